@@ -1,0 +1,141 @@
+/**
+ * The `downline` command line.
+ *
+ *   downline run [--scenario file.json] [--plan file.json] [--seed N] [--months N]
+ *                [--engine fast|reference] [--format table|csv|json]
+ *                [--ledger out.csv] [--members out.csv]
+ *   downline validate [--scenario file.json] [--plan file.json]
+ *
+ * @module
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { DownlineInputError } from "../validate/errors.js";
+import { resolveScenario, type ScenarioInput } from "../world/scenario.js";
+import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
+import { compilePlan, type PlanInput } from "../plan/plan.js";
+import { DEFAULT_PLAN } from "../engine/default-plan.js";
+import { simulate } from "../engine/simulate.js";
+import { ledgerToCsv } from "../engine/ledger.js";
+import { formatMinor } from "../money/amount.js";
+import { periodTable, runSummary } from "./table.js";
+
+const USAGE = `usage: downline run [options]      simulate and print the period table
+       downline validate [options] check a scenario and a plan, and say what is wrong
+
+options:
+  --scenario FILE   scenario JSON (default: the embedded default scenario)
+  --plan FILE       plan JSON (default: the default unilevel plan)
+  --seed N          the run's seed (default 42)
+  --months N        override the scenario's months
+  --engine NAME     fast (default) or reference
+  --format NAME     table (default), csv or json
+  --ledger FILE     write the ledger as CSV
+  --members FILE    write the member rows as CSV
+  -h, --help        this text`;
+
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new DownlineInputError(what, [{ path: file, message: `cannot read the file (${(e as Error).message})` }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new DownlineInputError(what, [{ path: file, message: `expected JSON (${(e as Error).message})` }]);
+  }
+}
+
+function integerOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new DownlineInputError("options", [{ path: `--${name}`, message: `expected a whole number, got ${JSON.stringify(value)}` }]);
+  return Number(value);
+}
+
+/** Runs the command line with `argv` (without node and script); returns the exit code. */
+export function main(argv: readonly string[], out: (text: string) => void = (t) => process.stdout.write(t)): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        scenario: { type: "string" },
+        plan: { type: "string" },
+        seed: { type: "string" },
+        months: { type: "string" },
+        engine: { type: "string" },
+        format: { type: "string" },
+        ledger: { type: "string" },
+        members: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`downline: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0] ?? "run";
+  if (values.help) {
+    out(USAGE + "\n");
+    return 0;
+  }
+  if (command !== "run" && command !== "validate") {
+    process.stderr.write(`downline: unknown command ${JSON.stringify(command)}\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const scenarioInput = (values.scenario ? readJson(values.scenario, "scenario") : DEFAULT_SCENARIO) as ScenarioInput;
+    const months = integerOption(values.months, "months");
+    const scenario = resolveScenario(months === undefined ? scenarioInput : { ...(scenarioInput as object), months });
+    const plan = compilePlan((values.plan ? readJson(values.plan, "plan") : DEFAULT_PLAN) as PlanInput);
+    if (command === "validate") {
+      out(`scenario "${scenario.spec.name}": ok (${scenario.periods} ${scenario.spec.period}s)\nplan "${plan.name}": ok (${plan.components.map((c) => c.name).join(", ")})\n`);
+      return 0;
+    }
+    const engine = values.engine ?? "fast";
+    if (engine !== "fast" && engine !== "reference") {
+      throw new DownlineInputError("options", [{ path: "--engine", message: `expected "fast" or "reference", got ${JSON.stringify(engine)}` }]);
+    }
+    const format = values.format ?? "table";
+    if (format !== "table" && format !== "csv" && format !== "json") {
+      throw new DownlineInputError("options", [{ path: "--format", message: `expected "table", "csv" or "json", got ${JSON.stringify(format)}` }]);
+    }
+    const seedText = values.seed ?? "42";
+    const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
+    const result = simulate({ scenario, plan, seed, engine, ledger: values.ledger !== undefined });
+    const d = result.digits;
+    if (format === "table") out(`${periodTable(result)}\n\n${runSummary(result)}\n`);
+    else if (format === "json") out(JSON.stringify(result.periods, null, 2) + "\n");
+    else {
+      const names = result.plan.components;
+      const head = ["period", "members", "active", "joins", "quits", "customers", "revenue", "revenueCustomers", "revenueDistributors", "cv", "payout", ...names.map((n) => `payout_${n}`), "breakage"];
+      const lines = result.periods.map((p) =>
+        [p.period, p.members, p.active, p.joins, p.quits, p.customers, formatMinor(p.revenue, d), formatMinor(p.revenueCustomers, d), formatMinor(p.revenueDistributors, d), formatMinor(p.cv, d), formatMinor(p.payout, d), ...names.map((n) => formatMinor(p.payoutByComponent[n]!, d)), formatMinor(p.breakage, d)].join(","),
+      );
+      out([head.join(","), ...lines].join("\n") + "\n");
+    }
+    if (values.ledger) writeFileSync(values.ledger, ledgerToCsv(result.ledger, d));
+    if (values.members) {
+      const names = result.plan.components;
+      const head = ["member", "sponsor", "upline", "joinPeriod", "quitPeriod", "status", "builder", "recruits", "customers", "periodsActive", "earnings", ...names.map((n) => `earnings_${n}`), "purchases", "net"];
+      const rows = result.members.map((m) =>
+        [m.member, m.sponsor, m.upline, m.joinPeriod, m.quitPeriod ?? "", m.status, m.builder, m.recruits, m.customers, m.periodsActive, formatMinor(m.earnings, d), ...names.map((n) => formatMinor(m.earningsByComponent[n]!, d)), formatMinor(m.purchases, d), formatMinor(m.net, d)].join(","),
+      );
+      writeFileSync(values.members, [head.join(","), ...rows].join("\n") + "\n");
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof DownlineInputError) {
+      process.stderr.write(e.message + "\n");
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.ts|cli\.js|downline)$/.test(process.argv[1]);
+if (invokedDirectly) process.exitCode = main(process.argv.slice(2));

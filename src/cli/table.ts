@@ -1,0 +1,65 @@
+/**
+ * Plain-text tables and summaries for the command line.
+ *
+ * @module
+ */
+import { formatMinor } from "../money/amount.js";
+import type { SimulationResult } from "../engine/simulate.js";
+
+/** Right-aligns columns under their headers. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, c) => cell.padStart(widths[c]!)).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** Money with thousands separators, in major units: 1234567 → "12,345.67". */
+export function money(minor: number, digits: number): string {
+  const [whole, frac] = formatMinor(minor, digits).split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The month-by-month table of a run. */
+export function periodTable(result: SimulationResult): string {
+  const d = result.digits;
+  const unit = result.scenario.period === "week" ? "Week" : "Month";
+  const headers = [unit, "Members", "Joins", "Quits", "Active", "Customers", "Revenue", "CV", "Payout", "Payout/rev", "Breakage"];
+  const rows = result.periods.map((p) => [
+    String(p.period + 1),
+    String(p.members),
+    String(p.joins),
+    String(p.quits),
+    String(p.active),
+    String(p.customers),
+    money(p.revenue, d),
+    money(p.cv, d),
+    money(p.payout, d),
+    pct(p.payoutRatio),
+    money(p.breakage, d),
+  ]);
+  return formatTable(headers, rows);
+}
+
+/** A few lines on the whole run: totals and who earned what. */
+export function runSummary(result: SimulationResult): string {
+  const d = result.digits;
+  const sum = (f: (p: SimulationResult["periods"][number]) => number) => result.periods.reduce((s, p) => s + f(p), 0);
+  const revenue = sum((p) => p.revenue);
+  const customers = sum((p) => p.revenueCustomers);
+  const payout = sum((p) => p.payout);
+  const breakage = sum((p) => p.breakage);
+  const earnings = result.members.map((m) => m.earnings).sort((a, b) => b - a);
+  const total = earnings.reduce((s, e) => s + e, 0);
+  const top = (share: number) => earnings.slice(0, Math.max(1, Math.round(earnings.length * share))).reduce((s, e) => s + e, 0);
+  const zero = earnings.filter((e) => e === 0).length;
+  const netPositive = result.members.filter((m) => m.net > 0).length;
+  const byComponent = result.plan.components.map((c) => `${c} ${money(sum((p) => p.payoutByComponent[c] ?? 0), d)}`).join(", ");
+  return [
+    `Plan "${result.plan.name}" on scenario "${result.scenario.name}", seed ${String(result.seed)}, ${result.periods.length} ${result.scenario.period}s (${result.engine} engine)`,
+    `Revenue ${money(revenue, d)} (${pct(revenue === 0 ? 0 : customers / revenue)} from end customers); payout ${money(payout, d)} = ${pct(revenue === 0 ? 0 : payout / revenue)} of revenue (${byComponent}); breakage ${money(breakage, d)}`,
+    `Members ever ${earnings.length}: ${pct(zero / Math.max(1, earnings.length))} earned nothing; ${pct(netPositive / Math.max(1, earnings.length))} earned more than they spent on their own orders; the top 1% took ${pct(total === 0 ? 0 : top(0.01) / total)} of all earnings, the top 10% ${pct(total === 0 ? 0 : top(0.1) / total)}`,
+  ].join("\n");
+}

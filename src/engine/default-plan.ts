@@ -1,0 +1,17 @@
+import type { PlanInput } from "../plan/plan.js";
+
+/**
+ * The default plan: a wellness-style unilevel. 20% customer commission on the CV
+ * of personal customers' orders; 8/5/4/4/4% on levels 1–5 with dynamic
+ * compression; active at 100 PV. (Unilevel rates as in Young Living's
+ * published plan.)
+ */
+export const DEFAULT_PLAN: PlanInput = {
+  name: "Default unilevel",
+  rounding: "halfEven",
+  activity: { minPv: "100" },
+  components: [
+    { type: "customerCommission", name: "customer", rate: "0.20" },
+    { type: "unilevel", name: "unilevel", rates: ["0.08", "0.05", "0.04", "0.04", "0.04"], compression: "dynamic" },
+  ],
+};

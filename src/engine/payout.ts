@@ -1,0 +1,43 @@
+/**
+ * What an engine returns for one period: each component's rounded amounts per
+ * member, the totals, and the breakage. Both engines return this shape, so
+ * their results compare line by line and feed the same collectors.
+ *
+ * @module
+ */
+import type { PeriodNetwork } from "../world/network.js";
+import type { CompiledPlan } from "../plan/plan.js";
+
+/** One period's payout under one plan. Money in integer minor units. */
+export interface PeriodPayout {
+  readonly period: number;
+  /** Members 0..size-1 are covered by the arrays. */
+  readonly size: number;
+  /** Component names, in plan order. */
+  readonly components: readonly string[];
+  /** Per component: the rounded amount paid to each member (0 for none). */
+  readonly amounts: readonly Float64Array[];
+  /** Per component: total paid (the exact sum of its rounded amounts). */
+  readonly paid: readonly number[];
+  /** Per component: what its headline rates would pay minus what it pays, rounded once. */
+  readonly breakage: readonly number[];
+  /** Personal volume of each member (minor units). */
+  readonly pv: Float64Array;
+  /** 1 where a member is active under the plan's activity rule. */
+  readonly active: Uint8Array;
+  readonly activeCount: number;
+}
+
+/** An engine paying one compiled plan, period after period. */
+export interface PlanEngine {
+  readonly plan: CompiledPlan;
+  readonly kind: "fast" | "reference";
+  /** Pays one period. The result's arrays belong to the engine and are valid until the next call. */
+  pay(network: PeriodNetwork): PeriodPayout;
+}
+
+/** Options shared by the engines. */
+export interface EngineOptions {
+  /** Minor-unit digits of the currency (2 for USD). */
+  readonly digits?: number;
+}

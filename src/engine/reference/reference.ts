@@ -1,0 +1,97 @@
+/**
+ * The reference engine: the definition of every plan rule. Object-based,
+ * decimal.js throughout, order by order, written to be read rather than to be
+ * fast; only for small networks. The fast engine must agree with it to the
+ * cent.
+ *
+ * @module
+ */
+import { Decimal } from "decimal.js";
+import { roundDecimal } from "../../money/round.js";
+import { compilePlan, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
+import type { OrderRecord, PeriodNetwork } from "../../world/network.js";
+import type { EngineOptions, PeriodPayout, PlanEngine } from "../payout.js";
+import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod } from "./rules.js";
+
+/**
+ * Creates the reference engine for a plan. It pays from the period's order
+ * records when the network carries them (a world run with `recordOrders`),
+ * and otherwise from each member's volume as one own and one customer order.
+ */
+export function createReferenceEngine(planInput: PlanInput | CompiledPlan, options: EngineOptions = {}): PlanEngine {
+  const plan = compilePlan(planInput);
+  const minorPerMajor = new Decimal(10).pow(options.digits ?? 2);
+  const minPv = plan.minPv.times(minorPerMajor);
+  for (const c of plan.components) {
+    if (!REFERENCE_RULES[c.type]) throw new Error(`downline/reference: no reference rule for component type "${c.type}"`);
+  }
+  return {
+    plan,
+    kind: "reference",
+    pay(network: PeriodNetwork): PeriodPayout {
+      const members: ReferenceMember[] = [];
+      for (let id = 0; id < network.size; id++) {
+        members.push({
+          id,
+          upline: network.upline[id]!,
+          alive: network.alive[id] === 1,
+          ownCv: new Decimal(0),
+          customerCv: new Decimal(0),
+          pv: new Decimal(0),
+          active: false,
+        });
+      }
+      const orders = network.orders ?? ordersFromVolumes(network);
+      for (const order of orders) {
+        const m = members[order.member]!;
+        if (order.customer < 0) m.ownCv = m.ownCv.plus(order.cv);
+        else m.customerCv = m.customerCv.plus(order.cv);
+      }
+      for (const m of members) {
+        m.pv = m.ownCv.plus(m.customerCv);
+        m.active = m.alive && m.pv.gte(minPv);
+      }
+      const period: ReferencePeriod = { period: network.period, members, orders };
+      const amounts: Float64Array[] = [];
+      const paid: number[] = [];
+      const breakage: number[] = [];
+      for (const component of plan.components) {
+        const { payees, headline } = REFERENCE_RULES[component.type]!(component.settings, period);
+        const row = new Float64Array(network.size);
+        let exact = new Decimal(0);
+        let total = 0;
+        for (const [payee, amount] of payees) {
+          exact = exact.plus(amount);
+          const rounded = roundDecimal(amount, plan.rounding).toNumber();
+          row[payee] = rounded;
+          total += rounded;
+        }
+        amounts.push(row);
+        paid.push(total);
+        breakage.push(roundDecimal(headline.minus(exact), plan.rounding).toNumber());
+      }
+      const pv = Float64Array.from(members, (m) => m.pv.toNumber());
+      const active = Uint8Array.from(members, (m) => (m.active ? 1 : 0));
+      return {
+        period: network.period,
+        size: network.size,
+        components: plan.components.map((c) => c.name),
+        amounts,
+        paid,
+        breakage,
+        pv,
+        active,
+        activeCount: members.filter((m) => m.active).length,
+      };
+    },
+  };
+}
+
+function ordersFromVolumes(network: PeriodNetwork): OrderRecord[] {
+  const orders: OrderRecord[] = [];
+  for (let i = 0; i < network.size; i++) {
+    if (network.ownCv[i]! > 0) orders.push({ member: i, customer: -1, price: network.ownCv[i]!, cv: network.ownCv[i]! });
+    if (network.customerCv[i]! > 0) orders.push({ member: i, customer: i, price: network.customerCv[i]!, cv: network.customerCv[i]! });
+  }
+  return orders;
+}

@@ -1,0 +1,92 @@
+/**
+ * The reference definition of each component type: what it pays whom, on one
+ * period, in exact decimals (minor units). Each rule returns the unrounded
+ * amount per payee and what the component's headline rates would pay.
+ *
+ * @module
+ */
+import { Decimal } from "decimal.js";
+import type { OrderRecord } from "../../world/network.js";
+import type { CustomerCommissionSettings } from "../../plan/components/customer-commission.js";
+import type { UnilevelSettings } from "../../plan/components/unilevel.js";
+
+/** A member as the reference engine sees her in one period. */
+export interface ReferenceMember {
+  readonly id: number;
+  /** Current upline, -1 at the top. */
+  readonly upline: number;
+  readonly alive: boolean;
+  ownCv: Decimal;
+  customerCv: Decimal;
+  /** Own CV + personal customers' CV. */
+  pv: Decimal;
+  /** Alive and PV at least the plan's threshold. */
+  active: boolean;
+}
+
+export interface ReferencePeriod {
+  readonly period: number;
+  readonly members: readonly ReferenceMember[];
+  readonly orders: readonly OrderRecord[];
+}
+
+/** Unrounded amounts per payee (minor units), and the headline amount. */
+export interface ReferenceAccrual {
+  readonly payees: Map<number, Decimal>;
+  readonly headline: Decimal;
+}
+
+export type ReferenceRule = (settings: Readonly<Record<string, unknown>>, period: ReferencePeriod) => ReferenceAccrual;
+
+function credit(payees: Map<number, Decimal>, payee: number, amount: Decimal): void {
+  payees.set(payee, (payees.get(payee) ?? new Decimal(0)).plus(amount));
+}
+
+/** Customer commission: `rate × CV` of each customer order, to the customer's distributor. */
+function customerCommission(raw: Readonly<Record<string, unknown>>, { members, orders }: ReferencePeriod): ReferenceAccrual {
+  const s = raw as unknown as CustomerCommissionSettings;
+  const payees = new Map<number, Decimal>();
+  let headline = new Decimal(0);
+  for (const order of orders) {
+    if (order.customer < 0) continue;
+    const amount = s.rate.value.times(order.cv);
+    headline = headline.plus(amount);
+    const m = members[order.member]!;
+    if (!s.requiresActive || m.active) credit(payees, m.id, amount);
+  }
+  return { payees, headline };
+}
+
+/**
+ * Unilevel: walking up from the member credited with an order, the k-th upline
+ * that holds a level earns `rates[k-1] × CV`. Dynamic compression: only active
+ * uplines hold a level. No compression: every upline holds a level, and an
+ * inactive one is not paid.
+ */
+function unilevel(raw: Readonly<Record<string, unknown>>, { members, orders }: ReferencePeriod): ReferenceAccrual {
+  const s = raw as unknown as UnilevelSettings;
+  const payees = new Map<number, Decimal>();
+  let headline = new Decimal(0);
+  for (const order of orders) {
+    for (const r of s.rates) headline = headline.plus(r.value.times(order.cv));
+    let level = 0;
+    let up = members[order.member]!.upline;
+    while (up !== -1 && level < s.rates.length) {
+      const upline = members[up]!;
+      if (upline.active) {
+        credit(payees, up, s.rates[level]!.value.times(order.cv));
+        level += 1;
+      } else if (s.compression === "none") {
+        level += 1;
+      }
+      up = upline.upline;
+    }
+  }
+  return { payees, headline };
+}
+
+/** Reference rules by component type. */
+export const REFERENCE_RULES: Readonly<Record<string, ReferenceRule>> = {
+  customerCommission,
+  unilevel,
+};

@@ -1,0 +1,100 @@
+/**
+ * Rounding: the only module that turns an exact amount into minor units.
+ * Every payout goes through {@link roundScaled} once, per payee, per component,
+ * per period, with the plan's rounding mode.
+ *
+ * @module
+ */
+import { Decimal } from "decimal.js";
+
+/** The rounding modes a plan may name. `halfEven` is the default (banker's rounding). */
+export type RoundingMode = "halfEven" | "halfUp" | "down";
+
+/** The rounding modes, for schemas and help texts. */
+export const ROUNDING_MODES: readonly RoundingMode[] = ["halfEven", "halfUp", "down"];
+
+/**
+ * Rounds `value / scale` to an integer, where `value` and `scale` are integers
+ * held exactly in doubles (|value| < 2^53) and `scale` is positive.
+ *
+ * The quotient is computed with a floating division, then corrected with the exact
+ * integer remainder: a double quotient near an integer can land on the wrong side
+ * of it, the remainder cannot.
+ *
+ * @example
+ * roundScaled(125, 10, "halfEven") // => 12  (12.5 → even)
+ * roundScaled(135, 10, "halfEven") // => 14  (13.5 → even)
+ * roundScaled(125, 10, "halfUp")   // => 13
+ * roundScaled(129, 10, "down")     // => 12
+ */
+export function roundScaled(value: number, scale: number, mode: RoundingMode): number {
+  let q = Math.floor(value / scale);
+  let r = value - q * scale;
+  if (r < 0) {
+    q -= 1;
+    r += scale;
+  } else if (r >= scale) {
+    q += 1;
+    r -= scale;
+  }
+  if (r === 0) return q;
+  switch (mode) {
+    case "down":
+      return q;
+    case "halfUp":
+      return 2 * r >= scale ? q + 1 : q;
+    case "halfEven": {
+      const twice = 2 * r;
+      if (twice > scale) return q + 1;
+      if (twice < scale) return q;
+      return q % 2 === 0 ? q : q + 1;
+    }
+  }
+}
+
+/**
+ * The same rounding on bigints, for amounts past 2^53 and for the reference
+ * engine's checks.
+ *
+ * @example
+ * roundScaledBig(-125n, 10n, "halfEven") // => -12n
+ */
+export function roundScaledBig(value: bigint, scale: bigint, mode: RoundingMode): bigint {
+  let q = value / scale;
+  let r = value - q * scale;
+  if (r < 0n) {
+    q -= 1n;
+    r += scale;
+  }
+  if (r === 0n) return q;
+  switch (mode) {
+    case "down":
+      return q;
+    case "halfUp":
+      return 2n * r >= scale ? q + 1n : q;
+    case "halfEven": {
+      const twice = 2n * r;
+      if (twice > scale) return q + 1n;
+      if (twice < scale) return q;
+      return q % 2n === 0n ? q : q + 1n;
+    }
+  }
+}
+
+
+const DECIMAL_MODE: Record<RoundingMode, Decimal.Rounding> = {
+  halfEven: Decimal.ROUND_HALF_EVEN,
+  halfUp: Decimal.ROUND_HALF_UP,
+  down: Decimal.ROUND_FLOOR,
+};
+
+/**
+ * The same rounding on a decimal.js value, to an integer: what the reference
+ * engine uses, so that both engines round by one rule defined here.
+ *
+ * @example
+ * roundDecimal(new Decimal("12.5"), "halfEven").toNumber() // => 12
+ */
+export function roundDecimal(value: Decimal, mode: RoundingMode): Decimal {
+  return value.toDecimalPlaces(0, DECIMAL_MODE[mode]);
+}

@@ -1,0 +1,69 @@
+/**
+ * The component contract of the fast engine. A component type is one file: its
+ * schema, how it compiles, and how it accrues exact amounts on a period. The
+ * engine knows this contract, not the types.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import type { Decimal } from "decimal.js";
+import type { PeriodNetwork } from "../world/network.js";
+
+/** A rate compiled for both engines: exact decimal and integer units at the plan's scale. */
+export interface CompiledRate {
+  /** The rate as written, normalised (`"0.05"`). */
+  readonly text: string;
+  /** The exact value, for the reference engine. */
+  readonly value: Decimal;
+  /** `value × 10^places`, an integer: the fast engine's multiplier. */
+  readonly units: number;
+}
+
+/** What the fast engine knows of a period when components accrue. Arrays are read-only to components. */
+export interface FastPeriod {
+  readonly network: PeriodNetwork;
+  /** Personal volume: own CV + personal customers' CV, minor units. */
+  readonly pv: Float64Array;
+  /** 1 where the member is qualified by the plan's activity rule this period. */
+  readonly active: Uint8Array;
+  /** Nearest upline that is active this period, or -1: the dynamic-compression tree. */
+  readonly activeUpline: Int32Array;
+  /** Sum of `pv` over all members. */
+  readonly pvTotal: number;
+  /** Sum of `network.customerCv` over all members. */
+  readonly customerCvTotal: number;
+}
+
+/** A compiled component the fast engine can run. */
+export interface FastComponent {
+  readonly type: string;
+  readonly name: string;
+  /**
+   * Adds each payee's exact amount for the period, in units of 10^-places minor
+   * units (integers, exact while below 2^53), into `amounts` (zeroed by the
+   * engine). Returns what the component's headline rates would pay, in the
+   * same units, for breakage.
+   */
+  accrue(period: FastPeriod, amounts: Float64Array): bigint;
+}
+
+/**
+ * A component type: its plan-file schema and its compiler. `compile` receives
+ * the validated input and the plan's rate scale.
+ */
+export interface ComponentType<S extends z.ZodType = z.ZodType> {
+  readonly type: string;
+  readonly schema: S;
+  /** The rates the component uses, so the plan can choose one exact scale for all of them. */
+  rates(input: z.output<S>): readonly string[];
+  compile(input: z.output<S> & { name: string }, rate: (text: string) => CompiledRate): CompiledComponent;
+}
+
+/** A component compiled from a plan: its settings for the reference engine, and its fast form. */
+export interface CompiledComponent {
+  readonly type: string;
+  readonly name: string;
+  /** The validated settings, rates exact: what the reference engine reads. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly fast: FastComponent;
+}

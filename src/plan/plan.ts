@@ -1,0 +1,143 @@
+/**
+ * Plans: JSON-serialisable data, validated with field-path errors, compiled once.
+ *
+ * A plan has an activity rule (PV threshold), a rounding mode, and an ordered
+ * list of components. Rates are exact decimals; the compiled plan holds each
+ * rate both as a decimal (reference engine) and as an integer at one common
+ * scale (fast engine).
+ *
+ * @module
+ */
+import { z } from "zod";
+import { Decimal } from "decimal.js";
+import { parseDecimal, unitsAt } from "../money/decimal.js";
+import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
+import { DownlineInputError, parseWith } from "../validate/errors.js";
+import { decimalField } from "../validate/fields.js";
+import type { CompiledComponent, CompiledRate, ComponentType } from "./contract.js";
+import { BUILT_IN_COMPONENTS } from "./components/index.js";
+
+const COMPILED = Symbol.for("downline.compiledPlan");
+
+/** Builds the plan schema for a set of component types. */
+export function planSchemaFor(types: readonly ComponentType[]) {
+  const known = types.map((t) => t.type);
+  const component = z.looseObject({ type: z.string() }).superRefine((value, ctx) => {
+    const def = types.find((t) => t.type === value.type);
+    if (!def) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["type"],
+        message: `expected a component type (${known.map((k) => JSON.stringify(k)).join(", ")}), got ${JSON.stringify(value.type)}`,
+      });
+      return;
+    }
+    const parsed = def.schema.safeParse(value);
+    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom", path: issue.path, message: issue.code === "unrecognized_keys" ? `unknown key(s) ${(issue as { keys: string[] }).keys.map((k) => JSON.stringify(k)).join(", ")}` : issue.message } as never);
+  });
+  return z
+    .object({
+      name: z.string().min(1).default("plan"),
+      /** How each payout is rounded to the minor unit, per payee, per component, per period. */
+      rounding: z.enum(ROUNDING_MODES as [RoundingMode, ...RoundingMode[]]).default("halfEven"),
+      activity: z
+        .object({
+          /** PV (own + personal customers' CV, in currency units) needed to be active this period. */
+          minPv: decimalField({ min: "0", maxPlaces: 4, what: 'a volume like "100"' }).default("100"),
+        })
+        .strict()
+        .prefault({}),
+      components: z.array(component).min(1).max(64),
+    })
+    .strict()
+    .superRefine((plan, ctx) => {
+      const seen = new Map<string, number>();
+      plan.components.forEach((c, i) => {
+        const name = typeof c.name === "string" ? c.name : c.type;
+        const first = seen.get(name);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["components", i, "name"],
+            message: `expected a unique component name, but ${JSON.stringify(name)} is also components[${first}]'s (give one a "name")`,
+          });
+        } else seen.set(name, i);
+      });
+    });
+}
+
+/** The plan file schema with the built-in component types. */
+export const planSchema = planSchemaFor(BUILT_IN_COMPONENTS);
+
+/** A plan as a user writes it (a JSON file, or the same object in TypeScript). */
+export interface PlanInput {
+  name?: string;
+  rounding?: RoundingMode;
+  activity?: { minPv?: string | number };
+  components: ReadonlyArray<{ type: string; name?: string; [key: string]: unknown }>;
+}
+
+/** A validated, compiled plan: run it with either engine. */
+export interface CompiledPlan {
+  readonly [COMPILED]: true;
+  readonly name: string;
+  readonly rounding: RoundingMode;
+  /** PV needed to be active, exact, in currency (major) units. */
+  readonly minPv: Decimal;
+  /** Digits after the point of every rate's integer form: amounts accrue in 10^-places minor units. */
+  readonly places: number;
+  readonly components: readonly CompiledComponent[];
+  /** The plan as validated, defaults filled in (JSON-serialisable). */
+  readonly source: Readonly<Record<string, unknown>>;
+}
+
+/** Options of {@link compilePlan}. */
+export interface CompileOptions {
+  /** Component types beyond the built-in ones (custom components). */
+  readonly components?: readonly ComponentType[];
+}
+
+/**
+ * Validates a plan and compiles it; throws a {@link DownlineInputError} naming
+ * every bad field before any work.
+ *
+ * @example
+ * const plan = compilePlan({ components: [{ type: "unilevel", rates: ["0.08", "0.05", "0.04"] }] });
+ * plan.components[0].name // => "unilevel"
+ */
+export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOptions = {}): CompiledPlan {
+  if (isCompiledPlan(input)) return input;
+  const types = [...BUILT_IN_COMPONENTS, ...(options.components ?? [])];
+  const schema = options.components ? planSchemaFor(types) : planSchema;
+  const plan = parseWith("plan", schema, input);
+  const parsed = plan.components.map((c) => {
+    const def = types.find((t) => t.type === c.type)!;
+    const settings = def.schema.parse(c) as Record<string, unknown>;
+    return { def, settings: { ...settings, name: (settings.name as string | undefined) ?? c.type } };
+  });
+  const texts = parsed.flatMap(({ def, settings }) => def.rates(settings as never));
+  const places = texts.reduce((m, t) => Math.max(m, parseDecimal(t)!.places), 0);
+  const rate = (text: string): CompiledRate => {
+    const units = unitsAt(parseDecimal(text)!, places)!;
+    return { text, value: new Decimal(text), units: Number(units) };
+  };
+  const components = parsed.map(({ def, settings }) => def.compile(settings as never, rate));
+  const names = components.map((c) => c.name);
+  if (new Set(names).size !== names.length) {
+    throw new DownlineInputError("plan", [{ path: "components", message: `expected unique component names, got ${names.join(", ")}` }]);
+  }
+  return {
+    [COMPILED]: true,
+    name: plan.name,
+    rounding: plan.rounding,
+    minPv: new Decimal(plan.activity.minPv),
+    places,
+    components,
+    source: { ...plan, components: parsed.map((p) => p.settings) },
+  };
+}
+
+/** Whether a value is a plan already compiled by {@link compilePlan}. */
+export function isCompiledPlan(value: unknown): value is CompiledPlan {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[COMPILED] === true;
+}

@@ -1,0 +1,1 @@
+export { stream, poisson, normal, type Uniform, type StreamName } from "./stream.js";

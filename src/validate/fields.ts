@@ -1,0 +1,68 @@
+/**
+ * Field schemas shared by scenarios and plans: exact decimals, money amounts,
+ * probabilities.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { decimalText, parseDecimal } from "../money/decimal.js";
+
+/** Most digits after the point a rate may have: keeps exact integer sums far below 2^53. */
+export const MAX_RATE_PLACES = 6;
+
+/**
+ * An exact decimal in [min, max], given as a string (`"0.05"`) or a number
+ * (converted by its shortest decimal form). Output: the decimal's normalised text.
+ */
+export function decimalField(options: { min?: string; max?: string; maxPlaces?: number; what?: string } = {}) {
+  const { min = "0", max, maxPlaces = MAX_RATE_PLACES, what = 'a decimal string like "0.05"' } = options;
+  return z.union([z.string(), z.number()]).transform((value, ctx) => {
+    const parsed = typeof value === "number" && !Number.isFinite(value) ? undefined : parseDecimal(value);
+    if (!parsed) {
+      ctx.addIssue({ code: "custom", message: `expected ${what}, got ${JSON.stringify(value)}` });
+      return z.NEVER;
+    }
+    const text = decimalText(value);
+    if (parsed.places > maxPlaces) {
+      ctx.addIssue({ code: "custom", message: `expected at most ${maxPlaces} digits after the point, got ${text}` });
+      return z.NEVER;
+    }
+    if (compare(text, min) < 0) {
+      ctx.addIssue({ code: "custom", message: `expected at least ${min}, got ${text}` });
+      return z.NEVER;
+    }
+    if (max !== undefined && compare(text, max) > 0) {
+      ctx.addIssue({ code: "custom", message: `expected at most ${max}, got ${text}` });
+      return z.NEVER;
+    }
+    return normalise(text);
+  });
+}
+
+/** A rate: an exact decimal in [0, 1]. */
+export const rateField = () => decimalField({ min: "0", max: "1" });
+
+/** A non-negative money amount in major units (`"59.90"`); its minor-unit fit is checked where the currency is known. */
+export const amountField = () => decimalField({ min: "0", maxPlaces: 4, what: 'an amount like "59.90"' });
+
+/** A probability or per-period hazard: a number in [0, 1]. */
+export const probabilityField = () => z.number().min(0).max(1);
+
+/** A non-negative finite rate of events per month. */
+export const perMonthRate = () => z.number().min(0).max(1000);
+
+function normalise(text: string): string {
+  const d = parseDecimal(text)!;
+  const digits = d.units.toString().padStart(d.places + 1, "0");
+  return d.places === 0 ? digits : `${digits.slice(0, -d.places)}.${digits.slice(-d.places)}`;
+}
+
+/** Compares two non-negative decimal texts exactly. */
+function compare(a: string, b: string): number {
+  const x = parseDecimal(a)!;
+  const y = parseDecimal(b)!;
+  const places = Math.max(x.places, y.places);
+  const xa = x.units * 10n ** BigInt(places - x.places);
+  const ya = y.units * 10n ** BigInt(places - y.places);
+  return xa < ya ? -1 : xa > ya ? 1 : 0;
+}

@@ -1,0 +1,231 @@
+/**
+ * The scenario: plain data describing the world (market, recruiting, customers,
+ * distributors), with realistic defaults, validated before any work.
+ *
+ * Defaults follow the public figures in the project's domain reference:
+ * about 70% of distributors never sponsor anyone, first-year attrition about
+ * 63% (8%/month), later 4%/month; subscription customers churn 8%/month in
+ * their first three months, then 5%; activity is reached by a 100 CV order.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { toMinor, minorDigits, isCurrencyCode } from "../money/amount.js";
+import { parseWith, DownlineInputError } from "../validate/errors.js";
+import { amountField, decimalField, perMonthRate, probabilityField } from "../validate/fields.js";
+
+/** A hazard by tenure: each step holds from its `fromMonth` until the next step's. */
+const hazardSteps = () =>
+  z
+    .array(z.object({ fromMonth: z.number().int().min(0), monthly: probabilityField() }).strict())
+    .min(1)
+    .superRefine((steps, ctx) => {
+      if (steps[0] && steps[0].fromMonth !== 0) {
+        ctx.addIssue({ code: "custom", path: [0, "fromMonth"], message: `expected 0 (the first step starts at tenure 0), got ${steps[0].fromMonth}` });
+      }
+      for (let i = 1; i < steps.length; i++) {
+        if (steps[i]!.fromMonth <= steps[i - 1]!.fromMonth) {
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "fromMonth"],
+            message: `expected a month after ${steps[i - 1]!.fromMonth} (steps in increasing order), got ${steps[i]!.fromMonth}`,
+          });
+        }
+      }
+    });
+
+/** A distribution of order values in major units. */
+const valueDistribution = () =>
+  z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("fixed"), value: amountField() }).strict(),
+    z
+      .object({
+        kind: z.literal("choice"),
+        values: z.array(amountField()).min(1),
+        weights: z.array(z.number().min(0)).min(1).optional(),
+      })
+      .strict()
+      .superRefine((d, ctx) => {
+        if (d.weights && d.weights.length !== d.values.length) {
+          ctx.addIssue({ code: "custom", path: ["weights"], message: `expected ${d.values.length} weights (one per value), got ${d.weights.length}` });
+        } else if (d.weights && !d.weights.some((w) => w > 0)) {
+          ctx.addIssue({ code: "custom", path: ["weights"], message: "expected at least one positive weight" });
+        }
+      }),
+    z
+      .object({
+        kind: z.literal("lognormal"),
+        mean: amountField(),
+        sd: amountField(),
+        min: amountField().optional(),
+        max: amountField().optional(),
+      })
+      .strict(),
+  ]);
+
+const recruitment = z.discriminatedUnion("model", [
+  z
+    .object({
+      model: z.literal("poisson"),
+      /** Share of newcomers who are "builders", recruiting at `builderRate`. */
+      builderShare: probabilityField().default(0.3),
+      /** Recruits per builder per month, at an untouched market. */
+      builderRate: perMonthRate().default(0.6),
+      /** Recruits per non-builder per month (0: they never sponsor). */
+      otherRate: perMonthRate().default(0),
+    })
+    .strict(),
+  z.object({ model: z.literal("uniform"), rate: perMonthRate().default(0.15) }).strict(),
+  z.object({ model: z.literal("preferential"), rate: perMonthRate().default(0.15) }).strict(),
+]);
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().min(1).default("default"),
+    currency: z.string().refine(isCurrencyCode, { message: "expected an ISO 4217 currency code like \"USD\"" }).default("USD"),
+    months: z.number().int().min(1).max(1200).default(36),
+    period: z.enum(["month", "week"]).default("month"),
+    start: z
+      .object({
+        /** Members with no upline at the top of the tree, held for the company: they never quit. */
+        founders: z.number().int().min(1).default(1),
+        /** A generated mature network to start from instead of founders alone. */
+        network: z
+          .object({
+            distributors: z.number().int().min(1).max(50_000_000),
+            customersPerDistributor: z.number().min(0).max(1000).default(1.5),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .prefault({}),
+    market: z
+      .object({
+        /** People who could ever join or buy; recruiting and acquisition slow as it empties. */
+        prospects: z.number().int().min(0).max(2_000_000_000).default(1_000_000),
+      })
+      .strict()
+      .prefault({}),
+    recruitment: recruitment.prefault({ model: "poisson" }),
+    customers: z
+      .object({
+        /** New customers per active distributor per month, at an untouched market. */
+        acquisitionRate: perMonthRate().default(0.12),
+        churn: hazardSteps().default([
+          { fromMonth: 0, monthly: 0.08 },
+          { fromMonth: 3, monthly: 0.05 },
+        ]),
+        /** Each customer's subscription value, drawn when she is acquired. */
+        orderValue: valueDistribution().default({ kind: "choice", values: ["39.00", "59.00", "99.00"], weights: [3, 4, 2] }),
+        /** When a distributor quits: her customers move to her upline, or are lost. */
+        orphans: z.enum(["moveUp", "churn"]).default("moveUp"),
+      })
+      .strict()
+      .prefault({}),
+    distributors: z
+      .object({
+        /** Chance that a distributor places her own order (autoship) in a month. */
+        orderProbability: probabilityField().default(0.65),
+        orderValue: valueDistribution().default({ kind: "choice", values: ["75.00", "125.00", "200.00"], weights: [3, 5, 2] }),
+        attrition: hazardSteps().default([
+          { fromMonth: 0, monthly: 0.08 },
+          { fromMonth: 12, monthly: 0.04 },
+        ]),
+      })
+      .strict()
+      .prefault({}),
+    /** Commissionable value (CV) as a share of an order's price. */
+    cvRatio: decimalField({ min: "0", max: "1" }).default("0.8"),
+  })
+  .strict();
+
+/** A scenario as a user writes it: every field optional. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A scenario with every default filled in. */
+export type ScenarioSpec = z.output<typeof scenarioSchema>;
+
+/** A value distribution in minor units, ready to draw from. */
+export type ValueDraw =
+  | { readonly kind: "fixed"; readonly value: number }
+  | { readonly kind: "choice"; readonly values: Float64Array; readonly cumulative: Float64Array }
+  | { readonly kind: "lognormal"; readonly mu: number; readonly sigma: number; readonly min: number; readonly max: number };
+
+/** A resolved scenario: the validated spec plus what the world needs precomputed. */
+export interface Scenario {
+  readonly spec: ScenarioSpec;
+  /** Minor-unit digits of the currency (2 for USD). */
+  readonly digits: number;
+  /** Periods to run: `months`, or `floor(months × 52 / 12)` weeks. */
+  readonly periods: number;
+  readonly customerValue: ValueDraw;
+  readonly distributorValue: ValueDraw;
+}
+
+/**
+ * Validates a scenario and fills in its defaults; throws a
+ * {@link DownlineInputError} naming every bad field.
+ *
+ * @example
+ * resolveScenario({ months: 12 }).periods // => 12
+ * resolveScenario({ months: 12, period: "week" }).periods // => 52
+ */
+export function resolveScenario(input: ScenarioInput | Scenario = {}): Scenario {
+  if (isScenario(input)) return input;
+  const spec = parseWith("scenario", scenarioSchema, input);
+  const digits = minorDigits(spec.currency);
+  const issues: { path: string; message: string }[] = [];
+  const customerValue = compileValue(spec.customers.orderValue, digits, "customers.orderValue", issues);
+  const distributorValue = compileValue(spec.distributors.orderValue, digits, "distributors.orderValue", issues);
+  if (spec.start.network && spec.start.founders > spec.start.network.distributors) {
+    issues.push({ path: "start.founders", message: `expected at most start.network.distributors (${spec.start.network.distributors}), got ${spec.start.founders}` });
+  }
+  if (issues.length > 0) throw new DownlineInputError("scenario", issues);
+  const periods = spec.period === "month" ? spec.months : Math.floor((spec.months * 52) / 12);
+  return { spec, digits, periods, customerValue: customerValue!, distributorValue: distributorValue! };
+}
+
+function isScenario(input: unknown): input is Scenario {
+  return typeof input === "object" && input !== null && "spec" in input && "periods" in input && "digits" in input;
+}
+
+function compileValue(
+  d: ScenarioSpec["customers"]["orderValue"],
+  digits: number,
+  path: string,
+  issues: { path: string; message: string }[],
+): ValueDraw | undefined {
+  const minor = (text: string, at: string): number => {
+    const m = toMinor(text, digits);
+    if (m === undefined) issues.push({ path: `${path}.${at}`, message: `expected an amount with at most ${digits} decimals, got ${text}` });
+    return m ?? 0;
+  };
+  switch (d.kind) {
+    case "fixed":
+      return { kind: "fixed", value: minor(d.value, "value") };
+    case "choice": {
+      const values = Float64Array.from(d.values, (v, i) => minor(v, `values[${i}]`));
+      const weights = d.weights ?? d.values.map(() => 1);
+      const total = weights.reduce((s, w) => s + w, 0);
+      const cumulative = new Float64Array(weights.length);
+      let run = 0;
+      weights.forEach((w, i) => {
+        run += w;
+        cumulative[i] = run / total;
+      });
+      cumulative[cumulative.length - 1] = 1;
+      return { kind: "choice", values, cumulative };
+    }
+    case "lognormal": {
+      const mean = minor(d.mean, "mean");
+      const sd = minor(d.sd, "sd");
+      if (mean <= 0) issues.push({ path: `${path}.mean`, message: `expected a positive mean, got ${d.mean}` });
+      const min = d.min === undefined ? 0 : minor(d.min, "min");
+      const max = d.max === undefined ? Number.MAX_SAFE_INTEGER : minor(d.max, "max");
+      if (min > max) issues.push({ path: `${path}.min`, message: `expected min ≤ max, got ${d.min} > ${d.max}` });
+      // Parameters of the underlying normal that give this mean and sd.
+      const sigma2 = Math.log(1 + (sd * sd) / Math.max(mean, 1) ** 2);
+      return { kind: "lognormal", mu: Math.log(Math.max(mean, 1)) - sigma2 / 2, sigma: Math.sqrt(sigma2), min, max };
+    }
+  }
+}
