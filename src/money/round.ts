@@ -7,7 +7,11 @@
  */
 import { Decimal } from "decimal.js";
 
-/** The rounding modes a plan may name. `halfEven` is the default (banker's rounding). */
+/**
+ * The rounding modes a plan may name: `halfEven` (the default, banker's
+ * rounding: ties to the even neighbour), `halfUp` (ties away from zero),
+ * `down` (toward −∞, i.e. truncation for payouts, which are never negative).
+ */
 export type RoundingMode = "halfEven" | "halfUp" | "down";
 
 /** The rounding modes, for schemas and help texts. */
@@ -25,6 +29,7 @@ export const ROUNDING_MODES: readonly RoundingMode[] = ["halfEven", "halfUp", "d
  * roundScaled(125, 10, "halfEven") // => 12  (12.5 → even)
  * roundScaled(135, 10, "halfEven") // => 14  (13.5 → even)
  * roundScaled(125, 10, "halfUp")   // => 13
+ * roundScaled(-125, 10, "halfUp")  // => -13
  * roundScaled(129, 10, "down")     // => 12
  */
 export function roundScaled(value: number, scale: number, mode: RoundingMode): number {
@@ -42,7 +47,8 @@ export function roundScaled(value: number, scale: number, mode: RoundingMode): n
     case "down":
       return q;
     case "halfUp":
-      return 2 * r >= scale ? q + 1 : q;
+      // Ties away from zero: up for positive values, toward q for negative ones.
+      return 2 * r > scale || (2 * r === scale && q >= 0) ? q + 1 : q;
     case "halfEven": {
       const twice = 2 * r;
       if (twice > scale) return q + 1;
@@ -71,7 +77,7 @@ export function roundScaledBig(value: bigint, scale: bigint, mode: RoundingMode)
     case "down":
       return q;
     case "halfUp":
-      return 2n * r >= scale ? q + 1n : q;
+      return 2n * r > scale || (2n * r === scale && q >= 0n) ? q + 1n : q;
     case "halfEven": {
       const twice = 2n * r;
       if (twice > scale) return q + 1n;

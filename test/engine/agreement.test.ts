@@ -1,0 +1,124 @@
+/**
+ * The two engines agree to the cent on random networks and random plans.
+ *
+ * A failing case prints fast-check's seed and path; replay it with
+ * `FC_SEED=<seed> FC_PATH=<path> npx vitest run test/engine/agreement.test.ts`.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  createFastEngine,
+  createReferenceEngine,
+  networkFromRecords,
+  simulate,
+  ledgerLines,
+  type OrderRecord,
+  type PlanInput,
+} from "../../src/index.js";
+
+const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
+const RUNS = Number(process.env.AGREEMENT_RUNS ?? 1000);
+
+/** A rate with 0–6 decimals in [0, 1], as a string or a number. */
+const rateArb = fc.oneof(
+  fc.integer({ min: 0, max: 100 }).map((n) => (n / 100).toFixed(2)),
+  fc.integer({ min: 0, max: 1_000_000 }).map((n) => (n / 1_000_000).toFixed(6)),
+  fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000),
+  fc.constantFrom("0", "1", "0.5", "0.05", "0.125"),
+);
+
+const componentArb = fc.oneof(
+  fc.record({
+    type: fc.constant("customerCommission"),
+    rate: rateArb,
+    requiresActive: fc.boolean(),
+  }),
+  fc.record({
+    type: fc.constant("unilevel"),
+    rates: fc.array(rateArb, { minLength: 1, maxLength: 8 }),
+    compression: fc.constantFrom("dynamic", "none"),
+  }),
+);
+
+export const planArb: fc.Arbitrary<PlanInput> = fc
+  .record({
+    rounding: fc.constantFrom("halfEven", "halfUp", "down"),
+    minPv: fc.oneof(fc.constantFrom("0", "50", "100"), fc.integer({ min: 0, max: 30000 }).map((c) => (c / 100).toFixed(2))),
+    components: fc.array(componentArb, { minLength: 1, maxLength: 4 }),
+  })
+  .map(({ rounding, minPv, components }) => ({
+    rounding,
+    activity: { minPv },
+    components: components.map((c, i) => ({ ...c, name: `${c.type}${i}` })),
+  })) as fc.Arbitrary<PlanInput>;
+
+const networkArb = fc.integer({ min: 1, max: 40 }).chain((size) =>
+  fc.record({
+    uplines: fc.tuple(
+      ...Array.from({ length: size }, (_, i) => (i === 0 ? fc.constant(-1) : fc.oneof({ weight: 1, arbitrary: fc.constant(-1) }, { weight: 9, arbitrary: fc.integer({ min: 0, max: i - 1 }) }))),
+    ),
+    // Mostly alive; a few members who quit and still hold a place in the tree.
+    alive: fc.array(fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), { minLength: size, maxLength: size }),
+    orders: fc.array(
+      fc.record({
+        member: fc.integer({ min: 0, max: size - 1 }),
+        customer: fc.integer({ min: -1, max: 20 }),
+        // Multiples of 10 cents make half-cent ties frequent; any cents otherwise.
+        cv: fc.oneof(fc.integer({ min: 0, max: 30_000 }), fc.integer({ min: 0, max: 3000 }).map((x) => x * 10), fc.constant(1010)),
+      }),
+      { maxLength: 80 },
+    ),
+  }),
+);
+
+describe("fast and reference engines agree", () => {
+  it(`on ${RUNS} random networks and plans, to the cent`, () => {
+    fc.assert(
+      fc.property(networkArb, planArb, (net, plan) => {
+        // A member who quit places no orders (the world never makes one).
+        const orders: OrderRecord[] = net.orders
+          .filter((o) => net.alive[o.member])
+          .map((o) => ({ ...o, price: o.cv }));
+        const network = networkFromRecords({ uplines: net.uplines, alive: net.alive, orders });
+        const fast = createFastEngine(plan).pay(network);
+        const reference = createReferenceEngine(plan).pay(network);
+        expect(fast.paid).toEqual(reference.paid);
+        expect(fast.breakage).toEqual(reference.breakage);
+        expect(fast.activeCount).toBe(reference.activeCount);
+        for (let k = 0; k < fast.amounts.length; k++) {
+          expect(Array.from(fast.amounts[k]!.subarray(0, fast.size))).toEqual(Array.from(reference.amounts[k]!));
+        }
+      }),
+      { numRuns: RUNS, ...replay },
+    );
+  });
+
+  it("on random small simulated worlds, ledger line by ledger line", () => {
+    const scenarioArb = fc.record({
+      months: fc.integer({ min: 1, max: 5 }),
+      period: fc.constantFrom("month", "week"),
+      founders: fc.integer({ min: 1, max: 3 }),
+      distributors: fc.integer({ min: 3, max: 60 }),
+      model: fc.constantFrom("poisson", "uniform", "preferential"),
+      orphans: fc.constantFrom("moveUp", "churn"),
+      seed: fc.integer({ min: 0, max: 1_000_000 }),
+    });
+    fc.assert(
+      fc.property(scenarioArb, planArb, (s, plan) => {
+        const scenario = {
+          months: s.months,
+          period: s.period as "month" | "week",
+          start: { founders: s.founders, network: { distributors: s.distributors, customersPerDistributor: 1 } },
+          market: { prospects: 500 },
+          recruitment: { model: s.model } as { model: "poisson" },
+          customers: { orphans: s.orphans as "moveUp" },
+        };
+        const fast = simulate({ scenario, plan, seed: s.seed });
+        const reference = simulate({ scenario, plan, seed: s.seed, engine: "reference" });
+        expect(ledgerLines(fast.ledger)).toEqual(ledgerLines(reference.ledger));
+        expect(fast.periods).toEqual(reference.periods);
+      }),
+      { numRuns: 60, ...replay },
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { Decimal } from "decimal.js";
+import { decimalText, formatMinor, minorDigits, parseDecimal, roundDecimal, roundScaled, roundScaledBig, toMinor } from "../../src/index.js";
+
+describe("roundScaled", () => {
+  it.each([
+    // value, scale, halfEven, halfUp, down
+    [125, 10, 12, 13, 12], // 12.5
+    [135, 10, 14, 14, 13], // 13.5
+    [126, 10, 13, 13, 12], // 12.6
+    [124, 10, 12, 12, 12], // 12.4
+    [-125, 10, -12, -13, -13], // −12.5: half-even → −12; half-up (ties away from zero) → −13; down = floor → −13
+    [-135, 10, -14, -14, -14], // −13.5
+    [0, 10, 0, 0, 0],
+    [5050, 10_000, 1, 1, 0], // 0.505
+    [15_000, 10_000, 2, 2, 1], // 1.5
+    [25_000, 10_000, 2, 3, 2], // 2.5
+  ])("%d / %d → %d (halfEven), %d (halfUp), %d (down)", (value, scale, even, up, down) => {
+    expect(roundScaled(value, scale, "halfEven")).toBe(even);
+    expect(roundScaled(value, scale, "halfUp")).toBe(up);
+    expect(roundScaled(value, scale, "down")).toBe(down);
+  });
+
+  it("is exact near 2^53 where a double quotient would land on the wrong integer", () => {
+    // 9007199254740991 / 10 = 900719925474099.1 → 900719925474099
+    expect(roundScaled(Number.MAX_SAFE_INTEGER, 10, "halfEven")).toBe(900719925474099);
+    // (10^15 · 3 − 1) / 3 = 10^15 − 1/3 → 10^15 − 1, though the double quotient rounds to 10^15
+    expect(roundScaled(3e15 - 1, 3, "down")).toBe(1e15 - 1);
+  });
+
+  it("agrees with the bigint and decimal.js forms on random integers", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        fc.constantFrom(1, 10, 100, 1000, 10_000, 1_000_000, 3, 7),
+        fc.constantFrom("halfEven" as const, "halfUp" as const, "down" as const),
+        (value, scale, mode) => {
+          const fast = roundScaled(value, scale, mode);
+          expect(BigInt(fast)).toBe(roundScaledBig(BigInt(value), BigInt(scale), mode));
+          // `+ 0` folds decimal.js's −0 into 0.
+          expect(fast).toBe(roundDecimal(new Decimal(value).div(scale), mode).toNumber() + 0);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("decimal text", () => {
+  it.each([
+    [0.1, "0.1"],
+    [1e-7, "0.0000001"],
+    [1.5e-7, "0.00000015"],
+    [1e21, "1000000000000000000000"],
+    [12.5, "12.5"],
+    [" 0.05 ", "0.05"],
+  ])("decimalText(%s) = %s", (input, text) => expect(decimalText(input)).toBe(text));
+
+  it("parses exactly, and refuses what is not a plain non-negative decimal", () => {
+    expect(parseDecimal("0.050")).toEqual({ units: 5n, places: 2 });
+    expect(parseDecimal(0.1)).toEqual({ units: 1n, places: 1 });
+    expect(parseDecimal("12")).toEqual({ units: 12n, places: 0 });
+    for (const bad of ["-3", "5%", "", ".5", "1.", "1e3", "abc", -0.5]) expect(parseDecimal(bad)).toBeUndefined();
+  });
+});
+
+describe("minor units", () => {
+  it("uses the currency's minor unit", () => {
+    expect(minorDigits("USD")).toBe(2);
+    expect(minorDigits("JPY")).toBe(0);
+    expect(minorDigits("BHD")).toBe(3);
+  });
+  it("converts major-unit text to minor units exactly, or refuses", () => {
+    expect(toMinor("12.50", 2)).toBe(1250);
+    expect(toMinor(0.29, 2)).toBe(29); // 0.29 × 100 is 28.999999999999996 in floating point
+    expect(toMinor("12.505", 2)).toBeUndefined();
+    expect(toMinor("100", 0)).toBe(100);
+    expect(toMinor("90071992547409.92", 2)).toBeUndefined(); // past 2^53 minor units
+  });
+  it("formats minor units", () => {
+    expect(formatMinor(123456, 2)).toBe("1234.56");
+    expect(formatMinor(5, 2)).toBe("0.05");
+    expect(formatMinor(-5, 2)).toBe("-0.05");
+    expect(formatMinor(7, 0)).toBe("7");
+  });
+});

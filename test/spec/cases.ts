@@ -1,0 +1,200 @@
+/**
+ * The shared spec suite: plan rules with hand-computed numbers. Every case runs
+ * on both engines (spec.test.ts), which must produce exactly these amounts.
+ * Amounts are written in major units ("8.00"); the arithmetic is in the comments.
+ */
+import type { OrderRecord, PlanInput } from "../../src/index.js";
+
+export interface SpecCase {
+  readonly name: string;
+  readonly plan: PlanInput;
+  readonly uplines: readonly number[];
+  readonly alive?: readonly boolean[];
+  readonly orders: readonly OrderRecord[];
+  /** component name → payee → amount paid, major units; payees not listed are paid nothing. */
+  readonly paid: Readonly<Record<string, Readonly<Record<number, string>>>>;
+  /** component name → breakage, major units. */
+  readonly breakage: Readonly<Record<string, string>>;
+  /** Members active under the plan's activity rule. */
+  readonly active?: readonly number[];
+}
+
+/** An own order of `cv` major units (price = CV, so volumes read easily). */
+const own = (member: number, cv: number): OrderRecord => ({ member, customer: -1, price: Math.round(cv * 100), cv: Math.round(cv * 100) });
+/** A customer's order credited to `member`. */
+const cust = (member: number, customer: number, cv: number): OrderRecord => ({
+  member,
+  customer,
+  price: Math.round(cv * 100),
+  cv: Math.round(cv * 100),
+});
+
+const unilevel3 = (compression: "dynamic" | "none", minPv: string): PlanInput => ({
+  name: `unilevel 8/5/4 ${compression}`,
+  activity: { minPv },
+  components: [{ type: "unilevel", rates: ["0.08", "0.05", "0.04"], compression }],
+});
+
+// A=0 sponsored B=1, B sponsored C=2, C sponsored D=3.
+const CHAIN = [-1, 0, 1, 2];
+
+export const SPEC_CASES: readonly SpecCase[] = [
+  {
+    name: "unilevel 8/5/4, chain A→B→C→D all active, D orders 100 CV (issue #2's example)",
+    // minPv 0: every member who has not quit is active.
+    plan: unilevel3("dynamic", "0"),
+    uplines: CHAIN,
+    orders: [own(3, 100)],
+    // C (level 1) 0.08 × 100 = 8.00; B (level 2) 0.05 × 100 = 5.00; A (level 3) 0.04 × 100 = 4.00.
+    paid: { unilevel: { 2: "8.00", 1: "5.00", 0: "4.00" } },
+    // Headline 0.17 × 100 = 17.00, all paid.
+    breakage: { unilevel: "0.00" },
+    active: [0, 1, 2, 3],
+  },
+  {
+    name: "unilevel 8/5/4 with dynamic compression, B inactive",
+    // Active at 100 PV: A and C order 100 CV each, D orders 100 CV, B orders nothing.
+    plan: unilevel3("dynamic", "100"),
+    uplines: CHAIN,
+    orders: [own(0, 100), own(2, 100), own(3, 100)],
+    // D's 100: C level 1 → 8.00; B skipped (inactive, holds no level); A level 2 → 5.00 (the issue's "C 8.00, A 5.00");
+    //          level 3 (4%) has nobody → 4.00 breakage.
+    // C's 100: B skipped; A level 1 → 8.00; levels 2, 3 nobody → 5.00 + 4.00 breakage.
+    // A's 100: nobody above → 8.00 + 5.00 + 4.00 breakage.
+    // A = 5.00 + 8.00 = 13.00; C = 8.00.
+    paid: { unilevel: { 2: "8.00", 0: "13.00" } },
+    // Headline 0.17 × 300 = 51.00; paid 21.00; breakage 4 + 9 + 17 = 30.00.
+    breakage: { unilevel: "30.00" },
+    active: [0, 2, 3],
+  },
+  {
+    name: "unilevel 8/5/4 without compression, B inactive: B's level is breakage",
+    plan: unilevel3("none", "100"),
+    uplines: CHAIN,
+    orders: [own(0, 100), own(2, 100), own(3, 100)],
+    // D's 100: C level 1 → 8.00; B level 2 inactive → 5.00 breakage; A level 3 → 4.00 (the issue's "C 8.00, A 4.00").
+    // C's 100: B level 1 inactive → 8.00 breakage; A level 2 → 5.00; level 3 nobody → 4.00 breakage.
+    // A's 100: 17.00 breakage.
+    // A = 4.00 + 5.00 = 9.00; C = 8.00.
+    paid: { unilevel: { 2: "8.00", 0: "9.00" } },
+    // Headline 51.00; paid 17.00; breakage 5 + 8 + 4 + 17 = 34.00.
+    breakage: { unilevel: "34.00" },
+    active: [0, 2, 3],
+  },
+  {
+    name: "unilevel depth stops at the last rate; customers' orders count as the distributor's volume",
+    plan: { activity: { minPv: "0" }, components: [{ type: "unilevel", rates: ["0.10", "0.05"] }] },
+    // 0 ← 1 ← 2 ← 3; member 3's customer 7 orders 40.00 CV, member 3 orders 60.00 herself.
+    uplines: CHAIN,
+    orders: [own(3, 60), cust(3, 7, 40)],
+    // PV of 3 = 100.00: member 2 level 1 → 10.00; member 1 level 2 → 5.00; member 0 is level 3: no rate → nothing.
+    paid: { unilevel: { 2: "10.00", 1: "5.00" } },
+    breakage: { unilevel: "0.00" },
+  },
+  {
+    name: "two legs add up; compression skips two inactive uplines in a row",
+    // 0 at the top; 1 and 2 under 0; 3 under 1; 4 under 3; 5 under 2.
+    plan: { activity: { minPv: "50" }, components: [{ type: "unilevel", rates: ["0.10", "0.05", "0.02"] }] },
+    uplines: [-1, 0, 0, 1, 3, 2],
+    // 0 orders 50 (active); 1 and 3 order nothing (inactive); 2 orders 80 (active); 4 orders 200; 5 orders 30 (inactive, still pays up).
+    orders: [own(0, 50), own(2, 80), own(4, 200), own(5, 30)],
+    // 4's 200: 3 skipped, 1 skipped, 0 level 1 → 20.00; levels 2, 3 nobody → (0.05 + 0.02) × 200 = 14.00 breakage.
+    // 5's 30: 2 level 1 → 3.00; 0 level 2 → 1.50; level 3 nobody → 0.60 breakage.
+    // 2's 80: 0 level 1 → 8.00; 0.07 × 80 = 5.60 breakage.
+    // 0's 50: 0.17 × 50 = 8.50 breakage.
+    // member 0 = 20.00 + 1.50 + 8.00 = 29.50; member 2 = 3.00.
+    paid: { unilevel: { 0: "29.50", 2: "3.00" } },
+    // Headline 0.17 × 360 = 61.20; paid 32.50; breakage 14.00 + 0.60 + 5.60 + 8.50 = 28.70.
+    breakage: { unilevel: "28.70" },
+    active: [0, 2, 4],
+  },
+  {
+    name: "half-even rounding once per payee, not per order",
+    plan: { activity: { minPv: "0" }, components: [{ type: "unilevel", rates: ["0.05"] }] },
+    // 0 ← 1, 0 ← 2, 0 ← 3; 1 and 2 order 10.10 CV each, 3 orders 10.30.
+    uplines: [-1, 0, 0, 0],
+    orders: [own(1, 10.1), own(2, 10.1), own(3, 10.3)],
+    // 0.05 × (10.10 + 10.10 + 10.30) = 0.05 × 30.50 = 1.525 → 1.52 (half to even).
+    // Per order it would be 0.505 → 0.50, 0.505 → 0.50, 0.515 → 0.52: 1.52 too, but by luck; the next case differs.
+    paid: { unilevel: { 0: "1.52" } },
+    // Headline exact 1.525, paid exact 1.525: breakage 0.
+    breakage: { unilevel: "0.00" },
+  },
+  {
+    name: "half-even: a payee's exact sum is rounded, so two half cents make a cent",
+    plan: { activity: { minPv: "0" }, components: [{ type: "unilevel", rates: ["0.05"] }] },
+    uplines: [-1, 0, 0],
+    orders: [own(1, 10.1), own(2, 10.1)],
+    // 0.05 × 20.20 = 1.01 exactly (per order: 0.505 + 0.505, each would round to 0.50).
+    paid: { unilevel: { 0: "1.01" } },
+    breakage: { unilevel: "0.00" },
+  },
+  {
+    name: "half-even vs half-up on 0.505",
+    plan: { rounding: "halfUp", activity: { minPv: "0" }, components: [{ type: "unilevel", rates: ["0.05"] }] },
+    uplines: [-1, 0],
+    orders: [own(1, 10.1)],
+    // 0.05 × 10.10 = 0.505 → 0.51 half-up (0.50 half-even).
+    paid: { unilevel: { 0: "0.51" } },
+    breakage: { unilevel: "0.00" },
+  },
+  {
+    name: "rounding 'down' truncates to the cent",
+    plan: { rounding: "down", activity: { minPv: "0" }, components: [{ type: "unilevel", rates: ["0.123456"] }] },
+    uplines: [-1, 0],
+    orders: [own(1, 99.99)],
+    // 0.123456 × 99.99 = 12.34436544 → 12.34.
+    paid: { unilevel: { 0: "12.34" } },
+    breakage: { unilevel: "0.00" },
+  },
+  {
+    name: "customer commission: paid on personal customers' CV, inactive distributors too by default",
+    plan: { activity: { minPv: "100" }, components: [{ type: "customerCommission", rate: "0.20" }] },
+    uplines: [-1, 0],
+    // member 0's customer 5 orders 47.20 CV; member 1 (inactive: no own order) has customers 6 and 7 at 47.20 and 23.60.
+    orders: [cust(0, 5, 47.2), cust(1, 6, 47.2), cust(1, 7, 23.6), own(0, 100)],
+    // 0: 0.20 × 47.20 = 9.44; 1: 0.20 × (47.20 + 23.60) = 0.20 × 70.80 = 14.16. Own orders earn nothing here.
+    paid: { customerCommission: { 0: "9.44", 1: "14.16" } },
+    breakage: { customerCommission: "0.00" },
+    active: [0],
+  },
+  {
+    name: "customer commission requiring activity: an inactive distributor's share is breakage",
+    plan: { activity: { minPv: "100" }, components: [{ type: "customerCommission", rate: "0.20", requiresActive: true }] },
+    uplines: [-1, 0],
+    orders: [cust(0, 5, 47.2), cust(1, 6, 47.2), cust(1, 7, 23.6), own(0, 100)],
+    // 0 is active (PV 100 + 47.20): 9.44. 1's PV is 70.80 < 100: her 14.16 is breakage.
+    paid: { customerCommission: { 0: "9.44" } },
+    breakage: { customerCommission: "14.16" },
+    active: [0],
+  },
+  {
+    name: "a plan with both components pays each on its own ledger line",
+    plan: {
+      activity: { minPv: "100" },
+      components: [
+        { type: "customerCommission", name: "retail", rate: "0.25" },
+        { type: "unilevel", name: "team", rates: ["0.10"] },
+      ],
+    },
+    uplines: [-1, 0],
+    // 0 orders 100 (active). 1 orders 20 and her customer 3 orders 80: PV of 1 = 100 (active).
+    orders: [own(0, 100), own(1, 20), cust(1, 3, 80)],
+    // retail: 1 earns 0.25 × 80 = 20.00. team: 0 earns 0.10 × 100 (1's PV) = 10.00; 0's own 100 has no upline → 10.00 breakage.
+    paid: { retail: { 1: "20.00" }, team: { 0: "10.00" } },
+    breakage: { retail: "0.00", team: "10.00" },
+    active: [0, 1],
+  },
+  {
+    name: "a member who quit holds no level and is not paid, with or without compression",
+    plan: unilevel3("none", "0"),
+    // 0 ← 1 ← 2, and 1 has quit (the world would have rolled 2 up to 0; here she still points at 1).
+    uplines: [-1, 0, 1],
+    alive: [true, false, true],
+    orders: [own(2, 100)],
+    // No compression: 1 holds level 1 but has quit → 8.00 breakage; 0 level 2 → 5.00; level 3 nobody → 4.00 breakage.
+    paid: { unilevel: { 0: "5.00" } },
+    breakage: { unilevel: "12.00" },
+    active: [0, 2],
+  },
+];

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { createFastEngine, createReferenceEngine, formatMinor, networkFromRecords } from "../../src/index.js";
+import { SPEC_CASES } from "./cases.js";
+
+const ENGINES = { fast: createFastEngine, reference: createReferenceEngine } as const;
+
+describe.each(Object.entries(ENGINES))("spec suite on the %s engine", (_, create) => {
+  it.each(SPEC_CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const engine = create(c.plan);
+    const network = networkFromRecords({ uplines: c.uplines, alive: c.alive, orders: c.orders });
+    const payout = engine.pay(network);
+    const paid: Record<string, Record<number, string>> = {};
+    const breakage: Record<string, string> = {};
+    payout.components.forEach((name, k) => {
+      paid[name] = {};
+      payout.amounts[k]!.forEach((a, payee) => {
+        if (payee < payout.size && a !== 0) paid[name]![payee] = formatMinor(a, 2);
+      });
+      breakage[name] = formatMinor(payout.breakage[k]!, 2);
+      // The component total is the exact sum of its lines.
+      expect(payout.paid[k]).toBe(Array.from(payout.amounts[k]!.subarray(0, payout.size)).reduce((s, a) => s + a, 0));
+    });
+    expect(paid).toEqual(c.paid);
+    expect(breakage).toEqual(c.breakage);
+    if (c.active) {
+      const active = [...payout.active.subarray(0, payout.size)].flatMap((a, i) => (a ? [i] : []));
+      expect(active).toEqual(c.active);
+    }
+  });
+});
