@@ -6,8 +6,7 @@
  * @module
  */
 import { roundScaled, roundScaledBig } from "../money/round.js";
-import { DownlineInputError } from "../validate/errors.js";
-import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
+import { activityThreshold, compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
 import type { FastPeriod } from "../plan/contract.js";
 import type { PeriodNetwork } from "../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "./payout.js";
@@ -24,14 +23,7 @@ import type { EngineOptions, PeriodPayout, PlanEngine } from "./payout.js";
  */
 export function createFastEngine(planInput: PlanInput | CompiledPlan, options: EngineOptions = {}): PlanEngine {
   const plan = compilePlan(planInput);
-  const digits = options.digits ?? 2;
-  const minPvScaled = plan.minPv.times(10 ** digits);
-  if (!minPvScaled.isInteger()) {
-    throw new DownlineInputError("plan", [
-      { path: "activity.minPv", message: `expected at most ${digits} decimals for this currency, got ${plan.minPv.toString()}` },
-    ]);
-  }
-  const minPv = minPvScaled.toNumber();
+  const minPv = activityThreshold(plan, options.digits ?? 2);
   const scale = 10 ** plan.places;
   const scaleBig = BigInt(scale);
   const mode = plan.rounding;

@@ -21,6 +21,7 @@ export function minorDigits(currency: string): number {
 /** Whether `code` is a currency the platform knows (three letters, ISO 4217 shape). */
 export function isCurrencyCode(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;
+  if (!Intl.supportedValuesOf("currency").includes(code)) return false;
   try {
     minorDigits(code);
     return true;

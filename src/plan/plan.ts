@@ -51,8 +51,10 @@ export function planSchemaFor(types: readonly ComponentType[]) {
     })
     .strict()
     .superRefine((plan, ctx) => {
+      if (!Array.isArray(plan.components)) return;
       const seen = new Map<string, number>();
       plan.components.forEach((c, i) => {
+        if (typeof c !== "object" || c === null || typeof c.type !== "string") return;
         const name = typeof c.name === "string" ? c.name : c.type;
         const first = seen.get(name);
         if (first !== undefined) {
@@ -63,7 +65,7 @@ export function planSchemaFor(types: readonly ComponentType[]) {
           });
         } else seen.set(name, i);
       });
-    });
+    }, { when: (payload) => typeof payload.value === "object" && payload.value !== null && Array.isArray((payload.value as { components?: unknown }).components) });
 }
 
 /** The plan file schema with the built-in component types. */
@@ -135,6 +137,24 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
     components,
     source: { ...plan, components: parsed.map((p) => p.settings) },
   };
+}
+
+/**
+ * The plan's activity threshold in minor units of a currency with `digits`
+ * decimals; throws a {@link DownlineInputError} if the threshold has more
+ * decimals than the currency (both engines read it through here).
+ *
+ * @example
+ * activityThreshold(compilePlan({ components: [{ type: "unilevel", rates: ["0.05"] }] }), 2) // => 10000
+ */
+export function activityThreshold(plan: CompiledPlan, digits: number): number {
+  const minor = plan.minPv.times(new Decimal(10).pow(digits));
+  if (!minor.isInteger()) {
+    throw new DownlineInputError("plan", [
+      { path: "activity.minPv", message: `expected at most ${digits} decimals for this currency, got ${plan.minPv.toString()}` },
+    ]);
+  }
+  return minor.toNumber();
 }
 
 /** Whether a value is a plan already compiled by {@link compilePlan}. */

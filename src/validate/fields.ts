@@ -16,10 +16,13 @@ export const MAX_RATE_PLACES = 6;
  */
 export function decimalField(options: { min?: string; max?: string; maxPlaces?: number; what?: string } = {}) {
   const { min = "0", max, maxPlaces = MAX_RATE_PLACES, what = 'a decimal string like "0.05"' } = options;
-  return z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const show = (v: unknown) => (typeof v === "number" || v === undefined ? String(v) : JSON.stringify(v));
+  return z
+    .custom<string | number>((v) => typeof v === "string" || typeof v === "number", { error: (iss) => `expected ${what}, got ${show(iss.input)}` })
+    .transform((value, ctx) => {
     const parsed = typeof value === "number" && !Number.isFinite(value) ? undefined : parseDecimal(value);
     if (!parsed) {
-      ctx.addIssue({ code: "custom", message: `expected ${what}, got ${JSON.stringify(value)}` });
+      ctx.addIssue({ code: "custom", message: `expected ${what}, got ${show(value)}` });
       return z.NEVER;
     }
     const text = decimalText(value);
@@ -27,11 +30,11 @@ export function decimalField(options: { min?: string; max?: string; maxPlaces?: 
       ctx.addIssue({ code: "custom", message: `expected at most ${maxPlaces} digits after the point, got ${text}` });
       return z.NEVER;
     }
-    if (compare(text, min) < 0) {
+    if (compareDecimal(text, min) < 0) {
       ctx.addIssue({ code: "custom", message: `expected at least ${min}, got ${text}` });
       return z.NEVER;
     }
-    if (max !== undefined && compare(text, max) > 0) {
+    if (max !== undefined && compareDecimal(text, max) > 0) {
       ctx.addIssue({ code: "custom", message: `expected at most ${max}, got ${text}` });
       return z.NEVER;
     }
@@ -57,8 +60,13 @@ function normalise(text: string): string {
   return d.places === 0 ? digits : `${digits.slice(0, -d.places)}.${digits.slice(-d.places)}`;
 }
 
-/** Compares two non-negative decimal texts exactly. */
-function compare(a: string, b: string): number {
+/**
+ * Compares two non-negative decimal texts exactly: −1, 0 or 1.
+ *
+ * @example
+ * compareDecimal("0.10", "0.1") // => 0
+ */
+export function compareDecimal(a: string, b: string): number {
   const x = parseDecimal(a)!;
   const y = parseDecimal(b)!;
   const places = Math.max(x.places, y.places);

@@ -11,8 +11,8 @@
  */
 import { z } from "zod";
 import { toMinor, minorDigits, isCurrencyCode } from "../money/amount.js";
-import { parseWith, DownlineInputError } from "../validate/errors.js";
-import { amountField, decimalField, perMonthRate, probabilityField } from "../validate/fields.js";
+import { parseWith } from "../validate/errors.js";
+import { amountField, compareDecimal, decimalField, perMonthRate, probabilityField } from "../validate/fields.js";
 
 /** A hazard by tenure: each step holds from its `fromMonth` until the next step's. */
 const hazardSteps = () =>
@@ -60,7 +60,13 @@ const valueDistribution = () =>
         min: amountField().optional(),
         max: amountField().optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((d, ctx) => {
+        if (compareDecimal(d.mean, "0") === 0) ctx.addIssue({ code: "custom", path: ["mean"], message: "expected a positive mean, got 0" });
+        if (d.min !== undefined && d.max !== undefined && compareDecimal(d.min, d.max) > 0) {
+          ctx.addIssue({ code: "custom", path: ["min"], message: `expected min ≤ max, got ${d.min} > ${d.max}` });
+        }
+      }),
   ]);
 
 const recruitment = z.discriminatedUnion("model", [
@@ -99,6 +105,15 @@ export const scenarioSchema = z
           .optional(),
       })
       .strict()
+      .superRefine((start, ctx) => {
+        if (start.network && start.founders > start.network.distributors) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["founders"],
+            message: `expected at most start.network.distributors (${start.network.distributors}), got ${start.founders}`,
+          });
+        }
+      })
       .prefault({}),
     market: z
       .object({
@@ -138,7 +153,36 @@ export const scenarioSchema = z
     /** Commissionable value (CV) as a share of an order's price. */
     cvRatio: decimalField({ min: "0", max: "1" }).default("0.8"),
   })
-  .strict();
+  .strict()
+  .superRefine(
+    (spec, ctx) => {
+      // Amounts must fit the currency's minor unit: "9.999" is not a USD amount.
+      const digits = minorDigits(spec.currency);
+      const check = (d: ScenarioSpec["customers"]["orderValue"], at: readonly PropertyKey[]) => {
+        const amounts: [string, PropertyKey[]][] =
+          d.kind === "fixed"
+            ? [[d.value, ["value"]]]
+            : d.kind === "choice"
+              ? d.values.map((v, i) => [v, ["values", i]] as [string, PropertyKey[]])
+              : ([[d.mean, ["mean"]], [d.sd, ["sd"]], [d.min, ["min"]], [d.max, ["max"]]].filter(([v]) => v !== undefined) as [string, PropertyKey[]][]);
+        for (const [value, path] of amounts) {
+          if (toMinor(value, digits) === undefined) {
+            ctx.addIssue({ code: "custom", path: [...at, ...path], message: `expected an amount with at most ${digits} decimals for ${spec.currency}, got ${value}` });
+          }
+        }
+      };
+      check(spec.customers.orderValue, ["customers", "orderValue"]);
+      check(spec.distributors.orderValue, ["distributors", "orderValue"]);
+    },
+    // Runs even when unrelated fields failed, so one error names every bad field.
+    {
+      when: (payload) =>
+        typeof payload.value === "object" &&
+        payload.value !== null &&
+        !Array.isArray(payload.value) &&
+        !payload.issues.some((i) => ["currency", "customers", "distributors"].includes(String(i.path?.[0]))),
+    },
+  );
 
 /** A scenario as a user writes it: every field optional. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -174,37 +218,28 @@ export function resolveScenario(input: ScenarioInput | Scenario = {}): Scenario 
   if (isScenario(input)) return input;
   const spec = parseWith("scenario", scenarioSchema, input);
   const digits = minorDigits(spec.currency);
-  const issues: { path: string; message: string }[] = [];
-  const customerValue = compileValue(spec.customers.orderValue, digits, "customers.orderValue", issues);
-  const distributorValue = compileValue(spec.distributors.orderValue, digits, "distributors.orderValue", issues);
-  if (spec.start.network && spec.start.founders > spec.start.network.distributors) {
-    issues.push({ path: "start.founders", message: `expected at most start.network.distributors (${spec.start.network.distributors}), got ${spec.start.founders}` });
-  }
-  if (issues.length > 0) throw new DownlineInputError("scenario", issues);
   const periods = spec.period === "month" ? spec.months : Math.floor((spec.months * 52) / 12);
-  return { spec, digits, periods, customerValue: customerValue!, distributorValue: distributorValue! };
+  return {
+    spec,
+    digits,
+    periods,
+    customerValue: compileValue(spec.customers.orderValue, digits),
+    distributorValue: compileValue(spec.distributors.orderValue, digits),
+  };
 }
 
 function isScenario(input: unknown): input is Scenario {
   return typeof input === "object" && input !== null && "spec" in input && "periods" in input && "digits" in input;
 }
 
-function compileValue(
-  d: ScenarioSpec["customers"]["orderValue"],
-  digits: number,
-  path: string,
-  issues: { path: string; message: string }[],
-): ValueDraw | undefined {
-  const minor = (text: string, at: string): number => {
-    const m = toMinor(text, digits);
-    if (m === undefined) issues.push({ path: `${path}.${at}`, message: `expected an amount with at most ${digits} decimals, got ${text}` });
-    return m ?? 0;
-  };
+/** A validated value distribution in minor units (the schema has checked every amount fits). */
+function compileValue(d: ScenarioSpec["customers"]["orderValue"], digits: number): ValueDraw {
+  const minor = (text: string) => toMinor(text, digits)!;
   switch (d.kind) {
     case "fixed":
-      return { kind: "fixed", value: minor(d.value, "value") };
+      return { kind: "fixed", value: minor(d.value) };
     case "choice": {
-      const values = Float64Array.from(d.values, (v, i) => minor(v, `values[${i}]`));
+      const values = Float64Array.from(d.values, minor);
       const weights = d.weights ?? d.values.map(() => 1);
       const total = weights.reduce((s, w) => s + w, 0);
       const cumulative = new Float64Array(weights.length);
@@ -217,15 +252,17 @@ function compileValue(
       return { kind: "choice", values, cumulative };
     }
     case "lognormal": {
-      const mean = minor(d.mean, "mean");
-      const sd = minor(d.sd, "sd");
-      if (mean <= 0) issues.push({ path: `${path}.mean`, message: `expected a positive mean, got ${d.mean}` });
-      const min = d.min === undefined ? 0 : minor(d.min, "min");
-      const max = d.max === undefined ? Number.MAX_SAFE_INTEGER : minor(d.max, "max");
-      if (min > max) issues.push({ path: `${path}.min`, message: `expected min ≤ max, got ${d.min} > ${d.max}` });
+      const mean = minor(d.mean);
+      const sd = minor(d.sd);
       // Parameters of the underlying normal that give this mean and sd.
-      const sigma2 = Math.log(1 + (sd * sd) / Math.max(mean, 1) ** 2);
-      return { kind: "lognormal", mu: Math.log(Math.max(mean, 1)) - sigma2 / 2, sigma: Math.sqrt(sigma2), min, max };
+      const sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
+      return {
+        kind: "lognormal",
+        mu: Math.log(mean) - sigma2 / 2,
+        sigma: Math.sqrt(sigma2),
+        min: d.min === undefined ? 0 : minor(d.min),
+        max: d.max === undefined ? Number.MAX_SAFE_INTEGER : minor(d.max),
+      };
     }
   }
 }

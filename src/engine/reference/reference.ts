@@ -8,7 +8,7 @@
  */
 import { Decimal } from "decimal.js";
 import { roundDecimal } from "../../money/round.js";
-import { compilePlan, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
+import { activityThreshold, compilePlan, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
 import type { OrderRecord, PeriodNetwork } from "../../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "../payout.js";
 import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod } from "./rules.js";
@@ -20,8 +20,7 @@ import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod } from "./r
  */
 export function createReferenceEngine(planInput: PlanInput | CompiledPlan, options: EngineOptions = {}): PlanEngine {
   const plan = compilePlan(planInput);
-  const minorPerMajor = new Decimal(10).pow(options.digits ?? 2);
-  const minPv = plan.minPv.times(minorPerMajor);
+  const minPv = new Decimal(activityThreshold(plan, options.digits ?? 2));
   for (const c of plan.components) {
     if (!REFERENCE_RULES[c.type]) throw new Error(`downline/reference: no reference rule for component type "${c.type}"`);
   }

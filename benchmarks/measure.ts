@@ -1,0 +1,282 @@
+/**
+ * The measurements themselves. Each function runs in the process it measures
+ * (see `one.ts`), so that peak RSS belongs to one workload alone.
+ *
+ * @module
+ */
+import {
+  appendPayout,
+  collectPeriod,
+  compilePlan,
+  createFastEngine,
+  createLedger,
+  createMemberTotals,
+  createReferenceEngine,
+  createWorld,
+  memberRows,
+  resolveScenario,
+  simulate,
+  stepWorld,
+  type PeriodPayout,
+} from "../src/index.js";
+import type { Workload } from "./workloads.js";
+
+const MB = 1024 * 1024;
+
+/**
+ * Prefix of the one stdout line on which a child (`one.ts`) hands its result
+ * to `run.ts`. It lives here, not in `one.ts`, because importing `one.ts`
+ * would run a measurement.
+ */
+export const RESULT_MARKER = "BENCHMARK-RESULT ";
+
+/** The measurements a child process can run. */
+export type Task = "simulate" | "compare" | "split";
+
+/**
+ * Tracks the peak of `heapUsed + arrayBuffers`. RSS alone hides whether the
+ * memory is JS objects or typed-array storage, and the engine's promise is to
+ * keep members in typed arrays; this sample tells the two apart. It is taken
+ * at period boundaries only, so it can miss short peaks inside a period (RSS,
+ * from the kernel, does not).
+ */
+export class HeapPeak {
+  peakBytes = 0;
+  sample(): void {
+    const m = process.memoryUsage();
+    const used = m.heapUsed + m.arrayBuffers;
+    if (used > this.peakBytes) this.peakBytes = used;
+  }
+}
+
+/** Peak resident set size of this process so far, in MB (`maxRSS` is in kilobytes). */
+export function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** What one run of `simulate` on a workload measured. */
+export interface SimulationMeasurement {
+  readonly kind: "simulate";
+  readonly workload: string;
+  readonly ledger: boolean;
+  readonly months: number;
+  /** Distributors in the generated starting network. */
+  readonly startMembers: number;
+  /** Members who ever joined, at the end (what the engine covers in the last period). */
+  readonly endMembers: number;
+  /** Distributors still in the business at the end. */
+  readonly endAlive: number;
+  readonly wallSeconds: number;
+  readonly memberMonths: number;
+  readonly memberMonthsPerSecond: number;
+  readonly peakRssMb: number;
+  readonly peakHeapMb: number;
+  readonly ledgerLines: number;
+}
+
+/**
+ * Times the public `simulate` call end to end — world creation, every
+ * period's world step and payout, collectors, ledger and member rows — since
+ * that is what a user waits for.
+ *
+ * Members·months: the sum over periods of the members the engine covered in
+ * that period, i.e. `network.size` = members who ever joined up to the end of
+ * the period, quitters included (the engine's loops run over all of them).
+ * It is derived from the result: the size after period t is the final size
+ * (`result.members.length`) minus the joins of the periods after t.
+ */
+export function measureSimulation(w: Workload, ledger: boolean): SimulationMeasurement {
+  const heap = new HeapPeak();
+  heap.sample();
+  const start = performance.now();
+  const result = simulate({
+    scenario: w.scenario,
+    plan: w.plan,
+    seed: w.seed,
+    engine: "fast",
+    ledger,
+    onPeriod: () => heap.sample(),
+  });
+  const wallSeconds = (performance.now() - start) / 1000;
+  // The member rows are built after the last period: sample while the result is alive.
+  heap.sample();
+  const endMembers = result.members.length;
+  let memberMonths = 0;
+  let size = endMembers;
+  for (let t = result.periods.length - 1; t >= 0; t--) {
+    memberMonths += size;
+    size -= result.periods[t]!.joins;
+  }
+  const startMembers = w.scenario.start?.network?.distributors ?? w.scenario.start?.founders ?? 1;
+  if (size !== startMembers) {
+    throw new Error(`benchmarks/${w.name}: members at the start are ${size} by the joins, expected ${startMembers}; the members·months count is off`);
+  }
+  return {
+    kind: "simulate",
+    workload: w.name,
+    ledger,
+    months: result.periods.length,
+    startMembers,
+    endMembers,
+    endAlive: result.periods[result.periods.length - 1]?.members ?? 0,
+    wallSeconds,
+    memberMonths,
+    memberMonthsPerSecond: memberMonths / wallSeconds,
+    peakRssMb: peakRssMb(),
+    peakHeapMb: heap.peakBytes / MB,
+    ledgerLines: result.ledger.length,
+  };
+}
+
+/** Fast against reference engine on the same world periods. */
+export interface EngineComparison {
+  readonly kind: "compare";
+  readonly workload: string;
+  readonly months: number;
+  /** Members covered in the first and last compared period. */
+  readonly sizes: readonly [number, number];
+  readonly orders: number;
+  readonly fastSeconds: number;
+  readonly referenceSeconds: number;
+  readonly speedup: number;
+}
+
+/**
+ * Times only the engines' `pay` calls, both on the very same network of each
+ * period, so the ratio is the engines' alone (the world, which records orders
+ * for the reference engine here, is stepped outside the timers). Also checks
+ * that the engines agree to the cent: a speed-up of a wrong engine is worth
+ * nothing.
+ */
+export function compareEngines(w: Workload, months: number): EngineComparison {
+  const scenario = resolveScenario({ ...w.scenario, months });
+  const plan = compilePlan(w.plan);
+  const fast = createFastEngine(plan, { digits: scenario.digits });
+  const reference = createReferenceEngine(plan, { digits: scenario.digits });
+  const world = createWorld(scenario, { seed: w.seed, recordOrders: true });
+  let fastMs = 0;
+  let referenceMs = 0;
+  let orders = 0;
+  let first = 0;
+  let last = 0;
+  for (let t = 0; t < scenario.periods; t++) {
+    const { network } = stepWorld(world);
+    orders += network.orders?.length ?? 0;
+    if (t === 0) first = network.size;
+    last = network.size;
+    // Reference first: the fast engine's result arrays are only valid until its next call, and are compared right after it.
+    const r0 = performance.now();
+    const ref = reference.pay(network);
+    const r1 = performance.now();
+    const got = fast.pay(network);
+    const r2 = performance.now();
+    referenceMs += r1 - r0;
+    fastMs += r2 - r1;
+    assertSamePayout(w.name, t, got, ref);
+  }
+  return {
+    kind: "compare",
+    workload: w.name,
+    months,
+    sizes: [first, last],
+    orders,
+    fastSeconds: fastMs / 1000,
+    referenceSeconds: referenceMs / 1000,
+    speedup: referenceMs / fastMs,
+  };
+}
+
+/** Throws on the first difference between two payouts: totals, breakage, then member by member. */
+function assertSamePayout(name: string, t: number, fast: PeriodPayout, ref: PeriodPayout): void {
+  const where = `benchmarks/${name}: period ${t}`;
+  if (fast.size !== ref.size) throw new Error(`${where}: sizes differ (fast ${fast.size}, reference ${ref.size})`);
+  for (let c = 0; c < ref.paid.length; c++) {
+    const component = ref.components[c];
+    if (fast.paid[c] !== ref.paid[c]) throw new Error(`${where}: ${component}: paid differs (fast ${fast.paid[c]}, reference ${ref.paid[c]})`);
+    if (fast.breakage[c] !== ref.breakage[c]) {
+      throw new Error(`${where}: ${component}: breakage differs (fast ${fast.breakage[c]}, reference ${ref.breakage[c]})`);
+    }
+    const a = fast.amounts[c]!;
+    const b = ref.amounts[c]!;
+    for (let i = 0; i < ref.size; i++) {
+      if (a[i] !== b[i]) throw new Error(`${where}: ${component}: member ${i} is paid ${a[i]} by fast, ${b[i]} by reference`);
+    }
+  }
+  if (fast.activeCount !== ref.activeCount) throw new Error(`${where}: active counts differ (fast ${fast.activeCount}, reference ${ref.activeCount})`);
+}
+
+/** Where the time of a run goes, in seconds per stage. */
+export interface TimeSplit {
+  readonly kind: "split";
+  readonly workload: string;
+  readonly ledger: boolean;
+  readonly createWorld: number;
+  readonly stepWorld: number;
+  readonly pay: number;
+  readonly ledgerAppend: number;
+  readonly collect: number;
+  readonly memberRows: number;
+  readonly total: number;
+  readonly peakRssMb: number;
+  readonly peakHeapMb: number;
+}
+
+/**
+ * The stages of `simulatePlans` (src/engine/simulate.ts) with a timer around
+ * each. It re-composes the same public functions in the same order rather than
+ * calling `simulate`, because `simulate` offers no hook between the world step
+ * and the payout; keep it in step with `simulatePlans` if that changes.
+ */
+export function splitSimulation(w: Workload, ledger: boolean): TimeSplit {
+  const heap = new HeapPeak();
+  const now = (): number => performance.now();
+  let t0 = now();
+  const scenario = resolveScenario(w.scenario);
+  const plan = compilePlan(w.plan);
+  const engine = createFastEngine(plan, { digits: scenario.digits });
+  const world = createWorld(scenario, { seed: w.seed, recordOrders: false });
+  const names = plan.components.map((c) => c.name);
+  const book = createLedger(names);
+  const totals = createMemberTotals(names);
+  const createMs = now() - t0;
+  let stepMs = 0;
+  let payMs = 0;
+  let appendMs = 0;
+  let collectMs = 0;
+  for (let t = 0; t < scenario.periods; t++) {
+    t0 = now();
+    const { network, stats } = stepWorld(world);
+    const t1 = now();
+    const payout = engine.pay(network);
+    const t2 = now();
+    if (ledger) appendPayout(book, payout);
+    const t3 = now();
+    collectPeriod(totals, stats, payout, world.ownSpend);
+    const t4 = now();
+    stepMs += t1 - t0;
+    payMs += t2 - t1;
+    appendMs += t3 - t2;
+    collectMs += t4 - t3;
+    heap.sample();
+  }
+  t0 = now();
+  const rows = memberRows(totals, world);
+  const rowsMs = now() - t0;
+  heap.sample();
+  if (rows.length !== world.size) throw new Error(`benchmarks/${w.name}: ${rows.length} member rows for ${world.size} members`);
+  const s = (ms: number): number => ms / 1000;
+  return {
+    kind: "split",
+    workload: w.name,
+    ledger,
+    createWorld: s(createMs),
+    stepWorld: s(stepMs),
+    pay: s(payMs),
+    ledgerAppend: s(appendMs),
+    collect: s(collectMs),
+    memberRows: s(rowsMs),
+    total: s(createMs + stepMs + payMs + appendMs + collectMs + rowsMs),
+    peakRssMb: peakRssMb(),
+    peakHeapMb: heap.peakBytes / MB,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The benchmark workloads, as plain data: a scenario, a plan and a seed each.
+ * They are data (not code) so that a result in `results.md` can be traced back
+ * to exactly what was run, and so that other tools (profilers, notebooks) can
+ * replay the same workload.
+ *
+ * @module
+ */
+import type { PlanInput, ScenarioInput } from "../src/index.js";
+
+/** One benchmark workload. */
+export interface Workload {
+  readonly name: string;
+  /** One line for the results table's notes. */
+  readonly description: string;
+  /** Fixed, so that every run of the suite simulates the very same events. */
+  readonly seed: number;
+  readonly scenario: ScenarioInput;
+  readonly plan: PlanInput;
+  /**
+   * The ledger settings to measure. The ledger is the one structure that grows
+   * with members × months rather than with members, so it is the memory risk
+   * of large runs; measuring both shows what it costs.
+   */
+  readonly ledger: readonly boolean[];
+  /**
+   * Months of the fast-vs-reference comparison, or 0 for none. The reference
+   * engine (decimal.js, object per member) is only meant for small networks,
+   * so the comparison runs on the small world only, and on fewer months.
+   */
+  readonly compareMonths: number;
+  /**
+   * V8 old-space limit (MB) for the child process running this workload, or
+   * undefined for Node's default. Set above the 2 GB target on purpose: the
+   * target is checked against the measured peak RSS, and a run that would
+   * merely exceed it should report how far, not die with an OOM.
+   */
+  readonly maxOldSpaceMb?: number;
+}
+
+/**
+ * The plan under test: a 7-level unilevel with dynamic compression plus a 20%
+ * customer commission. Seven levels make the upline walk (the fast engine's
+ * hot loop) long enough to matter without being exotic.
+ */
+export const UNILEVEL_7: PlanInput = {
+  name: "Unilevel 7 levels, compressed",
+  rounding: "halfEven",
+  activity: { minPv: "100" },
+  components: [
+    { type: "customerCommission", name: "customer", rate: "0.20" },
+    {
+      type: "unilevel",
+      name: "unilevel",
+      rates: ["0.08", "0.05", "0.04", "0.04", "0.04", "0.03", "0.02"],
+      compression: "dynamic",
+    },
+  ],
+};
+
+/** The seed of every workload. */
+export const SEED = 42;
+
+export const WORKLOADS: readonly Workload[] = [
+  {
+    name: "small",
+    description: "10,000 distributors (+~30,000 customers) generated mature network, 2M prospects, 36 months",
+    seed: SEED,
+    scenario: {
+      name: "bench-small",
+      months: 36,
+      start: { founders: 1, network: { distributors: 10_000, customersPerDistributor: 3 } },
+      market: { prospects: 2_000_000 },
+    },
+    plan: UNILEVEL_7,
+    ledger: [true],
+    compareMonths: 6,
+  },
+  {
+    name: "large",
+    description: "1,000,000 distributors (+~3,000,000 customers) generated mature network, 20M prospects, 36 months",
+    seed: SEED,
+    scenario: {
+      name: "bench-large",
+      months: 36,
+      start: { founders: 1, network: { distributors: 1_000_000, customersPerDistributor: 3 } },
+      market: { prospects: 20_000_000 },
+    },
+    plan: UNILEVEL_7,
+    ledger: [false, true],
+    compareMonths: 0,
+    maxOldSpaceMb: 6144,
+  },
+];
+
+/** Looks a workload up by name; throws naming the known ones. */
+export function workloadByName(name: string): Workload {
+  const w = WORKLOADS.find((x) => x.name === name);
+  if (!w) throw new Error(`benchmarks: unknown workload ${JSON.stringify(name)}; expected one of ${WORKLOADS.map((x) => x.name).join(", ")}`);
+  return w;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main.js";
+
+const dir = mkdtempSync(join(tmpdir(), "downline-cli-"));
+const scenarioFile = join(dir, "scenario.json");
+writeFileSync(scenarioFile, JSON.stringify({ months: 6, start: { founders: 1, network: { distributors: 300 } }, market: { prospects: 5000 } }));
+
+function capture(argv: string[]) {
+  let out = "";
+  const code = main(argv, (t) => (out += t));
+  return { code, out };
+}
+
+describe("downline run", () => {
+  it("prints a month-by-month table and a summary", () => {
+    const { code, out } = capture(["run", "--scenario", scenarioFile, "--seed", "7"]);
+    expect(code).toBe(0);
+    const lines = out.split("\n");
+    expect(lines[0]).toMatch(/^Month\s+Members\s+Joins\s+Quits\s+Active\s+Customers\s+Revenue\s+CV\s+Payout\s+Payout\/rev\s+Breakage$/);
+    expect(lines.filter((l) => /^\s+\d+\s+\d+/.test(l))).toHaveLength(6);
+    expect(out).toMatch(/Plan "Default unilevel" on scenario "default", seed 7, 6 months \(fast engine\)/);
+    expect(out).toMatch(/earned nothing/);
+  });
+
+  it("--months overrides the scenario; csv and json formats; the reference engine gives the same numbers", () => {
+    const csv = capture(["run", "--scenario", scenarioFile, "--months", "3", "--format", "csv"]);
+    expect(csv.code).toBe(0);
+    const rows = csv.out.trim().split("\n");
+    expect(rows[0]).toBe("period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_customer,payout_unilevel,breakage");
+    expect(rows).toHaveLength(4);
+    const ref = capture(["run", "--scenario", scenarioFile, "--months", "3", "--format", "csv", "--engine", "reference"]);
+    expect(ref.out).toBe(csv.out);
+    const json = capture(["run", "--scenario", scenarioFile, "--months", "2", "--format", "json"]);
+    expect(JSON.parse(json.out)).toHaveLength(2);
+  });
+
+  it("writes the ledger and member rows as CSV, and they reconcile", () => {
+    const ledger = join(dir, "ledger.csv");
+    const members = join(dir, "members.csv");
+    const { code, out } = capture(["run", "--scenario", scenarioFile, "--format", "csv", "--ledger", ledger, "--members", members]);
+    expect(code).toBe(0);
+    const cents = (x: string) => Math.round(Number(x) * 100);
+    const payout = out.trim().split("\n").slice(1).reduce((s, r) => s + cents(r.split(",")[10]!), 0);
+    const ledgerRows = readFileSync(ledger, "utf8").trim().split("\n");
+    expect(ledgerRows[0]).toBe("period,payee,component,amount");
+    expect(ledgerRows.slice(1).reduce((s, r) => s + cents(r.split(",")[3]!), 0)).toBe(payout);
+    const memberRows = readFileSync(members, "utf8").trim().split("\n");
+    expect(memberRows[0]).toMatch(/^member,sponsor,upline,joinPeriod,quitPeriod,status,builder,recruits,customers,periodsActive,earnings,/);
+    expect(memberRows.slice(1).reduce((s, r) => s + cents(r.split(",")[10]!), 0)).toBe(payout);
+  });
+
+  it("validate says ok, and rejects bad options with exit code 2", () => {
+    expect(capture(["validate", "--scenario", scenarioFile]).out).toMatch(/scenario "default": ok \(6 months\)\nplan "Default unilevel": ok/);
+    expect(capture(["run", "--months", "x"]).code).toBe(2);
+    expect(capture(["run", "--engine", "turbo"]).code).toBe(2);
+    expect(capture(["frobnicate"]).code).toBe(2);
+    expect(capture(["--help"]).out).toMatch(/usage: downline run/);
+  });
+});

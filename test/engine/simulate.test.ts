@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { DEFAULT_PLAN, createWorld, ledgerLines, ledgerToCsv, simulate, simulatePlans, stepWorld, type ScenarioInput } from "../../src/index.js";
+
+const SMALL: ScenarioInput = {
+  months: 12,
+  start: { founders: 1, network: { distributors: 800, customersPerDistributor: 1.5 } },
+  market: { prospects: 20_000 },
+};
+
+const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
+
+describe("determinism", () => {
+  it("the same seed gives byte-identical results; another seed differs", () => {
+    const a = simulate({ scenario: SMALL, seed: 11 });
+    const b = simulate({ scenario: SMALL, seed: 11 });
+    const c = simulate({ scenario: SMALL, seed: 12 });
+    const all = (r: typeof a) => digest([r.periods, r.members, ledgerToCsv(r.ledger)]);
+    expect(all(a)).toBe(all(b));
+    expect(all(a)).not.toBe(all(c));
+  });
+
+  it("a string seed works and is distinct from the number", () => {
+    const a = simulate({ scenario: SMALL, seed: "11" });
+    const b = simulate({ scenario: SMALL, seed: "eleven" });
+    expect(digest(a.periods)).not.toBe(digest(b.periods));
+  });
+
+  it("changing only the plan does not change a single world event", () => {
+    const events = (plan: typeof DEFAULT_PLAN) => {
+      // Record every order through the world directly, then pay: the plan never reaches the world.
+      const r = simulate({ scenario: SMALL, seed: 13, plan });
+      return r.periods.map(({ members, joins, quits, customers, newCustomers, lostCustomers, orders, revenueCustomers, revenueDistributors, cv }) => ({
+        members, joins, quits, customers, newCustomers, lostCustomers, orders, revenueCustomers, revenueDistributors, cv,
+      }));
+    };
+    const other = { activity: { minPv: "50" }, components: [{ type: "unilevel", rates: ["0.30", "0.01"], compression: "none" }] };
+    expect(events(other as typeof DEFAULT_PLAN)).toEqual(events(DEFAULT_PLAN));
+    // The order-level event stream is identical too.
+    const orderLog = (seed: number) => {
+      const w = createWorld(SMALL, { seed, recordOrders: true });
+      const out: unknown[] = [];
+      for (let t = 0; t < 6; t++) out.push(stepWorld(w).network.orders);
+      return digest(out);
+    };
+    expect(orderLog(13)).toBe(orderLog(13));
+  });
+
+  it("several plans on one world see the same events as separate runs", () => {
+    const other = { name: "flat", components: [{ type: "unilevel", name: "flat", rates: ["0.10", "0.10"] }] };
+    const [a, b] = simulatePlans({ scenario: SMALL, seed: 14, plans: [DEFAULT_PLAN, other] });
+    const alone = simulate({ scenario: SMALL, seed: 14, plan: other });
+    expect(b!.periods).toEqual(alone.periods);
+    expect(ledgerLines(b!.ledger)).toEqual(ledgerLines(alone.ledger));
+    expect(a!.periods.map((p) => p.revenue)).toEqual(alone.periods.map((p) => p.revenue));
+  });
+});
+
+describe("the ledger reconciles exactly", () => {
+  const r = simulate({ scenario: SMALL, seed: 15 });
+  const lines = ledgerLines(r.ledger);
+
+  it("each period's payout by component is the sum of its ledger lines", () => {
+    for (const p of r.periods) {
+      for (const name of r.plan.components) {
+        const sum = lines.filter((l) => l.period === p.period && l.component === name).reduce((s, l) => s + l.amount, 0);
+        expect(sum).toBe(p.payoutByComponent[name]);
+      }
+      expect(p.payout).toBe(Object.values(p.payoutByComponent).reduce((s, x) => s + x, 0));
+    }
+  });
+
+  it("each member's earnings are the sum of her ledger lines", () => {
+    const byMember = new Map<number, number>();
+    for (const l of lines) byMember.set(l.payee, (byMember.get(l.payee) ?? 0) + l.amount);
+    for (const m of r.members) expect(m.earnings).toBe(byMember.get(m.member) ?? 0);
+    expect(r.members.reduce((s, m) => s + m.earnings, 0)).toBe(r.periods.reduce((s, p) => s + p.payout, 0));
+  });
+
+  it("every order is accounted for: revenue splits into customers' and distributors' own, and purchases add up", () => {
+    for (const p of r.periods) expect(p.revenue).toBe(p.revenueCustomers + p.revenueDistributors);
+    const spent = r.members.reduce((s, m) => s + m.purchases, 0);
+    expect(spent).toBe(r.periods.reduce((s, p) => s + p.revenueDistributors, 0));
+    for (const m of r.members) expect(m.net).toBe(m.earnings - m.purchases);
+  });
+
+  it("ledger lines are integer minor units, positive, within the members who existed", () => {
+    for (const l of lines) {
+      expect(Number.isInteger(l.amount)).toBe(true);
+      expect(l.amount).toBeGreaterThan(0);
+      expect(l.payee).toBeLessThan(r.members.length);
+    }
+  });
+
+  it("a run can skip keeping the ledger and still report the same totals", () => {
+    const lean = simulate({ scenario: SMALL, seed: 15, ledger: false });
+    expect(lean.ledger.length).toBe(0);
+    expect(lean.periods).toEqual(r.periods);
+    expect(lean.members).toEqual(r.members);
+  });
+});
+
+describe("pinned results of the default plan on a seeded world (fails when a change moves any number)", () => {
+  it("seed 42, 12 months, 800 distributors", () => {
+    const r = simulate({ scenario: SMALL, seed: 42 });
+    const total = (f: (p: (typeof r.periods)[number]) => number) => r.periods.reduce((s, p) => s + f(p), 0);
+    expect({
+      members: r.members.length,
+      joins: total((p) => p.joins),
+      quits: total((p) => p.quits),
+      revenue: total((p) => p.revenue),
+      cv: total((p) => p.cv),
+      payout: total((p) => p.payout),
+      breakage: total((p) => p.breakage),
+      ledgerLines: r.ledger.length,
+    }).toMatchInlineSnapshot(`
+      {
+        "breakage": 6580820,
+        "cv": 191670560,
+        "joins": 2042,
+        "ledgerLines": 10153,
+        "members": 2842,
+        "payout": 59095045,
+        "quits": 998,
+        "revenue": 239588200,
+      }
+    `);
+  });
+});
