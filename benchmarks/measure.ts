@@ -217,6 +217,8 @@ export interface TimeSplit {
   readonly collect: number;
   readonly memberRows: number;
   readonly total: number;
+  /** Peak RSS before the member rows are built: what the period loop alone needs. */
+  readonly loopPeakRssMb: number;
   readonly peakRssMb: number;
   readonly peakHeapMb: number;
 }
@@ -259,6 +261,7 @@ export function splitSimulation(w: Workload, ledger: boolean): TimeSplit {
     collectMs += t4 - t3;
     heap.sample();
   }
+  const loopPeakRssMb = peakRssMb();
   t0 = now();
   const rows = memberRows(totals, world);
   const rowsMs = now() - t0;
@@ -276,6 +279,7 @@ export function splitSimulation(w: Workload, ledger: boolean): TimeSplit {
     collect: s(collectMs),
     memberRows: s(rowsMs),
     total: s(createMs + stepMs + payMs + appendMs + collectMs + rowsMs),
+    loopPeakRssMb,
     peakRssMb: peakRssMb(),
     peakHeapMb: heap.peakBytes / MB,
   };

@@ -7,6 +7,14 @@
  * workload named) overwrites the results file: a partial run would otherwise
  * silently replace the published numbers with a subset.
  *
+ * To see where a workload's time goes by function and line, profile one child
+ * directly. tsx's transform reports every line as line 1, so bundle first:
+ *
+ *     npx esbuild entry.ts --bundle --platform=node --format=cjs --outfile=/tmp/b.cjs
+ *     node --max-old-space-size=6144 --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/b.cjs
+ *
+ * where `entry.ts` calls `splitSimulation(workloadByName("large"), false)`.
+ *
  * @module
  */
 import { spawnSync } from "node:child_process";
@@ -78,6 +86,7 @@ function splitRow(s: TimeSplit): string {
     pct(s.collect),
     pct(s.memberRows),
     fixed(s.total, 1),
+    int(s.loopPeakRssMb),
     int(s.peakRssMb),
   ].join(" | ");
 }
@@ -115,8 +124,8 @@ function main(argv: readonly string[]): void {
   ].join("\n");
   const splitTable = splits.length
     ? [
-        "| workload | createWorld s | stepWorld s | engine.pay s | ledger append s | collectPeriod s | memberRows s | total s | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| workload | createWorld s | stepWorld s | engine.pay s | ledger append s | collectPeriod s | memberRows s | total s | peak RSS before memberRows MB | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ...splits.map((s) => `| ${splitRow(s)} |`),
       ].join("\n")
     : "";
