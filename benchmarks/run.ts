@@ -148,8 +148,8 @@ ${WORKLOADS.map((w) => `- **${w.name}**: ${w.description}.`).join("\n")}
 
 ${table}
 
-- *wall s*: the whole \`simulate()\` call — world creation, every period's world step and payout, collectors, ledger (when on) and member rows.
-- *members·months/s*: Σ over periods of the members the engine covered that period (\`network.size\`: everyone who ever joined, quitters included), divided by wall time.
+- *wall s*: the whole \`simulate()\` call — world creation, every period's world step and payout, collectors, ledger (when on) and member columns (member records are built only when read).
+- *members·months/s*: Σ over periods of the distributors current at the end of the period, divided by wall time.
 - *peak RSS*: \`process.resourceUsage().maxRSS\` of a child process running that workload alone (tsx and Node included). *peak heap+arrayBuffers*: \`heapUsed + arrayBuffers\`, sampled at each period's end and after the run.
 - *speed-up*: time of \`createReferenceEngine(plan).pay(network)\` over \`createFastEngine(plan).pay(network)\`, on the same world periods (world stepped outside the timers); the two engines' payouts are checked to agree to the cent, member by member.
 

@@ -1,6 +1,6 @@
 /**
  * Collectors: turn each period's world counts and payout into tidy rows, and
- * keep per-member totals. Money in integer minor units.
+ * keep per-member totals as columns. Money in integer minor units.
  *
  * @module
  */
@@ -62,6 +62,29 @@ export interface MemberRow {
   readonly net: number;
 }
 
+/**
+ * Per-member results as columns (index = member), for large runs and fast
+ * analysis; {@link memberRowsOf} turns them into records.
+ */
+export interface MemberColumns {
+  /** Members who ever joined. */
+  readonly size: number;
+  readonly components: readonly string[];
+  readonly sponsor: Int32Array;
+  readonly upline: Int32Array;
+  readonly joinPeriod: Int32Array;
+  /** Meaningful where `alive` is 0. */
+  readonly quitPeriod: Int32Array;
+  readonly alive: Uint8Array;
+  readonly builder: Uint8Array;
+  readonly recruits: Int32Array;
+  readonly customers: Int32Array;
+  readonly periodsActive: Int32Array;
+  /** Per component (plan order): earnings per member. */
+  readonly earnings: readonly Float64Array[];
+  readonly purchases: Float64Array;
+}
+
 /** Per-member running totals of one plan's run. */
 export interface MemberTotals {
   readonly components: readonly string[];
@@ -83,10 +106,13 @@ function fit<T extends Float64Array | Int32Array>(a: T, size: number): T {
 
 /** Adds a period to the member totals and returns its period row. */
 export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, payout: PeriodPayout, ownSpend: Float64Array): PeriodRow {
+  const { members, memberCount } = payout;
   const n = payout.size;
   totals.purchases = fit(totals.purchases, n);
   totals.periodsActive = fit(totals.periodsActive, n);
-  for (let i = 0; i < n; i++) {
+  // Only current members order, are active or are paid.
+  for (let idx = 0; idx < memberCount; idx++) {
+    const i = members[idx]!;
     totals.purchases[i]! += ownSpend[i]!;
     totals.periodsActive[i]! += payout.active[i]!;
   }
@@ -96,7 +122,10 @@ export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, pay
   let breakage = 0;
   payout.amounts.forEach((row, c) => {
     const e = (totals.earnings[c] = fit(totals.earnings[c]!, n));
-    for (let i = 0; i < n; i++) e[i]! += row[i]!;
+    for (let idx = 0; idx < memberCount; idx++) {
+      const i = members[idx]!;
+      e[i]! += row[i]!;
+    }
     const name = payout.components[c]!;
     payoutByComponent[name] = payout.paid[c]!;
     breakageByComponent[name] = payout.breakage[c]!;
@@ -127,30 +156,60 @@ export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, pay
   };
 }
 
-/** Member rows at the end of a run ("compute, then assign": built once, after the loop). */
-export function memberRows(totals: MemberTotals, world: World): MemberRow[] {
-  const rows: MemberRow[] = new Array(world.size);
-  for (let i = 0; i < world.size; i++) {
+/**
+ * The member columns at the end of a run: views of the world's and the totals'
+ * arrays (no copy; the world is done with them).
+ */
+export function memberColumns(totals: MemberTotals, world: World): MemberColumns {
+  const n = world.size;
+  const view = <T extends Int32Array | Float64Array>(a: T): T => fit(a, n).subarray(0, n) as T;
+  return {
+    size: n,
+    components: totals.components,
+    sponsor: world.sponsor.subarray(0, n),
+    upline: world.upline.subarray(0, n),
+    joinPeriod: world.joinPeriod.subarray(0, n),
+    quitPeriod: world.quitPeriod.subarray(0, n),
+    alive: world.alive.subarray(0, n),
+    builder: world.builder.subarray(0, n),
+    recruits: world.recruits.subarray(0, n),
+    customers: world.customerCount.subarray(0, n),
+    periodsActive: view(totals.periodsActive),
+    earnings: totals.earnings.map(view),
+    purchases: view(totals.purchases),
+  };
+}
+
+/**
+ * Member records from member columns ("compute, then assign": built once,
+ * after the run, and only when asked for).
+ *
+ * @example
+ * memberRowsOf(result.memberColumns)[0].earnings // => total earned by member 0, minor units
+ */
+export function memberRowsOf(columns: MemberColumns): MemberRow[] {
+  const rows: MemberRow[] = new Array(columns.size);
+  for (let i = 0; i < columns.size; i++) {
     const byComponent: Record<string, number> = {};
     let earnings = 0;
-    totals.components.forEach((name, c) => {
-      const e = totals.earnings[c]![i] ?? 0;
+    columns.components.forEach((name, c) => {
+      const e = columns.earnings[c]![i]!;
       byComponent[name] = e;
       earnings += e;
     });
-    const purchases = totals.purchases[i] ?? 0;
-    const alive = world.alive[i] === 1;
+    const purchases = columns.purchases[i]!;
+    const alive = columns.alive[i] === 1;
     rows[i] = {
       member: i,
-      sponsor: world.sponsor[i]!,
-      upline: world.upline[i]!,
-      joinPeriod: world.joinPeriod[i]!,
-      quitPeriod: alive ? null : world.quitPeriod[i]!,
+      sponsor: columns.sponsor[i]!,
+      upline: columns.upline[i]!,
+      joinPeriod: columns.joinPeriod[i]!,
+      quitPeriod: alive ? null : columns.quitPeriod[i]!,
       status: alive ? "current" : "quit",
-      builder: world.builder[i] === 1,
-      recruits: world.recruits[i]!,
-      customers: alive ? world.customerCount[i]! : 0,
-      periodsActive: totals.periodsActive[i] ?? 0,
+      builder: columns.builder[i] === 1,
+      recruits: columns.recruits[i]!,
+      customers: alive ? columns.customers[i]! : 0,
+      periodsActive: columns.periodsActive[i]!,
       earnings,
       earningsByComponent: byComponent,
       purchases,

@@ -1,1 +1,10 @@
-export { collectPeriod, createMemberTotals, memberRows, type PeriodRow, type MemberRow, type MemberTotals } from "./collect.js";
+export {
+  collectPeriod,
+  createMemberTotals,
+  memberColumns,
+  memberRowsOf,
+  type PeriodRow,
+  type MemberRow,
+  type MemberColumns,
+  type MemberTotals,
+} from "./collect.js";

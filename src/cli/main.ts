@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DownlineInputError } from "../validate/errors.js";
 import { resolveScenario, type ScenarioInput } from "../world/scenario.js";
@@ -16,7 +16,7 @@ import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import { compilePlan, type PlanInput } from "../plan/plan.js";
 import { DEFAULT_PLAN } from "../engine/default-plan.js";
 import { simulate } from "../engine/simulate.js";
-import { ledgerToCsv } from "../engine/ledger.js";
+import { ledgerCsvPieces } from "../engine/ledger.js";
 import { formatMinor } from "../money/amount.js";
 import { periodTable, runSummary } from "./table.js";
 
@@ -118,7 +118,14 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
       );
       out([head.join(","), ...lines].join("\n") + "\n");
     }
-    if (values.ledger) writeFileSync(values.ledger, ledgerToCsv(result.ledger, d));
+    if (values.ledger) {
+      const fd = openSync(values.ledger, "w");
+      try {
+        for (const piece of ledgerCsvPieces(result.ledger, d)) writeSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+    }
     if (values.members) {
       const names = result.plan.components;
       const head = ["member", "sponsor", "upline", "joinPeriod", "quitPeriod", "status", "builder", "recruits", "customers", "periodsActive", "earnings", ...names.map((n) => `earnings_${n}`), "purchases", "net"];

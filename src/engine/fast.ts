@@ -39,7 +39,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
     plan,
     kind: "fast",
     pay(network: PeriodNetwork): PeriodPayout {
-      const { size, upline, alive, ownCv, customerCv } = network;
+      const { size, upline, alive, ownCv, customerCv, members, memberCount } = network;
       if (size > capacity) {
         capacity = Math.ceil(size * 1.25);
         pv = new Float64Array(capacity);
@@ -47,10 +47,15 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         activeUpline = new Int32Array(capacity);
         amounts = components.map(() => new Float64Array(capacity));
       }
+      // Entries of members who quit are never read through the list, but stay zero
+      // so that the arrays handed out are right at every index.
+      pv.fill(0, 0, size);
+      active.fill(0, 0, size);
       let pvTotal = 0;
       let customerCvTotal = 0;
       let activeCount = 0;
-      for (let i = 0; i < size; i++) {
+      for (let idx = 0; idx < memberCount; idx++) {
+        const i = members[idx]!;
         const v = ownCv[i]! + customerCv[i]!;
         pv[i] = v;
         pvTotal += v;
@@ -58,7 +63,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         const a = alive[i] === 1 && v >= minPv ? 1 : 0;
         active[i] = a;
         activeCount += a;
-        // Uplines have lower indices, so their entry is already final.
+        // Uplines have lower indices and are current members, so their entry is already final.
         const p = upline[i]!;
         activeUpline[i] = p < 0 ? -1 : active[p] === 1 ? p : activeUpline[p]!;
       }
@@ -74,7 +79,8 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         let wholes = 0;
         let parts = 0;
         let total = 0;
-        for (let i = 0; i < size; i++) {
+        for (let idx = 0; idx < memberCount; idx++) {
+          const i = members[idx]!;
           const a = acc[i]!;
           if (a === 0) continue;
           if (!(a <= Number.MAX_SAFE_INTEGER)) {
@@ -93,7 +99,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         paid.push(total);
         breakage.push(Number(roundScaledBig(headline - exact, scaleBig, mode)));
       }
-      return { period: network.period, size, components: names, amounts, paid, breakage, pv, active, activeCount };
+      return { period: network.period, size, members, memberCount, components: names, amounts, paid, breakage, pv, active, activeCount };
     },
   };
 }

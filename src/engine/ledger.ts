@@ -16,58 +16,53 @@ export interface LedgerLine {
   readonly amount: number;
 }
 
-/** A columnar ledger. */
+/**
+ * One period's lines of one component: payees ascending, amounts in minor units.
+ * Period and component are the chunk's, so a line costs 12 bytes.
+ */
+export interface LedgerChunk {
+  readonly period: number;
+  /** Index into {@link Ledger.components}. */
+  readonly component: number;
+  readonly payee: Int32Array;
+  readonly amount: Float64Array;
+}
+
+/** A ledger: chunks of exactly-sized columns, in period then component order. */
 export interface Ledger {
-  /** Component names; `component[k]` indexes this list. */
+  /** Component names; a chunk's `component` indexes this list. */
   readonly components: readonly string[];
+  /** Number of lines. */
   length: number;
-  period: Int32Array;
-  payee: Int32Array;
-  component: Uint16Array;
-  amount: Float64Array;
+  readonly chunks: LedgerChunk[];
 }
 
 /** An empty ledger for a plan's components. */
 export function createLedger(components: readonly string[]): Ledger {
-  const cap = 1024;
-  return {
-    components: [...components],
-    length: 0,
-    period: new Int32Array(cap),
-    payee: new Int32Array(cap),
-    component: new Uint16Array(cap),
-    amount: new Float64Array(cap),
-  };
+  return { components: [...components], length: 0, chunks: [] };
 }
 
 /** Appends a period's non-zero amounts, component by component, payees ascending. */
 export function appendPayout(ledger: Ledger, payout: PeriodPayout): void {
+  const { members, memberCount } = payout;
   for (let c = 0; c < payout.amounts.length; c++) {
     const row = payout.amounts[c]!;
-    for (let i = 0; i < payout.size; i++) {
+    let n = 0;
+    for (let idx = 0; idx < memberCount; idx++) if (row[members[idx]!] !== 0) n += 1;
+    if (n === 0) continue;
+    const payee = new Int32Array(n);
+    const amount = new Float64Array(n);
+    let k = 0;
+    for (let idx = 0; idx < memberCount; idx++) {
+      const i = members[idx]!;
       const a = row[i]!;
       if (a === 0) continue;
-      if (ledger.length === ledger.amount.length) grow(ledger);
-      const k = ledger.length++;
-      ledger.period[k] = payout.period;
-      ledger.payee[k] = i;
-      ledger.component[k] = c;
-      ledger.amount[k] = a;
+      payee[k] = i;
+      amount[k++] = a;
     }
+    ledger.chunks.push({ period: payout.period, component: c, payee, amount });
+    ledger.length += n;
   }
-}
-
-function grow(ledger: Ledger): void {
-  const cap = ledger.amount.length * 2;
-  const copy = <T extends Int32Array | Uint16Array | Float64Array>(a: T): T => {
-    const b = new (a.constructor as new (n: number) => T)(cap);
-    b.set(a);
-    return b;
-  };
-  ledger.period = copy(ledger.period);
-  ledger.payee = copy(ledger.payee);
-  ledger.component = copy(ledger.component);
-  ledger.amount = copy(ledger.amount);
 }
 
 /**
@@ -77,23 +72,34 @@ function grow(ledger: Ledger): void {
  * ledgerLines(result.ledger)[0] // => { period: 0, payee: 3, component: "unilevel", amount: 800 }
  */
 export function ledgerLines(ledger: Ledger): LedgerLine[] {
-  const out: LedgerLine[] = new Array(ledger.length);
-  for (let k = 0; k < ledger.length; k++) {
-    out[k] = {
-      period: ledger.period[k]!,
-      payee: ledger.payee[k]!,
-      component: ledger.components[ledger.component[k]!]!,
-      amount: ledger.amount[k]!,
-    };
+  const out: LedgerLine[] = [];
+  for (const chunk of ledger.chunks) {
+    const component = ledger.components[chunk.component]!;
+    for (let k = 0; k < chunk.payee.length; k++) {
+      out.push({ period: chunk.period, payee: chunk.payee[k]!, component, amount: chunk.amount[k]! });
+    }
   }
   return out;
 }
 
+/**
+ * The ledger as CSV text, one piece per chunk (the header first): write the
+ * pieces to a file one by one, and a ledger of tens of millions of lines never
+ * has to sit in memory as one string.
+ */
+export function* ledgerCsvPieces(ledger: Ledger, digits = 2): Generator<string> {
+  yield "period,payee,component,amount\n";
+  for (const chunk of ledger.chunks) {
+    const component = ledger.components[chunk.component]!;
+    const rows: string[] = [];
+    for (let k = 0; k < chunk.payee.length; k++) {
+      rows.push(`${chunk.period},${chunk.payee[k]},${component},${formatMinor(chunk.amount[k]!, digits)}\n`);
+    }
+    yield rows.join("");
+  }
+}
+
 /** The ledger as CSV text (`period,payee,component,amount`), amounts in major units with `digits` decimals. */
 export function ledgerToCsv(ledger: Ledger, digits = 2): string {
-  const rows = ["period,payee,component,amount"];
-  for (let k = 0; k < ledger.length; k++) {
-    rows.push(`${ledger.period[k]},${ledger.payee[k]},${ledger.components[ledger.component[k]!]},${formatMinor(ledger.amount[k]!, digits)}`);
-  }
-  return rows.join("\n") + "\n";
+  return [...ledgerCsvPieces(ledger, digits)].join("");
 }

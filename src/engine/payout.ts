@@ -13,6 +13,9 @@ export interface PeriodPayout {
   readonly period: number;
   /** Members 0..size-1 are covered by the arrays. */
   readonly size: number;
+  /** The period's current members, ascending (entries 0..memberCount-1): only they can be paid. */
+  readonly members: Int32Array;
+  readonly memberCount: number;
   /** Component names, in plan order. */
   readonly components: readonly string[];
   /** Per component: the rounded amount paid to each member (0 for none). */

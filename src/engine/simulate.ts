@@ -8,7 +8,7 @@ import { createWorld, stepWorld, type WorldPeriodStats } from "../world/world.js
 import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import { resolveScenario, type Scenario, type ScenarioInput, type ScenarioSpec } from "../world/scenario.js";
 import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
-import { collectPeriod, createMemberTotals, memberRows, type MemberRow, type PeriodRow } from "../analysis/collect.js";
+import { collectPeriod, createMemberTotals, memberColumns, memberRowsOf, type MemberColumns, type MemberRow, type PeriodRow } from "../analysis/collect.js";
 import { createFastEngine } from "./fast.js";
 import { createReferenceEngine } from "./reference/reference.js";
 import { appendPayout, createLedger, type Ledger } from "./ledger.js";
@@ -40,6 +40,9 @@ export interface SimulationResult {
   readonly plan: { readonly name: string; readonly components: readonly string[]; readonly source: Readonly<Record<string, unknown>> };
   readonly engine: "fast" | "reference";
   readonly periods: PeriodRow[];
+  /** Per-member results as typed-array columns (index = member). */
+  readonly memberColumns: MemberColumns;
+  /** Per-member results as records: built from `memberColumns` on first access, then kept. */
   readonly members: MemberRow[];
   /** Empty when the run was asked not to keep it. */
   readonly ledger: Ledger;
@@ -98,14 +101,21 @@ export function simulatePlans(options: SimulatePlansOptions): SimulationResult[]
     });
     options.onPeriod?.(rows, stats);
   }
-  return plans.map((p, k) => ({
-    seed,
-    scenario: scenario.spec,
-    digits: scenario.digits,
-    plan: { name: p.name, components: runs[k]!.names, source: p.source },
-    engine: kind,
-    periods: runs[k]!.periods,
-    members: memberRows(runs[k]!.totals, world),
-    ledger: runs[k]!.ledger,
-  }));
+  return plans.map((p, k) => {
+    const columns = memberColumns(runs[k]!.totals, world);
+    let rows: MemberRow[] | undefined;
+    return {
+      seed,
+      scenario: scenario.spec,
+      digits: scenario.digits,
+      plan: { name: p.name, components: runs[k]!.names, source: p.source },
+      engine: kind,
+      periods: runs[k]!.periods,
+      memberColumns: columns,
+      get members() {
+        return (rows ??= memberRowsOf(columns));
+      },
+      ledger: runs[k]!.ledger,
+    };
+  });
 }

@@ -68,10 +68,9 @@ export interface World {
   customerCv: Float64Array;
   /** Price of each member's own orders this period. */
   ownSpend: Float64Array;
-  /** Alive members, dense, in no particular order (swap-removed on quit). */
-  aliveList: Int32Array;
-  alivePos: Int32Array;
-  aliveCount: number;
+  /** Current members (not quit), ascending: loops visit them, not everyone who ever joined. */
+  current: Int32Array;
+  currentCount: number;
   /** Customers alive now: dense columns. */
   customers: number;
   customerId: Int32Array;
@@ -127,9 +126,8 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     ownCv: new Float64Array(capacity),
     customerCv: new Float64Array(capacity),
     ownSpend: new Float64Array(capacity),
-    aliveList: new Int32Array(capacity),
-    alivePos: new Int32Array(capacity),
-    aliveCount: 0,
+    current: new Int32Array(capacity),
+    currentCount: 0,
     customers: 0,
     customerId: new Int32Array(customerCapacity),
     customerOwner: new Int32Array(customerCapacity),
@@ -173,8 +171,12 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
 
   // 1. Attrition: each distributor who joined before this period may quit.
   const quits = runAttrition(world, t);
-  // 2. Roll-up: a quitter's downline moves to her nearest remaining upline.
-  if (quits > 0) rollUp(world, t);
+  // 2. Roll-up: a quitter's downline moves to her nearest remaining upline; then
+  //    the quitters leave the list of current members.
+  if (quits > 0) {
+    rollUp(world);
+    dropQuitters(world);
+  }
   // 3. Existing customers: orphans, churn, renewals.
   let revenueCustomers = 0;
   let cvTotal = 0;
@@ -229,8 +231,8 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
     const rate = spec.customers.acquisitionRate * world.monthsPerPeriod;
     const rand = world.rand.customers;
     if (rate > 0) {
-      for (let i = 0; i < world.size; i++) {
-        if (world.alive[i] === 0) continue;
+      for (let idx = 0; idx < world.currentCount; idx++) {
+        const i = world.current[idx]!;
         let k = poisson(rand, rate * saturation(world));
         while (k > 0 && world.prospectsLeft > 0) {
           k -= 1;
@@ -252,8 +254,8 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
   {
     const p = spec.distributors.orderProbability;
     const rand = world.rand.orders;
-    for (let i = 0; i < world.size; i++) {
-      if (world.alive[i] === 0) continue;
+    for (let idx = 0; idx < world.currentCount; idx++) {
+      const i = world.current[idx]!;
       if (!renews(t - world.joinPeriod[i]!, world.monthsPerPeriod)) continue;
       if (rand() >= p) continue;
       const price = drawValue(world.scenario.distributorValue, rand);
@@ -272,6 +274,8 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
     size: world.size,
     upline: world.upline,
     alive: world.alive,
+    members: world.current,
+    memberCount: world.currentCount,
     joinPeriod: world.joinPeriod,
     ownCv: world.ownCv,
     customerCv: world.customerCv,
@@ -279,7 +283,7 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
   };
   const stats: WorldPeriodStats = {
     period: t,
-    members: world.aliveCount,
+    members: world.currentCount,
     joins,
     quits,
     customers: world.customers,
@@ -364,31 +368,39 @@ function runAttrition(world: World, t: number): number {
   // Founders hold the top of the tree for the company: they do not quit.
   const founders = world.scenario.spec.start.founders;
   let quits = 0;
-  for (let i = 0; i < world.size; i++) {
-    if (i < founders || world.alive[i] === 0 || world.joinPeriod[i]! >= t) continue;
+  for (let idx = 0; idx < world.currentCount; idx++) {
+    const i = world.current[idx]!;
+    if (i < founders || world.joinPeriod[i]! >= t) continue;
     const month = tenureMonth(t - world.joinPeriod[i]!, world.monthsPerPeriod);
     if (rand() < hazard[month < last ? month : last]!) {
       world.alive[i] = 0;
       world.quitPeriod[i] = t;
-      const pos = world.alivePos[i]!;
-      const moved = world.aliveList[world.aliveCount - 1]!;
-      world.aliveList[pos] = moved;
-      world.alivePos[moved] = pos;
-      world.aliveCount -= 1;
       quits += 1;
     }
   }
   return quits;
 }
 
+/** Removes this period's quitters from the ascending list of current members, in place. */
+function dropQuitters(world: World): void {
+  const { current, alive } = world;
+  let write = 0;
+  for (let idx = 0; idx < world.currentCount; idx++) {
+    const i = current[idx]!;
+    if (alive[i] === 1) current[write++] = i;
+  }
+  world.currentCount = write;
+}
+
 /**
- * Points every member at her nearest upline who has not quit. One forward pass:
- * an upline's index is lower, so its own pointer is already fixed.
+ * Points every member of the period's list (this period's quitters included) at
+ * her nearest upline who has not quit. One forward pass: an upline has a lower
+ * index and was a current member too, so her own pointer is already fixed.
  */
-function rollUp(world: World, t: number): void {
-  const { upline, alive, quitPeriod } = world;
-  for (let i = 0; i < world.size; i++) {
-    if (alive[i] === 0 && quitPeriod[i]! < t) continue; // gone earlier: nobody points at her
+function rollUp(world: World): void {
+  const { upline, alive, current } = world;
+  for (let idx = 0; idx < world.currentCount; idx++) {
+    const i = current[idx]!;
     const p = upline[i]!;
     if (p >= 0 && alive[p] === 0) upline[i] = upline[p]!;
   }
@@ -399,10 +411,11 @@ function recruit(world: World, t: number): void {
   const rand = world.rand.recruiting;
   const sat = saturation(world);
   const mpp = world.monthsPerPeriod;
-  const n0 = world.size;
+  // Newcomers are appended to the list; only those present before recruiting sponsor now.
+  const a0 = world.currentCount;
   if (r.model === "poisson") {
-    for (let i = 0; i < n0 && world.prospectsLeft > 0; i++) {
-      if (world.alive[i] === 0) continue;
+    for (let idx = 0; idx < a0 && world.prospectsLeft > 0; idx++) {
+      const i = world.current[idx]!;
       const rate = world.builder[i] === 1 ? r.builderRate : r.otherRate;
       if (rate === 0) continue;
       let k = poisson(rand, rate * sat * mpp);
@@ -413,24 +426,23 @@ function recruit(world: World, t: number): void {
     }
     return;
   }
-  const a0 = world.aliveCount;
   if (a0 === 0) return;
   let k = Math.min(poisson(rand, r.rate * a0 * sat * mpp), world.prospectsLeft);
   if (r.model === "uniform") {
-    while (k-- > 0) addMember(world, world.aliveList[Math.floor(rand() * a0)]!, t, false);
+    while (k-- > 0) addMember(world, world.current[Math.floor(rand() * a0)]!, t, false);
     return;
   }
   // Preferential: P(sponsor i) ∝ 1 + (i's recruits among current members). Pick a
   // uniform member with weight A, or the upline of a uniform non-top member with
   // weight C (that picks i with chance children(i) / C).
   let c = 0;
-  for (let j = 0; j < a0; j++) if (world.upline[world.aliveList[j]!]! >= 0) c += 1;
+  for (let j = 0; j < a0; j++) if (world.upline[world.current[j]!]! >= 0) c += 1;
   while (k-- > 0) {
     let sponsor: number;
-    if (rand() * (a0 + c) < a0) sponsor = world.aliveList[Math.floor(rand() * a0)]!;
+    if (rand() * (a0 + c) < a0) sponsor = world.current[Math.floor(rand() * a0)]!;
     else {
       let j: number;
-      do j = world.aliveList[Math.floor(rand() * a0)]!;
+      do j = world.current[Math.floor(rand() * a0)]!;
       while (world.upline[j]! < 0);
       sponsor = world.upline[j]!;
     }
@@ -446,8 +458,7 @@ function addMember(world: World, sponsor: number, joinPeriod: number, isBuilder:
   world.joinPeriod[i] = joinPeriod;
   world.alive[i] = 1;
   world.builder[i] = isBuilder ? 1 : 0;
-  world.aliveList[world.aliveCount] = i;
-  world.alivePos[i] = world.aliveCount++;
+  world.current[world.currentCount++] = i;
   if (sponsor >= 0) world.recruits[sponsor]! += 1;
   if (world.prospectsLeft > 0) world.prospectsLeft -= 1;
   return i;
@@ -484,8 +495,7 @@ function growMembers(world: World): void {
   world.ownCv = grown(world.ownCv, cap);
   world.customerCv = grown(world.customerCv, cap);
   world.ownSpend = grown(world.ownSpend, cap);
-  world.aliveList = grown(world.aliveList, cap);
-  world.alivePos = grown(world.alivePos, cap);
+  world.current = grown(world.current, cap);
 }
 
 function growCustomers(world: World): void {

@@ -13,6 +13,8 @@ function chain(n: number): PeriodNetwork {
     size: n,
     upline,
     alive: new Uint8Array(n).fill(1),
+    members: Int32Array.from({ length: n }, (_, i) => i),
+    memberCount: n,
     joinPeriod: new Int32Array(n),
     ownCv: new Float64Array(n).fill(100_00),
     customerCv: new Float64Array(n),

@@ -186,15 +186,15 @@ export const SPEC_CASES: readonly SpecCase[] = [
     active: [0, 1],
   },
   {
-    name: "a member who quit holds no level and is not paid, with or without compression",
+    name: "a member who quit holds no level: her downline was rolled up to her upline",
     plan: unilevel3("none", "0"),
-    // 0 ← 1 ← 2, and 1 has quit (the world would have rolled 2 up to 0; here she still points at 1).
-    uplines: [-1, 0, 1],
+    // 0 sponsored 1, 1 sponsored 2; 1 has quit, so the world rolled 2 up to 0.
+    uplines: [-1, 0, 0],
     alive: [true, false, true],
     orders: [own(2, 100)],
-    // No compression: 1 holds level 1 but has quit → 8.00 breakage; 0 level 2 → 5.00; level 3 nobody → 4.00 breakage.
-    paid: { unilevel: { 0: "5.00" } },
-    breakage: { unilevel: "12.00" },
+    // 0 is 2's level 1 now → 0.08 × 100 = 8.00; levels 2 and 3 have nobody → 5.00 + 4.00 = 9.00 breakage.
+    paid: { unilevel: { 0: "8.00" } },
+    breakage: { unilevel: "9.00" },
     active: [0, 2],
   },
 ];

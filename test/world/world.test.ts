@@ -164,7 +164,7 @@ describe("weekly periods", () => {
         { seed: 9 },
       );
       run(w, period === "month" ? 12 : 52);
-      return w.aliveCount / 40_000;
+      return w.currentCount / 40_000;
     };
     // 0.9^12 = 0.2824
     expect(survivors("month")).toBeCloseTo(0.2824, 2);

@@ -74,6 +74,8 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
       return {
         period: network.period,
         size: network.size,
+        members: network.members,
+        memberCount: network.memberCount,
         components: plan.components.map((c) => c.name),
         amounts,
         paid,

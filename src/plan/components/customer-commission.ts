@@ -40,10 +40,11 @@ export const customerCommission: ComponentType<typeof schema> = {
         type: "customerCommission",
         name: input.name,
         accrue(p, amounts) {
-          const { size, customerCv } = p.network;
+          const { members, memberCount, customerCv } = p.network;
           const active = p.active;
           const all = !input.requiresActive;
-          for (let i = 0; i < size; i++) {
+          for (let idx = 0; idx < memberCount; idx++) {
+            const i = members[idx]!;
             const v = customerCv[i]!;
             if (v !== 0 && (all || active[i] === 1)) amounts[i]! += v * units;
           }

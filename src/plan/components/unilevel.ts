@@ -37,6 +37,9 @@ export const unilevel: ComponentType<typeof schema> = {
     const depth = units.length;
     const rateSum = settings.rates.reduce((s, r) => s + BigInt(r.units), 0n);
     const dynamic = input.compression === "dynamic";
+    // Level volumes of the previous and the current level, per member.
+    let levelA = new Float64Array(0);
+    let levelB = new Float64Array(0);
     return {
       type: "unilevel",
       name: input.name,
@@ -45,24 +48,42 @@ export const unilevel: ComponentType<typeof schema> = {
         type: "unilevel",
         name: input.name,
         accrue(p, amounts) {
-          const { size, upline } = p.network;
-          const { pv, active, activeUpline } = p;
-          for (let i = 0; i < size; i++) {
-            const v = pv[i]!;
-            if (v === 0) continue;
-            if (dynamic) {
-              let j = activeUpline[i]!;
-              for (let k = 0; k < depth && j >= 0; k++) {
-                amounts[j]! += v * units[k]!;
-                j = activeUpline[j]!;
-              }
-            } else {
-              let j = upline[i]!;
-              for (let k = 0; k < depth && j >= 0; k++) {
-                if (active[j] === 1) amounts[j]! += v * units[k]!;
-                j = upline[j]!;
+          const { size, members, memberCount } = p.network;
+          // The tree the levels climb: active uplines only (compressed), or every upline.
+          const parent = dynamic ? p.activeUpline : p.network.upline;
+          const active = p.active;
+          if (levelA.length < size) {
+            levelA = new Float64Array(Math.ceil(size * 1.25));
+            levelB = new Float64Array(levelA.length);
+          }
+          // Level by level rather than order by order: level k's volume of member j is the
+          // sum of level k−1's volume of the members whose parent is j (level 0 is PV).
+          // Each pass reads the members in order and writes one parent each; the sums are
+          // integers, so the amounts equal the per-order definition exactly.
+          let below: Float64Array = p.pv;
+          let here = levelA;
+          for (let k = 0; k < depth; k++) {
+            for (let idx = 0; idx < memberCount; idx++) here[members[idx]!] = 0;
+            let any = false;
+            for (let idx = 0; idx < memberCount; idx++) {
+              const i = members[idx]!;
+              const v = below[i]!;
+              if (v === 0) continue;
+              const j = parent[i]!;
+              if (j >= 0) {
+                here[j]! += v;
+                any = true;
               }
             }
+            if (!any) break;
+            const u = units[k]!;
+            for (let idx = 0; idx < memberCount; idx++) {
+              const j = members[idx]!;
+              const v = here[j]!;
+              if (v !== 0 && (dynamic || active[j] === 1)) amounts[j]! += v * u;
+            }
+            below = here;
+            here = here === levelA ? levelB : levelA;
           }
           return BigInt(p.pvTotal) * rateSum;
         },
