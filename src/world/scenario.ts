@@ -75,8 +75,13 @@ const recruitment = z.discriminatedUnion("model", [
       model: z.literal("poisson"),
       /** Share of newcomers who are "builders", recruiting at `builderRate`. */
       builderShare: probabilityField().default(0.3),
-      /** Recruits per builder per month, at an untouched market. */
-      builderRate: perMonthRate().default(0.6),
+      /**
+       * Recruits per builder per month, at an untouched market. The default 0.35
+       * (0.105 per distributor) outpaces the default attrition (about 5.5% a month
+       * in a mature network) by half again: a business that grows, then slows as
+       * its market empties.
+       */
+      builderRate: perMonthRate().default(0.35),
       /** Recruits per non-builder per month (0: they never sponsor). */
       otherRate: perMonthRate().default(0),
     })

@@ -115,14 +115,14 @@ describe("pinned results of the default plan on a seeded world (fails when a cha
       ledgerLines: r.ledger.length,
     }).toMatchInlineSnapshot(`
       {
-        "breakage": 6580820,
-        "cv": 191670560,
-        "joins": 2042,
-        "ledgerLines": 10153,
-        "members": 2842,
-        "payout": 59095045,
-        "quits": 998,
-        "revenue": 239588200,
+        "breakage": 6301120,
+        "cv": 153882000,
+        "joins": 928,
+        "ledgerLines": 8520,
+        "members": 1728,
+        "payout": 48408238,
+        "quits": 652,
+        "revenue": 192352500,
       }
     `);
   });
