@@ -151,7 +151,7 @@ ${table}
 - *wall s*: the whole \`simulate()\` call — world creation, every period's world step and payout, collectors, ledger (when on) and member columns (member records are built only when read).
 - *members·months/s*: Σ over periods of the distributors current at the end of the period, divided by wall time.
 - *peak RSS*: \`process.resourceUsage().maxRSS\` of a child process running that workload alone (tsx and Node included). *peak heap+arrayBuffers*: \`heapUsed + arrayBuffers\`, sampled at each period's end and after the run.
-- *speed-up*: time of \`createReferenceEngine(plan).pay(network)\` over \`createFastEngine(plan).pay(network)\`, on the same world periods (world stepped outside the timers); the two engines' payouts are checked to agree to the cent, member by member.
+- *speed-up*: time of \`createReferenceEngine(plan).pay(network)\` over \`createFastEngine(plan).pay(network)\`, on the same world periods (world stepped outside the timers; one untimed warm-up call each on the first period, so the ratio is of steady-state periods); the two engines' payouts are checked to agree to the cent, member by member.
 
 ${splitTable ? `## Where the time goes\n\nA separate, instrumented run of the same stages as \`simulatePlans\`, with a timer around each:\n\n${splitTable}\n\n` : ""}## Targets
 

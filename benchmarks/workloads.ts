@@ -74,7 +74,7 @@ export const WORKLOADS: readonly Workload[] = [
     },
     plan: UNILEVEL_7,
     ledger: [true],
-    compareMonths: 6,
+    compareMonths: 12,
   },
   {
     name: "large",

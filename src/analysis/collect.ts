@@ -5,26 +5,15 @@
  * @module
  */
 import type { PeriodPayout } from "../engine/payout.js";
+import { fitted } from "../util/grow.js";
 import type { World, WorldPeriodStats } from "../world/world.js";
 
-/** One row per period. */
-export interface PeriodRow {
-  readonly period: number;
-  /** Distributors at the end of the period. */
-  readonly members: number;
+/** One row per period: the world's counts, and the plan's payout on them. */
+export interface PeriodRow extends WorldPeriodStats {
   /** Distributors active under the plan's activity rule. */
   readonly active: number;
-  readonly joins: number;
-  readonly quits: number;
-  readonly customers: number;
-  readonly newCustomers: number;
-  readonly lostCustomers: number;
-  readonly orders: number;
   /** Revenue from all orders: end customers' plus distributors' own. */
   readonly revenue: number;
-  readonly revenueCustomers: number;
-  readonly revenueDistributors: number;
-  readonly cv: number;
   /** Total paid by the plan. */
   readonly payout: number;
   readonly payoutByComponent: Readonly<Record<string, number>>;
@@ -97,19 +86,12 @@ export function createMemberTotals(components: readonly string[]): MemberTotals 
   return { components, earnings: components.map(() => new Float64Array(0)), purchases: new Float64Array(0), periodsActive: new Int32Array(0) };
 }
 
-function fit<T extends Float64Array | Int32Array>(a: T, size: number): T {
-  if (a.length >= size) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.ceil(size * 1.25));
-  b.set(a);
-  return b;
-}
-
 /** Adds a period to the member totals and returns its period row. */
 export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, payout: PeriodPayout, ownSpend: Float64Array): PeriodRow {
   const { members, memberCount } = payout;
   const n = payout.size;
-  totals.purchases = fit(totals.purchases, n);
-  totals.periodsActive = fit(totals.periodsActive, n);
+  totals.purchases = fitted(totals.purchases, n);
+  totals.periodsActive = fitted(totals.periodsActive, n);
   // Only current members order, are active or are paid.
   for (let idx = 0; idx < memberCount; idx++) {
     const i = members[idx]!;
@@ -121,7 +103,7 @@ export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, pay
   let payoutTotal = 0;
   let breakage = 0;
   payout.amounts.forEach((row, c) => {
-    const e = (totals.earnings[c] = fit(totals.earnings[c]!, n));
+    const e = (totals.earnings[c] = fitted(totals.earnings[c]!, n));
     for (let idx = 0; idx < memberCount; idx++) {
       const i = members[idx]!;
       e[i]! += row[i]!;
@@ -134,19 +116,9 @@ export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, pay
   });
   const revenue = stats.revenueCustomers + stats.revenueDistributors;
   return {
-    period: stats.period,
-    members: stats.members,
+    ...stats,
     active: payout.activeCount,
-    joins: stats.joins,
-    quits: stats.quits,
-    customers: stats.customers,
-    newCustomers: stats.newCustomers,
-    lostCustomers: stats.lostCustomers,
-    orders: stats.orders,
     revenue,
-    revenueCustomers: stats.revenueCustomers,
-    revenueDistributors: stats.revenueDistributors,
-    cv: stats.cv,
     payout: payoutTotal,
     payoutByComponent,
     payoutRatio: revenue === 0 ? 0 : payoutTotal / revenue,
@@ -162,7 +134,7 @@ export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, pay
  */
 export function memberColumns(totals: MemberTotals, world: World): MemberColumns {
   const n = world.size;
-  const view = <T extends Int32Array | Float64Array>(a: T): T => fit(a, n).subarray(0, n) as T;
+  const view = <T extends Int32Array | Float64Array>(a: T): T => fitted(a, n).subarray(0, n) as T;
   return {
     size: n,
     components: totals.components,

@@ -11,6 +11,7 @@
 import { roundScaled } from "../money/round.js";
 import { parseDecimal } from "../money/decimal.js";
 import { normal, poisson, stream, type Uniform } from "../random/stream.js";
+import { grown } from "../util/grow.js";
 import type { OrderRecord, PeriodNetwork } from "./network.js";
 import { resolveScenario, type Scenario, type ScenarioInput, type ValueDraw } from "./scenario.js";
 
@@ -474,12 +475,6 @@ function addCustomer(world: World, owner: number, joinPeriod: number, price: num
   world.customerCvEach[c] = cv;
   world.customerCount[owner]! += 1;
   if (world.prospectsLeft > 0) world.prospectsLeft -= 1;
-}
-
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, capacity: number): T {
-  const b = new (a.constructor as new (n: number) => T)(capacity);
-  b.set(a);
-  return b;
 }
 
 function growMembers(world: World): void {
