@@ -33,6 +33,9 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
   let pv = new Float64Array(0);
   let active = new Uint8Array(0);
   let activeUpline = new Int32Array(0);
+  let gv = new Float64Array(0);
+  let largestLeg = new Float64Array(0);
+  let frontline = new Int32Array(0);
   let amounts: Float64Array[] = [];
 
   return {
@@ -45,12 +48,18 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         pv = new Float64Array(capacity);
         active = new Uint8Array(capacity);
         activeUpline = new Int32Array(capacity);
+        gv = new Float64Array(capacity);
+        largestLeg = new Float64Array(capacity);
+        frontline = new Int32Array(capacity);
         amounts = components.map(() => new Float64Array(capacity));
       }
       // Entries of members who quit are never read through the list, but stay zero
       // so that the arrays handed out are right at every index.
       pv.fill(0, 0, size);
       active.fill(0, 0, size);
+      gv.fill(0, 0, size);
+      largestLeg.fill(0, 0, size);
+      frontline.fill(0, 0, size);
       let pvTotal = 0;
       let customerCvTotal = 0;
       let activeCount = 0;
@@ -66,8 +75,20 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         // Uplines have lower indices and are current members, so their entry is already final.
         const p = upline[i]!;
         activeUpline[i] = p < 0 ? -1 : active[p] === 1 ? p : activeUpline[p]!;
+        gv[i] = v;
       }
-      const period: FastPeriod = { network, pv, active, activeUpline, pvTotal, customerCvTotal };
+      // Group and leg volumes: a reverse pass over the members is a post-order (a
+      // downline has higher indices), so each GV is complete when it is passed up.
+      for (let idx = memberCount - 1; idx >= 0; idx--) {
+        const i = members[idx]!;
+        const p = upline[i]!;
+        if (p < 0) continue;
+        const g = gv[i]!;
+        gv[p]! += g;
+        frontline[p]! += 1;
+        if (g > largestLeg[p]!) largestLeg[p] = g;
+      }
+      const period: FastPeriod = { network, pv, gv, largestLeg, frontline, active, activeUpline, pvTotal, customerCvTotal };
       const paid: number[] = [];
       const breakage: number[] = [];
       for (let c = 0; c < components.length; c++) {
@@ -88,9 +109,9 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
               `downline/engine: ${names[c]}: member ${i}'s amount in period ${network.period} is beyond exact range; use rates with fewer decimals`,
             );
           }
-          const q = Math.trunc(a / scale);
-          wholes += q;
-          parts += a - q * scale;
+          const part = a % scale; // exact on integers; (a − part) / scale is then exact too
+          wholes += (a - part) / scale;
+          parts += part;
           const rounded = roundScaled(a, scale, mode);
           acc[i] = rounded;
           total += rounded;
@@ -99,7 +120,22 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         paid.push(total);
         breakage.push(Number(roundScaledBig(headline - exact, scaleBig, mode)));
       }
-      return { period: network.period, size, members, memberCount, components: names, amounts, paid, breakage, pv, active, activeCount };
+      return {
+        period: network.period,
+        size,
+        members,
+        memberCount,
+        components: names,
+        amounts,
+        paid,
+        breakage,
+        pv,
+        gv,
+        largestLeg,
+        frontline,
+        active,
+        activeCount,
+      };
     },
   };
 }

@@ -24,8 +24,14 @@ export interface PeriodPayout {
   readonly paid: readonly number[];
   /** Per component: what its headline rates would pay minus what it pays, rounded once. */
   readonly breakage: readonly number[];
-  /** Personal volume of each member (minor units). */
+  /** Personal volume of each member: own CV + personal customers' CV (minor units). */
   readonly pv: Float64Array;
+  /** Group volume: PV of the member and her whole downline (minor units). */
+  readonly gv: Float64Array;
+  /** GV of the member's largest leg (minor units); 0 without legs. */
+  readonly largestLeg: Float64Array;
+  /** Number of current frontline members (legs). */
+  readonly frontline: Int32Array;
   /** 1 where a member is active under the plan's activity rule. */
   readonly active: Uint8Array;
   readonly activeCount: number;

@@ -21,9 +21,10 @@ export const ROUNDING_MODES: readonly RoundingMode[] = ["halfEven", "halfUp", "d
  * Rounds `value / scale` to an integer, where `value` and `scale` are integers
  * held exactly in doubles (|value| < 2^53) and `scale` is positive.
  *
- * The quotient is computed with a floating division, then corrected with the exact
- * integer remainder: a double quotient near an integer can land on the wrong side
- * of it, the remainder cannot.
+ * Exact for every such value: the remainder comes from `%`, which is exact on
+ * integers held in doubles, and the quotient from dividing an exact multiple of
+ * `scale` (a floating quotient near an integer, or its product with `scale`
+ * near 2^53, could land on the wrong side).
  *
  * @example
  * roundScaled(125, 10, "halfEven") // => 12  (12.5 → even)
@@ -33,14 +34,11 @@ export const ROUNDING_MODES: readonly RoundingMode[] = ["halfEven", "halfUp", "d
  * roundScaled(129, 10, "down")     // => 12
  */
 export function roundScaled(value: number, scale: number, mode: RoundingMode): number {
-  let q = Math.floor(value / scale);
-  let r = value - q * scale;
+  let r = value % scale;
+  let q = (value - r) / scale;
   if (r < 0) {
     q -= 1;
     r += scale;
-  } else if (r >= scale) {
-    q += 1;
-    r -= scale;
   }
   if (r === 0) return q;
   switch (mode) {

@@ -24,6 +24,12 @@ export interface FastPeriod {
   readonly network: PeriodNetwork;
   /** Personal volume: own CV + personal customers' CV, minor units. */
   readonly pv: Float64Array;
+  /** Group volume: PV of the member and her whole downline, minor units. */
+  readonly gv: Float64Array;
+  /** GV of the member's largest leg (the subtree under one frontline member); 0 without legs. */
+  readonly largestLeg: Float64Array;
+  /** Number of current frontline (level-1) members: her legs. */
+  readonly frontline: Int32Array;
   /** 1 where the member is qualified by the plan's activity rule this period. */
   readonly active: Uint8Array;
   /** Nearest upline that is active this period, or -1: the dynamic-compression tree. */

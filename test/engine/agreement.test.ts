@@ -91,6 +91,12 @@ describe("fast and reference engines agree", () => {
         expect(fast.paid).toEqual(reference.paid);
         expect(fast.breakage).toEqual(reference.breakage);
         expect(fast.activeCount).toBe(reference.activeCount);
+        const view = (a: Float64Array | Int32Array | Uint8Array) => Array.from(a.subarray(0, fast.size));
+        expect(view(fast.pv)).toEqual(view(reference.pv));
+        expect(view(fast.gv)).toEqual(view(reference.gv));
+        expect(view(fast.largestLeg)).toEqual(view(reference.largestLeg));
+        expect(view(fast.frontline)).toEqual(view(reference.frontline));
+        expect(view(fast.active)).toEqual(view(reference.active));
         for (let k = 0; k < fast.amounts.length; k++) {
           expect(Array.from(fast.amounts[k]!.subarray(0, fast.size))).toEqual(Array.from(reference.amounts[k]!));
         }

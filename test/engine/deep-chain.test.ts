@@ -39,6 +39,11 @@ describe("a straight-line downline", () => {
     expect(payout.breakage[0]).toBe(98_00);
     // Headline 0.30 × 100.00 × 1,000,000 = 30,000,000.00 = paid + breakage.
     expect(payout.paid[0]).toBe(30_000_000_00 - 98_00);
+    // Group volume of the top: everyone's 100.00 = 100,000,000.00; each member has one leg.
+    expect(payout.gv[0]).toBe(100_000_000_00);
+    expect(payout.largestLeg[0]).toBe(99_999_900_00);
+    expect(payout.gv[n - 1]).toBe(100_00);
+    expect(payout.frontline[0]).toBe(1);
   });
 
   it("200,000 levels on the reference engine, agreeing with the fast one", () => {

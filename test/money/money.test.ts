@@ -29,10 +29,26 @@ describe("roundScaled", () => {
     expect(roundScaled(3e15 - 1, 3, "down")).toBe(1e15 - 1);
   });
 
+  it("is exact for every value within 64 of ±2^53, any scale (a product q × scale would leave the exact range)", () => {
+    for (const scale of [3, 7, 10, 1_000_000]) {
+      for (let d = 0; d < 64; d++) {
+        for (const value of [Number.MAX_SAFE_INTEGER - d, -Number.MAX_SAFE_INTEGER + d]) {
+          for (const mode of ["halfEven", "halfUp", "down"] as const) {
+            expect(BigInt(roundScaled(value, scale, mode))).toBe(roundScaledBig(BigInt(value), BigInt(scale), mode));
+          }
+        }
+      }
+    }
+  });
+
   it("agrees with the bigint and decimal.js forms on random integers", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        fc.oneof(
+          fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+          fc.integer({ min: 0, max: 10_000 }).map((d) => Number.MAX_SAFE_INTEGER - d),
+          fc.integer({ min: 0, max: 10_000 }).map((d) => d - Number.MAX_SAFE_INTEGER),
+        ),
         fc.constantFrom(1, 10, 100, 1000, 10_000, 1_000_000, 3, 7),
         fc.constantFrom("halfEven" as const, "halfUp" as const, "down" as const),
         (value, scale, mode) => {
@@ -42,7 +58,7 @@ describe("roundScaled", () => {
           expect(fast).toBe(roundDecimal(new Decimal(value).div(scale), mode).toNumber() + 0);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 5000 },
     );
   });
 });

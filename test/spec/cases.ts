@@ -17,6 +17,8 @@ export interface SpecCase {
   readonly breakage: Readonly<Record<string, string>>;
   /** Members active under the plan's activity rule. */
   readonly active?: readonly number[];
+  /** member → [PV, GV, largest leg's GV] in major units, and her number of legs. */
+  readonly volumes?: Readonly<Record<number, readonly [pv: string, gv: string, largestLeg: string, legs: number]>>;
 }
 
 /** An own order of `cv` major units (price = CV, so volumes read easily). */
@@ -107,6 +109,16 @@ export const SPEC_CASES: readonly SpecCase[] = [
     // Headline 0.17 × 360 = 61.20; paid 32.50; breakage 14.00 + 0.60 + 5.60 + 8.50 = 28.70.
     breakage: { unilevel: "28.70" },
     active: [0, 2, 4],
+    // GV sums PV over the subtree: 4: 200; 3: 200; 1: 200; 5: 30; 2: 80 + 30 = 110; 0: 50 + 200 + 110 = 360.
+    // 0's legs are 1 (GV 200) and 2 (GV 110): largest 200. 2's one leg is 5 (30).
+    volumes: {
+      0: ["50.00", "360.00", "200.00", 2],
+      1: ["0.00", "200.00", "200.00", 1],
+      2: ["80.00", "110.00", "30.00", 1],
+      3: ["0.00", "200.00", "200.00", 1],
+      4: ["200.00", "200.00", "0.00", 0],
+      5: ["30.00", "30.00", "0.00", 0],
+    },
   },
   {
     name: "half-even rounding once per payee, not per order",
@@ -196,5 +208,7 @@ export const SPEC_CASES: readonly SpecCase[] = [
     paid: { unilevel: { 0: "8.00" } },
     breakage: { unilevel: "9.00" },
     active: [0, 2],
+    // The quitter is nobody's leg any more: 0 has one leg, 2 (GV 100); 1 has no volume.
+    volumes: { 0: ["0.00", "100.00", "100.00", 1], 1: ["0.00", "0.00", "0.00", 0], 2: ["100.00", "100.00", "0.00", 0] },
   },
 ];

@@ -22,6 +22,17 @@ describe.each(Object.entries(ENGINES))("spec suite on the %s engine", (_, create
     });
     expect(paid).toEqual(c.paid);
     expect(breakage).toEqual(c.breakage);
+    if (c.volumes) {
+      for (const [member, [pv, gv, largestLeg, legs]] of Object.entries(c.volumes)) {
+        const i = Number(member);
+        expect([formatMinor(payout.pv[i]!, 2), formatMinor(payout.gv[i]!, 2), formatMinor(payout.largestLeg[i]!, 2), payout.frontline[i]]).toEqual([
+          pv,
+          gv,
+          largestLeg,
+          legs,
+        ]);
+      }
+    }
     if (c.active) {
       const active = [...payout.active.subarray(0, payout.size)].flatMap((a, i) => (a ? [i] : []));
       expect(active).toEqual(c.active);

@@ -37,9 +37,12 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
           ownCv: new Decimal(0),
           customerCv: new Decimal(0),
           pv: new Decimal(0),
+          gv: new Decimal(0),
+          frontline: [],
           active: false,
         });
       }
+      for (const m of members) if (m.alive && m.upline >= 0) members[m.upline]!.frontline.push(m.id);
       const orders = network.orders ?? ordersFromVolumes(network);
       for (const order of orders) {
         const m = members[order.member]!;
@@ -49,6 +52,21 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
       for (const m of members) {
         m.pv = m.ownCv.plus(m.customerCv);
         m.active = m.alive && m.pv.gte(minPv);
+      }
+      // Group volume: PV summed over each member's subtree. Walk the tree from its tops
+      // with an explicit stack (pre-order), then add each member's GV into her upline's
+      // in reverse of that order, so that children are complete before their upline.
+      const preorder: number[] = [];
+      const stack = members.filter((m) => m.alive && m.upline === -1).map((m) => m.id);
+      while (stack.length > 0) {
+        const id = stack.pop()!;
+        preorder.push(id);
+        for (const child of members[id]!.frontline) stack.push(child);
+      }
+      for (const m of members) m.gv = m.pv;
+      for (let k = preorder.length - 1; k >= 0; k--) {
+        const m = members[preorder[k]!]!;
+        if (m.upline >= 0) members[m.upline]!.gv = members[m.upline]!.gv.plus(m.gv);
       }
       const period: ReferencePeriod = { period: network.period, members, orders };
       const amounts: Float64Array[] = [];
@@ -70,6 +88,9 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
         breakage.push(roundDecimal(headline.minus(exact), plan.rounding).toNumber());
       }
       const pv = Float64Array.from(members, (m) => m.pv.toNumber());
+      const gv = Float64Array.from(members, (m) => m.gv.toNumber());
+      const largestLeg = Float64Array.from(members, (m) => m.frontline.reduce((max, c) => Math.max(max, members[c]!.gv.toNumber()), 0));
+      const frontline = Int32Array.from(members, (m) => m.frontline.length);
       const active = Uint8Array.from(members, (m) => (m.active ? 1 : 0));
       return {
         period: network.period,
@@ -81,6 +102,9 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
         paid,
         breakage,
         pv,
+        gv,
+        largestLeg,
+        frontline,
         active,
         activeCount: members.filter((m) => m.active).length,
       };

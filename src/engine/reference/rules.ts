@@ -20,6 +20,10 @@ export interface ReferenceMember {
   customerCv: Decimal;
   /** Own CV + personal customers' CV. */
   pv: Decimal;
+  /** PV of the member and of everyone below her. */
+  gv: Decimal;
+  /** Current members she sponsors (after roll-up): the roots of her legs. */
+  readonly frontline: number[];
   /** Alive and PV at least the plan's threshold. */
   active: boolean;
 }
