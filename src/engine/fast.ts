@@ -6,7 +6,8 @@
  * @module
  */
 import { roundScaled, roundScaledBig } from "../money/round.js";
-import { activityThreshold, compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
+import { createQualifier } from "./qualify.js";
+import { activityThreshold, compilePlan, rankLadder, type CompiledPlan, type PlanInput } from "../plan/plan.js";
 import type { FastPeriod } from "../plan/contract.js";
 import type { PeriodNetwork } from "../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "./payout.js";
@@ -33,9 +34,8 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
   let pv = new Float64Array(0);
   let active = new Uint8Array(0);
   let activeUpline = new Int32Array(0);
-  let gv = new Float64Array(0);
-  let largestLeg = new Float64Array(0);
-  let frontline = new Int32Array(0);
+  let title = new Uint8Array(0);
+  const qualifier = createQualifier(rankLadder(plan, options.digits ?? 2));
   let amounts: Float64Array[] = [];
 
   return {
@@ -48,18 +48,15 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         pv = new Float64Array(capacity);
         active = new Uint8Array(capacity);
         activeUpline = new Int32Array(capacity);
-        gv = new Float64Array(capacity);
-        largestLeg = new Float64Array(capacity);
-        frontline = new Int32Array(capacity);
+        const titles = new Uint8Array(capacity);
+        titles.set(title);
+        title = titles;
         amounts = components.map(() => new Float64Array(capacity));
       }
       // Entries of members who quit are never read through the list, but stay zero
       // so that the arrays handed out are right at every index.
       pv.fill(0, 0, size);
       active.fill(0, 0, size);
-      gv.fill(0, 0, size);
-      largestLeg.fill(0, 0, size);
-      frontline.fill(0, 0, size);
       let pvTotal = 0;
       let customerCvTotal = 0;
       let activeCount = 0;
@@ -75,20 +72,14 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         // Uplines have lower indices and are current members, so their entry is already final.
         const p = upline[i]!;
         activeUpline[i] = p < 0 ? -1 : active[p] === 1 ? p : activeUpline[p]!;
-        gv[i] = v;
       }
-      // Group and leg volumes: a reverse pass over the members is a post-order (a
-      // downline has higher indices), so each GV is complete when it is passed up.
-      for (let idx = memberCount - 1; idx >= 0; idx--) {
+      qualifier.run(size, members, memberCount, upline, pv, active);
+      const { gv, largestLeg, frontline, rank } = qualifier.result;
+      for (let idx = 0; idx < memberCount; idx++) {
         const i = members[idx]!;
-        const p = upline[i]!;
-        if (p < 0) continue;
-        const g = gv[i]!;
-        gv[p]! += g;
-        frontline[p]! += 1;
-        if (g > largestLeg[p]!) largestLeg[p] = g;
+        if (rank[i]! > title[i]!) title[i] = rank[i]!;
       }
-      const period: FastPeriod = { network, pv, gv, largestLeg, frontline, active, activeUpline, pvTotal, customerCvTotal };
+      const period: FastPeriod = { network, pv, gv, largestLeg, frontline, rank, title, active, activeUpline, pvTotal, customerCvTotal };
       const paid: number[] = [];
       const breakage: number[] = [];
       for (let c = 0; c < components.length; c++) {
@@ -133,6 +124,8 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         gv,
         largestLeg,
         frontline,
+        rank,
+        title,
         active,
         activeCount,
       };

@@ -32,6 +32,10 @@ export interface PeriodPayout {
   readonly largestLeg: Float64Array;
   /** Number of current frontline members (legs). */
   readonly frontline: Int32Array;
+  /** Paid-as rank this period: 1-based position in the plan's ladder, 0 for none. */
+  readonly rank: Uint8Array;
+  /** Title: the highest paid-as rank ever reached, this period included. */
+  readonly title: Uint8Array;
   /** 1 where a member is active under the plan's activity rule. */
   readonly active: Uint8Array;
   readonly activeCount: number;

@@ -30,6 +30,10 @@ export interface FastPeriod {
   readonly largestLeg: Float64Array;
   /** Number of current frontline (level-1) members: her legs. */
   readonly frontline: Int32Array;
+  /** Paid-as rank this period: 1-based position in the plan's ladder, 0 for none. */
+  readonly rank: Uint8Array;
+  /** Title: the highest paid-as rank ever reached, this period included. */
+  readonly title: Uint8Array;
   /** 1 where the member is qualified by the plan's activity rule this period. */
   readonly active: Uint8Array;
   /** Nearest upline that is active this period, or -1: the dynamic-compression tree. */

@@ -15,6 +15,7 @@ import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
 import { DownlineInputError, parseWith } from "../validate/errors.js";
 import { decimalField } from "../validate/fields.js";
 import type { CompiledComponent, CompiledRate, ComponentType } from "./contract.js";
+import { compileRanks, ranksSchema, type CompiledRank, type RankInput } from "./ranks.js";
 import { BUILT_IN_COMPONENTS } from "./components/index.js";
 
 const COMPILED = Symbol.for("downline.compiledPlan");
@@ -47,6 +48,8 @@ export function planSchemaFor(types: readonly ComponentType[]) {
         })
         .strict()
         .prefault({}),
+      /** The rank ladder, lowest rank first (see ranks.ts). */
+      ranks: ranksSchema.default([]),
       components: z.array(component).min(1).max(64),
     })
     .strict()
@@ -76,6 +79,7 @@ export interface PlanInput {
   name?: string;
   rounding?: RoundingMode;
   activity?: { minPv?: string | number };
+  ranks?: readonly RankInput[];
   components: ReadonlyArray<{ type: string; name?: string; [key: string]: unknown }>;
 }
 
@@ -86,6 +90,8 @@ export interface CompiledPlan {
   readonly rounding: RoundingMode;
   /** PV needed to be active, exact, in currency (major) units. */
   readonly minPv: Decimal;
+  /** The rank ladder as validated (volumes in major units), lowest first. */
+  readonly ranks: z.output<typeof ranksSchema>;
   /** Digits after the point of every rate's integer form: amounts accrue in 10^-places minor units. */
   readonly places: number;
   readonly components: readonly CompiledComponent[];
@@ -133,6 +139,7 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
     name: plan.name,
     rounding: plan.rounding,
     minPv: new Decimal(plan.activity.minPv),
+    ranks: plan.ranks,
     places,
     components,
     source: { ...plan, components: parsed.map((p) => p.settings) },
@@ -155,6 +162,20 @@ export function activityThreshold(plan: CompiledPlan, digits: number): number {
     ]);
   }
   return minor.toNumber();
+}
+
+/**
+ * The plan's rank ladder in minor units of a currency with `digits` decimals;
+ * throws a {@link DownlineInputError} if a volume has more decimals than the
+ * currency (both engines read it through here).
+ */
+export function rankLadder(plan: CompiledPlan, digits: number): CompiledRank[] {
+  try {
+    return compileRanks(plan.ranks, digits);
+  } catch (e) {
+    const [path, message] = String((e as Error).message).split(/: (.*)/s);
+    throw new DownlineInputError("plan", [{ path: path!, message: message ?? "" }]);
+  }
 }
 
 /** Whether a value is a plan already compiled by {@link compilePlan}. */

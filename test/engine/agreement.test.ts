@@ -40,15 +40,46 @@ const componentArb = fc.oneof(
   }),
 );
 
+/** A ladder of 0–4 ranks with ascending PV/GV, legs by GV or by a lower rank, and max-share rules. */
+const ranksArb = fc
+  .array(
+    fc.record({
+      pv: fc.integer({ min: 0, max: 150 }),
+      gv: fc.integer({ min: 0, max: 800 }),
+      legs: fc.array(fc.record({ count: fc.integer({ min: 1, max: 3 }), minGv: fc.integer({ min: 0, max: 300 }), byRank: fc.boolean() }), { maxLength: 2 }),
+      share: fc.option(fc.integer({ min: 1, max: 100 }).map((n) => (n / 100).toFixed(2))),
+      active: fc.boolean(),
+    }),
+    { maxLength: 4 },
+  )
+  .map((raw) => {
+    let pv = 0;
+    let gv = 0;
+    return raw.map((r, i) => {
+      pv += r.pv;
+      gv += r.gv;
+      return {
+        name: `R${i + 1}`,
+        pv: String(pv),
+        gv: String(gv),
+        legs: r.legs.map((l) => (l.byRank && i > 0 ? { count: l.count, rank: `R${1 + (l.minGv % i)}` } : { count: l.count, minGv: String(l.minGv) })),
+        ...(r.share ? { maxLegShare: r.share } : {}),
+        active: r.active,
+      };
+    });
+  });
+
 export const planArb: fc.Arbitrary<PlanInput> = fc
   .record({
     rounding: fc.constantFrom("halfEven", "halfUp", "down"),
     minPv: fc.oneof(fc.constantFrom("0", "50", "100"), fc.integer({ min: 0, max: 30000 }).map((c) => (c / 100).toFixed(2))),
+    ranks: ranksArb,
     components: fc.array(componentArb, { minLength: 1, maxLength: 4 }),
   })
-  .map(({ rounding, minPv, components }) => ({
+  .map(({ rounding, minPv, ranks, components }) => ({
     rounding,
     activity: { minPv },
+    ranks,
     components: components.map((c, i) => ({ ...c, name: `${c.type}${i}` })),
   })) as fc.Arbitrary<PlanInput>;
 
@@ -97,6 +128,8 @@ describe("fast and reference engines agree", () => {
         expect(view(fast.largestLeg)).toEqual(view(reference.largestLeg));
         expect(view(fast.frontline)).toEqual(view(reference.frontline));
         expect(view(fast.active)).toEqual(view(reference.active));
+        expect(view(fast.rank)).toEqual(view(reference.rank));
+        expect(view(fast.title)).toEqual(view(reference.title));
         for (let k = 0; k < fast.amounts.length; k++) {
           expect(Array.from(fast.amounts[k]!.subarray(0, fast.size))).toEqual(Array.from(reference.amounts[k]!));
         }

@@ -17,6 +17,8 @@ export interface SpecCase {
   readonly breakage: Readonly<Record<string, string>>;
   /** Members active under the plan's activity rule. */
   readonly active?: readonly number[];
+  /** member → paid-as rank name ("" for none); members not listed hold no rank. */
+  readonly ranks?: Readonly<Record<number, string>>;
   /** member → [PV, GV, largest leg's GV] in major units, and her number of legs. */
   readonly volumes?: Readonly<Record<number, readonly [pv: string, gv: string, largestLeg: string, legs: number]>>;
 }
@@ -210,5 +212,61 @@ export const SPEC_CASES: readonly SpecCase[] = [
     active: [0, 2],
     // The quitter is nobody's leg any more: 0 has one leg, 2 (GV 100); 1 has no volume.
     volumes: { 0: ["0.00", "100.00", "100.00", 1], 1: ["0.00", "0.00", "0.00", 0], 2: ["100.00", "100.00", "0.00", 0] },
+  },
+
+  // ---- Ranks ------------------------------------------------------------------------------------
+  {
+    name: "rank by PV, GV and legs × minimum leg GV",
+    plan: {
+      activity: { minPv: "100" },
+      ranks: [{ name: "Executive", pv: "100", gv: "400", legs: [{ count: 2, minGv: "100" }] }],
+      components: [{ type: "unilevel", rates: ["0"] }],
+    },
+    // 0 has legs 1 and 2; 3 is under 1. PV: 0 100, 1 100, 2 100, 3 150.
+    uplines: [-1, 0, 0, 1],
+    orders: [own(0, 100), own(1, 100), own(2, 100), own(3, 150)],
+    // 0: GV 100 + 250 + 100 = 450 ≥ 400; legs 1 (GV 250) and 2 (GV 100) both ≥ 100 → Executive.
+    // 1: GV 250 < 400 → none. 2, 3: no legs → none.
+    ranks: { 0: "Executive" },
+    paid: { unilevel: {} },
+    breakage: { unilevel: "0.00" },
+    volumes: { 0: ["100.00", "450.00", "250.00", 2], 1: ["100.00", "250.00", "150.00", 1] },
+  },
+  {
+    name: "max share per leg: at most 60% of the GV requirement may come from one leg",
+    plan: {
+      activity: { minPv: "100" },
+      ranks: [{ name: "Silver", pv: "100", gv: "1000", maxLegShare: "0.6" }],
+      components: [{ type: "unilevel", rates: ["0"] }],
+    },
+    // 0 (PV 100) has legs 1 (GV 800) and 2 (GV 200); 3 (PV 100) has legs 4 (GV 800) and 5 (GV 300).
+    uplines: [-1, 0, 0, -1, 3, 3],
+    orders: [own(0, 100), own(1, 800), own(2, 200), own(3, 100), own(4, 800), own(5, 300)],
+    // 0: GV 1,100 ≥ 1,000, but counted: 100 + min(800, 0.6 × 1,000 = 600) + min(200, 600) = 900 < 1,000 → none.
+    // 3: 100 + min(800, 600) + min(300, 600) = 1,000 ≥ 1,000 → Silver.
+    ranks: { 3: "Silver" },
+    paid: { unilevel: {} },
+    breakage: { unilevel: "0.00" },
+  },
+  {
+    name: "legs holding a rank anywhere in the leg; an inactive member holds no rank",
+    plan: {
+      activity: { minPv: "100" },
+      ranks: [
+        { name: "Executive", pv: "100", gv: "200", legs: [{ count: 1, minGv: "100" }] },
+        { name: "Gold", pv: "100", gv: "200", legs: [{ count: 2, rank: "Executive" }] },
+      ],
+      components: [{ type: "unilevel", rates: ["0"] }],
+    },
+    // 0 has legs 1 and 4. In leg 1: 1 → 2 → 3. In leg 4: 4 → 5. Also 6 under 0 (a third leg).
+    uplines: [-1, 0, 1, 2, 0, 4, 0],
+    // PV: 0 100, 1 0 (inactive), 2 100, 3 100, 4 100, 5 100, 6 0.
+    orders: [own(0, 100), own(2, 100), own(3, 100), own(4, 100), own(5, 100)],
+    // 2: PV 100, GV 200, leg 3 GV 100 → Executive. 1: inactive (PV 0) → none, though her GV is 200.
+    // 4: PV 100, GV 200, leg 5 → Executive. 0: legs 1 (holds 2, an Executive) and 4 (Executive) → Gold.
+    ranks: { 0: "Gold", 2: "Executive", 4: "Executive" },
+    paid: { unilevel: {} },
+    breakage: { unilevel: "0.00" },
+    active: [0, 2, 3, 4, 5],
   },
 ];

@@ -22,6 +22,12 @@ describe.each(Object.entries(ENGINES))("spec suite on the %s engine", (_, create
     });
     expect(paid).toEqual(c.paid);
     expect(breakage).toEqual(c.breakage);
+    if (c.ranks !== undefined) {
+      const names = (c.plan.ranks ?? []).map((r) => r.name);
+      const ranks: Record<number, string> = {};
+      for (let i = 0; i < payout.size; i++) if (payout.rank[i]) ranks[i] = names[payout.rank[i]! - 1]!;
+      expect(ranks).toEqual(c.ranks);
+    }
     if (c.volumes) {
       for (const [member, [pv, gv, largestLeg, legs]] of Object.entries(c.volumes)) {
         const i = Number(member);

@@ -8,7 +8,7 @@
  */
 import { Decimal } from "decimal.js";
 import { roundDecimal } from "../../money/round.js";
-import { activityThreshold, compilePlan, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
+import { activityThreshold, compilePlan, rankLadder, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
 import type { OrderRecord, PeriodNetwork } from "../../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "../payout.js";
 import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod } from "./rules.js";
@@ -21,6 +21,9 @@ import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod } from "./r
 export function createReferenceEngine(planInput: PlanInput | CompiledPlan, options: EngineOptions = {}): PlanEngine {
   const plan = compilePlan(planInput);
   const minPv = new Decimal(activityThreshold(plan, options.digits ?? 2));
+  const ladder = rankLadder(plan, options.digits ?? 2);
+  const shares = plan.ranks.map((r) => (r.maxLegShare === undefined ? undefined : new Decimal(r.maxLegShare)));
+  const titles: number[] = [];
   for (const c of plan.components) {
     if (!REFERENCE_RULES[c.type]) throw new Error(`downline/reference: no reference rule for component type "${c.type}"`);
   }
@@ -40,6 +43,8 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
           gv: new Decimal(0),
           frontline: [],
           active: false,
+          rank: 0,
+          title: titles[id] ?? 0,
         });
       }
       for (const m of members) if (m.alive && m.upline >= 0) members[m.upline]!.frontline.push(m.id);
@@ -67,6 +72,33 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
       for (let k = preorder.length - 1; k >= 0; k--) {
         const m = members[preorder[k]!]!;
         if (m.upline >= 0) members[m.upline]!.gv = members[m.upline]!.gv.plus(m.gv);
+      }
+      // Paid-as ranks, bottom-up (reverse pre-order: a leg's ranks are known before its upline's).
+      // highest[id]: the highest paid-as rank in id's subtree, herself included.
+      const highest: number[] = members.map(() => 0);
+      for (let k = preorder.length - 1; k >= 0; k--) {
+        const m = members[preorder[k]!]!;
+        const legs = m.frontline.map((c) => ({ gv: members[c]!.gv, rank: highest[c]! }));
+        m.rank = 0;
+        for (let r = ladder.length - 1; r >= 0; r--) {
+          const req = ladder[r]!;
+          if (req.active && !m.active) continue;
+          if (m.pv.lt(req.pv)) continue;
+          const share = shares[r];
+          const countedGv = share
+            ? legs.reduce((sum, leg) => sum.plus(Decimal.min(leg.gv, share.times(req.gv))), m.pv)
+            : m.gv;
+          if (countedGv.lt(req.gv)) continue;
+          const legsOk = req.legs.every(
+            (need) => legs.filter((leg) => (need.minGv >= 0 ? leg.gv.gte(need.minGv) : leg.rank >= need.rank)).length >= need.count,
+          );
+          if (!legsOk) continue;
+          m.rank = req.number;
+          break;
+        }
+        m.title = Math.max(m.title, m.rank);
+        titles[m.id] = m.title;
+        highest[m.id] = legs.reduce((best, leg) => Math.max(best, leg.rank), m.rank);
       }
       const period: ReferencePeriod = { period: network.period, members, orders };
       const amounts: Float64Array[] = [];
@@ -105,6 +137,8 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
         gv,
         largestLeg,
         frontline,
+        rank: Uint8Array.from(members, (m) => m.rank),
+        title: Uint8Array.from(members, (m) => m.title),
         active,
         activeCount: members.filter((m) => m.active).length,
       };

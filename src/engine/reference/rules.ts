@@ -26,6 +26,10 @@ export interface ReferenceMember {
   readonly frontline: number[];
   /** Alive and PV at least the plan's threshold. */
   active: boolean;
+  /** Paid-as rank this period (1-based; 0 for none). */
+  rank: number;
+  /** Highest paid-as rank ever, this period included. */
+  title: number;
 }
 
 export interface ReferencePeriod {
