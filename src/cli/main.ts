@@ -16,6 +16,7 @@ import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import { compilePlan, type PlanInput } from "../plan/plan.js";
 import { DEFAULT_PLAN } from "../engine/default-plan.js";
 import { simulate } from "../engine/simulate.js";
+import { createFastEngine } from "../engine/fast.js";
 import { ledgerCsvPieces } from "../engine/ledger.js";
 import { formatMinor } from "../money/amount.js";
 import { periodTable, runSummary } from "./table.js";
@@ -93,6 +94,8 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
     const scenario = resolveScenario(months === undefined ? scenarioInput : { ...(scenarioInput as object), months });
     const plan = compilePlan((values.plan ? readJson(values.plan, "plan") : DEFAULT_PLAN) as PlanInput);
     if (command === "validate") {
+      // What depends on the currency (thresholds with too many decimals) is checked by building an engine.
+      createFastEngine(plan, { digits: scenario.digits });
       out(`scenario "${scenario.spec.name}": ok (${scenario.periods} ${scenario.spec.period}s)\nplan "${plan.name}": ok (${plan.components.map((c) => c.name).join(", ")})\n`);
       return 0;
     }
@@ -105,7 +108,8 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
       throw new DownlineInputError("options", [{ path: "--format", message: `expected "table", "csv" or "json", got ${JSON.stringify(format)}` }]);
     }
     const seedText = values.seed ?? "42";
-    const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
+    // A canonical safe integer is a number seed; anything else ("007", "9007199254740993") stays text, so distinct texts never collide.
+    const seed = /^(0|-?[1-9]\d*)$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;
     const result = simulate({ scenario, plan, seed, engine, ledger: values.ledger !== undefined });
     const d = result.digits;
     if (format === "table") out(`${periodTable(result)}\n\n${runSummary(result)}\n`);

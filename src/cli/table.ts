@@ -51,11 +51,16 @@ export function runSummary(result: SimulationResult): string {
   const customers = sum((p) => p.revenueCustomers);
   const payout = sum((p) => p.payout);
   const breakage = sum((p) => p.breakage);
-  const earnings = result.members.map((m) => m.earnings).sort((a, b) => b - a);
+  // From the member columns: member records would cost a few seconds and a gigabyte on large runs.
+  const cols = result.memberColumns;
+  const earnings = new Float64Array(cols.size);
+  for (const byComponent of cols.earnings) for (let i = 0; i < cols.size; i++) earnings[i]! += byComponent[i]!;
+  let netPositive = 0;
+  for (let i = 0; i < cols.size; i++) if (earnings[i]! > cols.purchases[i]!) netPositive += 1;
+  earnings.sort().reverse();
   const total = earnings.reduce((s, e) => s + e, 0);
   const top = (share: number) => earnings.slice(0, Math.max(1, Math.round(earnings.length * share))).reduce((s, e) => s + e, 0);
   const zero = earnings.filter((e) => e === 0).length;
-  const netPositive = result.members.filter((m) => m.net > 0).length;
   const byComponent = result.plan.components.map((c) => `${c} ${money(sum((p) => p.payoutByComponent[c] ?? 0), d)}`).join(", ");
   return [
     `Plan "${result.plan.name}" on scenario "${result.scenario.name}", seed ${String(result.seed)}, ${result.periods.length} ${result.scenario.period}s (${result.engine} engine)`,

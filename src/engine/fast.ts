@@ -57,7 +57,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
       // so that the arrays handed out are right at every index.
       pv.fill(0, 0, size);
       active.fill(0, 0, size);
-      let pvTotal = 0;
+      let pvTotal = 0; // an exact integer while below 2^53, checked below
       let customerCvTotal = 0;
       let activeCount = 0;
       for (let idx = 0; idx < memberCount; idx++) {
@@ -73,6 +73,9 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         const p = upline[i]!;
         activeUpline[i] = p < 0 ? -1 : active[p] === 1 ? p : activeUpline[p]!;
       }
+      if (!(pvTotal <= Number.MAX_SAFE_INTEGER)) {
+        throw new RangeError(`downline/engine: the period's total volume ${pvTotal} is beyond exact range`);
+      }
       qualifier.run(size, members, memberCount, upline, pv, active);
       const { gv, largestLeg, frontline, rank } = qualifier.result;
       for (let idx = 0; idx < memberCount; idx++) {
@@ -86,10 +89,6 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         const acc = amounts[c]!;
         acc.fill(0, 0, size);
         const headline = components[c]!.accrue(period, acc);
-        // Exact sum of the unrounded amounts: whole and fractional parts are summed
-        // apart so that neither sum leaves the exact range of a double.
-        let wholes = 0;
-        let parts = 0;
         let total = 0;
         for (let idx = 0; idx < memberCount; idx++) {
           const i = members[idx]!;
@@ -100,16 +99,14 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
               `downline/engine: ${names[c]}: member ${i}'s amount in period ${network.period} is beyond exact range; use rates with fewer decimals`,
             );
           }
-          const part = a % scale; // exact on integers; (a − part) / scale is then exact too
-          wholes += (a - part) / scale;
-          parts += part;
           const rounded = roundScaled(a, scale, mode);
           acc[i] = rounded;
           total += rounded;
         }
-        const exact = BigInt(wholes) * scaleBig + BigInt(parts);
+        // Breakage: the headline, rounded once, minus what was paid; so paid + breakage is
+        // the headline to the cent, rounding residue included.
         paid.push(total);
-        breakage.push(Number(roundScaledBig(headline - exact, scaleBig, mode)));
+        breakage.push(Number(roundScaledBig(headline, scaleBig, mode)) - total);
       }
       return {
         period: network.period,

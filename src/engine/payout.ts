@@ -22,7 +22,12 @@ export interface PeriodPayout {
   readonly amounts: readonly Float64Array[];
   /** Per component: total paid (the exact sum of its rounded amounts). */
   readonly paid: readonly number[];
-  /** Per component: what its headline rates would pay minus what it pays, rounded once. */
+  /**
+   * Per component: what its headline rates would pay on the period's volume,
+   * rounded once, minus what it paid. `paid + breakage` is the headline to the
+   * cent, rounding residue included (so a few cents of breakage can be negative
+   * when rounding each payee pays out more than the exact headline).
+   */
   readonly breakage: readonly number[];
   /** Personal volume of each member: own CV + personal customers' CV (minor units). */
   readonly pv: Float64Array;

@@ -3,31 +3,26 @@
  *
  * @module
  */
+import { isoMinorUnit } from "./currencies.js";
 import { parseDecimal, unitsAt } from "./decimal.js";
 
 /**
- * How many digits the currency's minor unit has (USD 2, JPY 0, BHD 3), from the
- * platform's ISO 4217 data.
+ * How many digits the currency's minor unit has, per ISO 4217 (USD 2, JPY 0,
+ * BHD 3); throws for an unknown code.
  *
  * @example
  * minorDigits("USD") // => 2
  * minorDigits("JPY") // => 0
  */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  const digits = isoMinorUnit(currency);
+  if (digits === undefined) throw new RangeError(`downline/money: unknown currency ${JSON.stringify(currency)}`);
+  return digits;
 }
 
-/** Whether `code` is a currency the platform knows (three letters, ISO 4217 shape). */
+/** Whether `code` is an active ISO 4217 currency code with a minor unit. */
 export function isCurrencyCode(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
-  if (!Intl.supportedValuesOf("currency").includes(code)) return false;
-  try {
-    minorDigits(code);
-    return true;
-  } catch {
-    return false;
-  }
+  return isoMinorUnit(code) !== undefined;
 }
 
 /**

@@ -7,3 +7,5 @@ export {
   type RoundingMode,
 } from "./round.js";
 export { minorDigits, isCurrencyCode, toMinor, formatMinor } from "./amount.js";
+export { ExactDecimal } from "./exact.js";
+export { isoMinorUnit } from "./currencies.js";

@@ -9,7 +9,8 @@
  * @module
  */
 import { z } from "zod";
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
+import { ExactDecimal } from "../money/exact.js";
 import { parseDecimal, unitsAt } from "../money/decimal.js";
 import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
 import { DownlineInputError, parseWith } from "../validate/errors.js";
@@ -127,7 +128,7 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
   const places = texts.reduce((m, t) => Math.max(m, parseDecimal(t)!.places), 0);
   const rate = (text: string): CompiledRate => {
     const units = unitsAt(parseDecimal(text)!, places)!;
-    return { text, value: new Decimal(text), units: Number(units) };
+    return { text, value: new ExactDecimal(text), units: Number(units) };
   };
   const components = parsed.map(({ def, settings }) => def.compile(settings as never, rate));
   const names = components.map((c) => c.name);
@@ -138,7 +139,7 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
     [COMPILED]: true,
     name: plan.name,
     rounding: plan.rounding,
-    minPv: new Decimal(plan.activity.minPv),
+    minPv: new ExactDecimal(plan.activity.minPv),
     ranks: plan.ranks,
     places,
     components,
@@ -155,7 +156,7 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
  * activityThreshold(compilePlan({ components: [{ type: "unilevel", rates: ["0.05"] }] }), 2) // => 10000
  */
 export function activityThreshold(plan: CompiledPlan, digits: number): number {
-  const minor = plan.minPv.times(new Decimal(10).pow(digits));
+  const minor = plan.minPv.times(new ExactDecimal(10).pow(digits));
   if (!minor.isInteger()) {
     throw new DownlineInputError("plan", [
       { path: "activity.minPv", message: `expected at most ${digits} decimals for this currency, got ${plan.minPv.toString()}` },

@@ -45,8 +45,19 @@ export function decimalField(options: { min?: string; max?: string; maxPlaces?: 
 /** A rate: an exact decimal in [0, 1]. */
 export const rateField = () => decimalField({ min: "0", max: "1" });
 
-/** A non-negative money amount in major units (`"59.90"`); its minor-unit fit is checked where the currency is known. */
-export const amountField = () => decimalField({ min: "0", maxPlaces: 4, what: 'an amount like "59.90"' });
+/**
+ * A non-negative money amount in major units (`"59.90"`), at most 10,000,000 a
+ * piece (so that price × any CV ratio stays exact); its minor-unit fit is
+ * checked where the currency is known.
+ */
+export const amountField = () => decimalField({ min: "0", max: "10000000", maxPlaces: 4, what: 'an amount like "59.90"' });
+
+/**
+ * A component's name: a letter, then letters, digits, `_` or `-` (it becomes a
+ * column name and a CSV field, so it needs no quoting).
+ */
+export const componentName = () =>
+  z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, { message: 'expected a name like "unilevel" or "fast-start_2": a letter, then letters, digits, _ or -' });
 
 /** A probability or per-period hazard: a number in [0, 1]. */
 export const probabilityField = () => z.number().min(0).max(1);

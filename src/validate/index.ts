@@ -1,2 +1,2 @@
 export { DownlineInputError, formatPath, parseWith, type InputIssue } from "./errors.js";
-export { compareDecimal, decimalField, rateField, amountField, probabilityField, perMonthRate, MAX_RATE_PLACES } from "./fields.js";
+export { componentName, compareDecimal, decimalField, rateField, amountField, probabilityField, perMonthRate, MAX_RATE_PLACES } from "./fields.js";

@@ -4,8 +4,14 @@
  *
  * Defaults follow the public figures in the project's domain reference:
  * about 70% of distributors never sponsor anyone, first-year attrition about
- * 63% (8%/month), later 4%/month; subscription customers churn 8%/month in
- * their first three months, then 5%; activity is reached by a 100 CV order.
+ * 63% (1 − 0.92^12: 8%/month), later 4%/month; subscription customers churn
+ * 8%/month in their first three months, then 5%; activity is reached by a
+ * 100 CV order.
+ *
+ * A hazard step `{ fromMonth: m, monthly: h }` is the chance of leaving at the
+ * end of tenure month m (0-based) and later ones until the next step: a
+ * member who joined in period j faces month 0's hazard at the start of period
+ * j + 1.
  *
  * @module
  */
@@ -17,7 +23,7 @@ import { amountField, compareDecimal, decimalField, perMonthRate, probabilityFie
 /** A hazard by tenure: each step holds from its `fromMonth` until the next step's. */
 const hazardSteps = () =>
   z
-    .array(z.object({ fromMonth: z.number().int().min(0), monthly: probabilityField() }).strict())
+    .array(z.object({ fromMonth: z.number().int().min(0).max(1200), monthly: probabilityField() }).strict())
     .min(1)
     .superRefine((steps, ctx) => {
       if (steps[0] && steps[0].fromMonth !== 0) {
@@ -42,7 +48,7 @@ const valueDistribution = () =>
       .object({
         kind: z.literal("choice"),
         values: z.array(amountField()).min(1),
-        weights: z.array(z.number().min(0)).min(1).optional(),
+        weights: z.array(z.number().min(0).max(1e12)).min(1).optional(),
       })
       .strict()
       .superRefine((d, ctx) => {
@@ -77,9 +83,9 @@ const recruitment = z.discriminatedUnion("model", [
       builderShare: probabilityField().default(0.3),
       /**
        * Recruits per builder per month, at an untouched market. The default 0.35
-       * (0.105 per distributor) outpaces the default attrition (about 5.5% a month
-       * in a mature network) by half again: a business that grows, then slows as
-       * its market empties.
+       * (0.105 per distributor) is nearly twice the default attrition (about 5.5% a
+       * month in a mature network): a business that grows, then slows as its
+       * market empties.
        */
       builderRate: perMonthRate().default(0.35),
       /** Recruits per non-builder per month (0: they never sponsor). */
@@ -98,8 +104,8 @@ export const scenarioSchema = z
     period: z.enum(["month", "week"]).default("month"),
     start: z
       .object({
-        /** Members with no upline at the top of the tree, held for the company: they never quit. */
-        founders: z.number().int().min(1).default(1),
+        /** Members with no upline at the top of the tree, held for the company: they never quit, and they build (recruit at the builder rate). */
+        founders: z.number().int().min(1).max(100_000).default(1),
         /** A generated mature network to start from instead of founders alone. */
         network: z
           .object({
@@ -111,6 +117,13 @@ export const scenarioSchema = z
       })
       .strict()
       .superRefine((start, ctx) => {
+        if (start.network && start.network.distributors * start.network.customersPerDistributor > 200_000_000) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["network", "customersPerDistributor"],
+            message: `expected at most 200,000,000 starting customers (distributors × customersPerDistributor), got ${start.network.distributors * start.network.customersPerDistributor}`,
+          });
+        }
         if (start.network && start.founders > start.network.distributors) {
           ctx.addIssue({
             code: "custom",
@@ -130,7 +143,7 @@ export const scenarioSchema = z
     recruitment: recruitment.prefault({ model: "poisson" }),
     customers: z
       .object({
-        /** New customers per active distributor per month, at an untouched market. */
+        /** New customers per current distributor per month, at an untouched market. */
         acquisitionRate: perMonthRate().default(0.12),
         churn: hazardSteps().default([
           { fromMonth: 0, monthly: 0.08 },
@@ -155,7 +168,11 @@ export const scenarioSchema = z
       })
       .strict()
       .prefault({}),
-    /** Commissionable value (CV) as a share of an order's price. */
+    /**
+     * Commissionable value (CV) as a share of an order's price. Each order's CV is
+     * rounded half-even to the minor unit once, when the order is placed: CV is a
+     * volume figure, and payouts are then computed exactly on it.
+     */
     cvRatio: decimalField({ min: "0", max: "1" }).default("0.8"),
   })
   .strict()

@@ -153,7 +153,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     cvScale: 10 ** cv.places,
   };
   if (spec.start.network) generateNetwork(world, spec.start.network.distributors, spec.start.network.customersPerDistributor);
-  else for (let f = 0; f < spec.start.founders; f++) addMember(world, -1, 0, builderDraw(world));
+  else for (let f = 0; f < spec.start.founders; f++) addMember(world, -1, 0, true);
   return world;
 }
 
@@ -198,7 +198,8 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
         if (owner >= 0) world.customerCount[owner]! += 1;
       }
       const tenure = t - customerJoin[c]!;
-      const month = tenureMonth(tenure, world.monthsPerPeriod);
+      // The hazard of the tenure month just completed (tenure ≥ 1: she joined before this period).
+      const month = tenureMonth(tenure - 1, world.monthsPerPeriod);
       if (owner < 0 || churn() < hazard[month < last ? month : last]!) {
         if (owner >= 0) world.customerCount[owner]! -= 1;
         lost += 1;
@@ -300,8 +301,9 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
 }
 
 /**
- * Tenure in whole months from tenure in periods. For weeks, 52 weeks are 12
- * months: week w is in month floor(12w/52) = floor(3w/13).
+ * The tenure month (0-based) that a period of tenure falls in: for months the
+ * period itself; for weeks, 52 weeks are 12 months, so week w is in month
+ * floor(12w/52) = floor(3w/13).
  */
 function tenureMonth(tenure: number, monthsPerPeriod: number): number {
   return monthsPerPeriod === 1 ? tenure : Math.floor((3 * tenure) / 13);
@@ -357,9 +359,10 @@ function drawValue(d: ValueDraw, rand: Uniform): number {
   }
 }
 
-function builderDraw(world: World): boolean {
+/** Whether a newcomer is a builder (Poisson model), drawn from the given concern's stream. */
+function builderDraw(world: World, rand: Uniform): boolean {
   const r = world.scenario.spec.recruitment;
-  return r.model === "poisson" && world.rand.recruiting() < r.builderShare;
+  return r.model === "poisson" && rand() < r.builderShare;
 }
 
 function runAttrition(world: World, t: number): number {
@@ -372,7 +375,8 @@ function runAttrition(world: World, t: number): number {
   for (let idx = 0; idx < world.currentCount; idx++) {
     const i = world.current[idx]!;
     if (i < founders || world.joinPeriod[i]! >= t) continue;
-    const month = tenureMonth(t - world.joinPeriod[i]!, world.monthsPerPeriod);
+    // The hazard of the tenure month just completed: month 0's applies at the first draw.
+    const month = tenureMonth(t - world.joinPeriod[i]! - 1, world.monthsPerPeriod);
     if (rand() < hazard[month < last ? month : last]!) {
       world.alive[i] = 0;
       world.quitPeriod[i] = t;
@@ -422,7 +426,7 @@ function recruit(world: World, t: number): void {
       let k = poisson(rand, rate * sat * mpp);
       while (k > 0 && world.prospectsLeft > 0) {
         k -= 1;
-        addMember(world, i, t, builderDraw(world));
+        addMember(world, i, t, builderDraw(world, rand));
       }
     }
     return;
@@ -433,7 +437,7 @@ function recruit(world: World, t: number): void {
     while (k-- > 0) addMember(world, world.current[Math.floor(rand() * a0)]!, t, false);
     return;
   }
-  // Preferential: P(sponsor i) ∝ 1 + (i's recruits among current members). Pick a
+  // Preferential: P(sponsor i) ∝ 1 + (i's current frontline, after roll-ups). Pick a
   // uniform member with weight A, or the upline of a uniform non-top member with
   // weight C (that picks i with chance children(i) / C).
   let c = 0;
@@ -538,7 +542,8 @@ function generateNetwork(world: World, n: number, customersPerDistributor: numbe
         else sponsor = world.upline[founders + Math.floor(rand() * nonTop)]!;
       }
     }
-    const isBuilder = builderDraw(world);
+    // Founders build (the business starts with them); others by the builder share.
+    const isBuilder = i < founders || builderDraw(world, rand);
     addMember(world, sponsor, join, isBuilder);
     if (isBuilder) builders[nBuilders++] = i;
   }

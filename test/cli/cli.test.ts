@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -50,6 +50,24 @@ describe("downline run", () => {
     const memberRows = readFileSync(members, "utf8").trim().split("\n");
     expect(memberRows[0]).toMatch(/^member,sponsor,upline,joinPeriod,quitPeriod,status,builder,recruits,customers,periodsActive,earnings,/);
     expect(memberRows.slice(1).reduce((s, r) => s + cents(r.split(",")[10]!), 0)).toBe(payout);
+  });
+
+  it("seeds: distinct texts never collide; a canonical integer is a number", () => {
+    const table = (seed: string) => capture(["run", "--scenario", scenarioFile, "--months", "2", "--format", "csv", "--seed", seed]).out;
+    expect(table("7")).not.toBe(table("007"));
+    expect(table("9007199254740993")).not.toBe(table("9007199254740992"));
+    expect(table("7")).toBe(table("7"));
+  });
+
+  it("validate checks what depends on the currency, as run does", () => {
+    const jpy = join(dir, "jpy.json");
+    const plan = join(dir, "plan.json");
+    writeFileSync(jpy, JSON.stringify({ currency: "JPY", months: 2, customers: { orderValue: { kind: "fixed", value: "5000" } }, distributors: { orderValue: { kind: "fixed", value: "9000" } } }));
+    writeFileSync(plan, JSON.stringify({ activity: { minPv: "100.5" }, components: [{ type: "unilevel", rates: ["0.05"] }] }));
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    expect(capture(["validate", "--scenario", jpy, "--plan", plan]).code).toBe(2);
+    expect(String(stderr.mock.calls[0]![0])).toMatch(/activity\.minPv: expected at most 0 decimals for this currency, got 100\.5/);
+    stderr.mockRestore();
   });
 
   it("validate says ok, and rejects bad options with exit code 2", () => {

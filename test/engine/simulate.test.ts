@@ -115,14 +115,14 @@ describe("pinned results of the default plan on a seeded world (fails when a cha
       ledgerLines: r.ledger.length,
     }).toMatchInlineSnapshot(`
       {
-        "breakage": 6301120,
-        "cv": 153882000,
-        "joins": 928,
-        "ledgerLines": 8520,
-        "members": 1728,
-        "payout": 48408238,
-        "quits": 652,
-        "revenue": 192352500,
+        "breakage": 11742093,
+        "cv": 152127600,
+        "joins": 863,
+        "ledgerLines": 8433,
+        "members": 1663,
+        "payout": 42322127,
+        "quits": 666,
+        "revenue": 190159500,
       }
     `);
   });

@@ -101,3 +101,17 @@ describe("minor units", () => {
     expect(formatMinor(7, 0)).toBe("7");
   });
 });
+
+describe("ISO 4217 minor units, the same on every platform", () => {
+  it.each([
+    ["HUF", 2],
+    ["IDR", 2],
+    ["IQD", 3],
+    ["CLF", 4],
+    ["KRW", 0],
+  ] as const)("%s has %d digits", (code, digits) => expect(minorDigits(code)).toBe(digits));
+
+  it("refuses codes that are not currencies with a minor unit", () => {
+    for (const code of ["XAU", "XXX", "XYZ", "usd", "US"]) expect(() => minorDigits(code)).toThrow(/unknown currency/);
+  });
+});

@@ -153,6 +153,17 @@ export const SPEC_CASES: readonly SpecCase[] = [
     breakage: { unilevel: "0.00" },
   },
   {
+    name: "rounding residue lands in breakage, and can make it negative",
+    plan: { rounding: "halfUp", activity: { minPv: "0" }, components: [{ type: "unilevel", rates: ["0.05"] }] },
+    // 0 ← 1, 2 ← 3, 4 ← 5: three payees, each on 10.10 CV.
+    uplines: [-1, 0, -1, 2, -1, 4],
+    orders: [own(1, 10.1), own(3, 10.1), own(5, 10.1)],
+    // Each payee: 0.05 × 10.10 = 0.505 → 0.51 (half-up): paid 1.53.
+    // Headline: 0.05 × 30.30 (the three orders) = 1.515 → 1.52, rounded once; breakage 1.52 − 1.53 = −0.01.
+    paid: { unilevel: { 0: "0.51", 2: "0.51", 4: "0.51" } },
+    breakage: { unilevel: "-0.01" },
+  },
+  {
     name: "rounding 'down' truncates to the cent",
     plan: { rounding: "down", activity: { minPv: "0" }, components: [{ type: "unilevel", rates: ["0.123456"] }] },
     uplines: [-1, 0],

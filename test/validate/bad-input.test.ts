@@ -543,3 +543,18 @@ describe("the CLI prints input errors on stderr and exits 2", () => {
     expect(r.err).toBe('downline/options: --months: expected a whole number, got "1.5"\n');
   });
 });
+
+describe("component names become columns and CSV fields", () => {
+  it.each(["__proto__", "team, levels 1-5", "1st", ""])("name %j is rejected with its path", (name) => {
+    const e = (() => {
+      try {
+        compilePlan({ components: [{ type: "unilevel", name, rates: ["0.05"] }] });
+      } catch (err) {
+        return err as DownlineInputError;
+      }
+      throw new Error("accepted");
+    })();
+    expect(e).toBeInstanceOf(DownlineInputError);
+    expect(e.issues.map((i) => i.path)).toContain("components[0].name");
+  });
+});

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
+import { ExactDecimal } from "../../money/exact.js";
 import { roundDecimal } from "../../money/round.js";
 import { activityThreshold, compilePlan, rankLadder, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
 import type { OrderRecord, PeriodNetwork } from "../../world/network.js";
@@ -20,9 +21,9 @@ import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod } from "./r
  */
 export function createReferenceEngine(planInput: PlanInput | CompiledPlan, options: EngineOptions = {}): PlanEngine {
   const plan = compilePlan(planInput);
-  const minPv = new Decimal(activityThreshold(plan, options.digits ?? 2));
+  const minPv = new ExactDecimal(activityThreshold(plan, options.digits ?? 2));
   const ladder = rankLadder(plan, options.digits ?? 2);
-  const shares = plan.ranks.map((r) => (r.maxLegShare === undefined ? undefined : new Decimal(r.maxLegShare)));
+  const shares = plan.ranks.map((r) => (r.maxLegShare === undefined ? undefined : new ExactDecimal(r.maxLegShare)));
   const titles: number[] = [];
   for (const c of plan.components) {
     if (!REFERENCE_RULES[c.type]) throw new Error(`downline/reference: no reference rule for component type "${c.type}"`);
@@ -37,10 +38,10 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
           id,
           upline: network.upline[id]!,
           alive: network.alive[id] === 1,
-          ownCv: new Decimal(0),
-          customerCv: new Decimal(0),
-          pv: new Decimal(0),
-          gv: new Decimal(0),
+          ownCv: new ExactDecimal(0),
+          customerCv: new ExactDecimal(0),
+          pv: new ExactDecimal(0),
+          gv: new ExactDecimal(0),
           frontline: [],
           active: false,
           rank: 0,
@@ -86,7 +87,7 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
           if (m.pv.lt(req.pv)) continue;
           const share = shares[r];
           const countedGv = share
-            ? legs.reduce((sum, leg) => sum.plus(Decimal.min(leg.gv, share.times(req.gv))), m.pv)
+            ? legs.reduce((sum, leg) => sum.plus(ExactDecimal.min(leg.gv, share.times(req.gv))), m.pv)
             : m.gv;
           if (countedGv.lt(req.gv)) continue;
           const legsOk = req.legs.every(
@@ -107,17 +108,16 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
       for (const component of plan.components) {
         const { payees, headline } = REFERENCE_RULES[component.type]!(component.settings, period);
         const row = new Float64Array(network.size);
-        let exact = new Decimal(0);
         let total = 0;
         for (const [payee, amount] of payees) {
-          exact = exact.plus(amount);
           const rounded = roundDecimal(amount, plan.rounding).toNumber();
           row[payee] = rounded;
           total += rounded;
         }
         amounts.push(row);
         paid.push(total);
-        breakage.push(roundDecimal(headline.minus(exact), plan.rounding).toNumber());
+        // What the headline rates would pay, rounded once, minus what was paid.
+        breakage.push(roundDecimal(headline, plan.rounding).toNumber() - total);
       }
       const pv = Float64Array.from(members, (m) => m.pv.toNumber());
       const gv = Float64Array.from(members, (m) => m.gv.toNumber());

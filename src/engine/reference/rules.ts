@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
+import { ExactDecimal } from "../../money/exact.js";
 import type { OrderRecord } from "../../world/network.js";
 import type { CustomerCommissionSettings } from "../../plan/components/customer-commission.js";
 import type { UnilevelSettings } from "../../plan/components/unilevel.js";
@@ -47,14 +48,14 @@ export interface ReferenceAccrual {
 export type ReferenceRule = (settings: Readonly<Record<string, unknown>>, period: ReferencePeriod) => ReferenceAccrual;
 
 function credit(payees: Map<number, Decimal>, payee: number, amount: Decimal): void {
-  payees.set(payee, (payees.get(payee) ?? new Decimal(0)).plus(amount));
+  payees.set(payee, (payees.get(payee) ?? new ExactDecimal(0)).plus(amount));
 }
 
 /** Customer commission: `rate × CV` of each customer order, to the customer's distributor. */
 function customerCommission(raw: Readonly<Record<string, unknown>>, { members, orders }: ReferencePeriod): ReferenceAccrual {
   const s = raw as unknown as CustomerCommissionSettings;
   const payees = new Map<number, Decimal>();
-  let headline = new Decimal(0);
+  let headline = new ExactDecimal(0);
   for (const order of orders) {
     if (order.customer < 0) continue;
     const amount = s.rate.value.times(order.cv);
@@ -74,7 +75,7 @@ function customerCommission(raw: Readonly<Record<string, unknown>>, { members, o
 function unilevel(raw: Readonly<Record<string, unknown>>, { members, orders }: ReferencePeriod): ReferenceAccrual {
   const s = raw as unknown as UnilevelSettings;
   const payees = new Map<number, Decimal>();
-  let headline = new Decimal(0);
+  let headline = new ExactDecimal(0);
   for (const order of orders) {
     for (const r of s.rates) headline = headline.plus(r.value.times(order.cv));
     let level = 0;

@@ -5,13 +5,13 @@
  * @module
  */
 import { z } from "zod";
-import { rateField } from "../../validate/fields.js";
+import { componentName, rateField } from "../../validate/fields.js";
 import type { ComponentType, CompiledRate } from "../contract.js";
 
 const schema = z
   .object({
     type: z.literal("customerCommission"),
-    name: z.string().min(1).optional(),
+    name: componentName().optional(),
     /** Share of the customers' CV paid to their distributor. */
     rate: rateField(),
     /** Pay only distributors who are active this period (default: pay all). */

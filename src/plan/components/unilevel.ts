@@ -8,13 +8,13 @@
  * @module
  */
 import { z } from "zod";
-import { rateField } from "../../validate/fields.js";
+import { componentName, rateField } from "../../validate/fields.js";
 import type { ComponentType, CompiledRate } from "../contract.js";
 
 const schema = z
   .object({
     type: z.literal("unilevel"),
-    name: z.string().min(1).optional(),
+    name: componentName().optional(),
     /** Rate per level, level 1 (the buyer's upline) first. */
     rates: z.array(rateField()).min(1).max(64),
     compression: z.enum(["dynamic", "none"]).default("dynamic"),

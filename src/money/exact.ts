@@ -1,0 +1,11 @@
+/**
+ * The decimal class of the reference engine and of compiled rates: decimal.js
+ * with 100 significant digits, so that a product of a rate (≤ 7 digits) and an
+ * amount (< 2^53, 16 digits) and sums of such products are exact. A clone, so
+ * the caller's own `Decimal` settings are never touched.
+ *
+ * @module
+ */
+import { Decimal } from "decimal.js";
+
+export const ExactDecimal = Decimal.clone({ precision: 100 });
