@@ -82,13 +82,30 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         const i = members[idx]!;
         if (rank[i]! > title[i]!) title[i] = rank[i]!;
       }
-      const period: FastPeriod = { network, pv, gv, largestLeg, frontline, rank, title, active, activeUpline, pvTotal, customerCvTotal };
+      const paidSoFar = new Map<string, Float64Array>();
+      const period: FastPeriod = {
+        network,
+        pv,
+        gv,
+        largestLeg,
+        frontline,
+        rank,
+        title,
+        active,
+        activeUpline,
+        pvTotal,
+        customerCvTotal,
+        paid: paidSoFar,
+        scale,
+      };
       const paid: number[] = [];
       const breakage: number[] = [];
       for (let c = 0; c < components.length; c++) {
         const acc = amounts[c]!;
         acc.fill(0, 0, size);
         const headline = components[c]!.accrue(period, acc);
+        // A component in whole minor units is exact already: rounding it is the identity.
+        const unit = components[c]!.units === "minor" ? 1 : scale;
         let total = 0;
         for (let idx = 0; idx < memberCount; idx++) {
           const i = members[idx]!;
@@ -99,14 +116,16 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
               `downline/engine: ${names[c]}: member ${i}'s amount in period ${network.period} is beyond exact range; use rates with fewer decimals`,
             );
           }
-          const rounded = roundScaled(a, scale, mode);
+          const rounded = unit === 1 ? a : roundScaled(a, scale, mode);
+          if (unit === 1 && !Number.isInteger(a)) throw new RangeError(`downline/engine: ${names[c]} wrote a fractional minor-unit amount for member ${i}`);
           acc[i] = rounded;
           total += rounded;
         }
         // Breakage: the headline, rounded once, minus what was paid; so paid + breakage is
         // the headline to the cent, rounding residue included.
         paid.push(total);
-        breakage.push(Number(roundScaledBig(headline, scaleBig, mode)) - total);
+        breakage.push(Number(unit === 1 ? headline : roundScaledBig(headline, scaleBig, mode)) - total);
+        paidSoFar.set(names[c]!, acc);
       }
       return {
         period: network.period,

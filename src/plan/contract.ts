@@ -42,6 +42,13 @@ export interface FastPeriod {
   readonly pvTotal: number;
   /** Sum of `network.customerCv` over all members. */
   readonly customerCvTotal: number;
+  /**
+   * What the components that ran before this one paid this period, rounded,
+   * by component name (a matching bonus reads these). Components run in plan order.
+   */
+  readonly paid: ReadonlyMap<string, Float64Array>;
+  /** 10^places: amounts accrue in units of 1/scale minor units. */
+  readonly scale: number;
 }
 
 /** A compiled component the fast engine can run. */
@@ -55,6 +62,13 @@ export interface FastComponent {
    * same units, for breakage.
    */
   accrue(period: FastPeriod, amounts: Float64Array): bigint;
+  /**
+   * `"minor"`: the component writes amounts already in whole minor units and
+   * returns its headline in minor units (a pool split by largest remainder, a
+   * fixed bonus). Default `"scaled"`: units of 10^-places minor units, rounded
+   * by the engine.
+   */
+  readonly units?: "scaled" | "minor";
 }
 
 /**

@@ -5,12 +5,26 @@
  */
 import type { OrderRecord, PlanInput } from "../../src/index.js";
 
+/** One period of a case's network. */
+export interface SpecPeriod {
+  readonly uplines: readonly number[];
+  readonly alive?: readonly boolean[];
+  readonly joinPeriods?: readonly number[];
+  readonly orders: readonly OrderRecord[];
+}
+
 export interface SpecCase {
   readonly name: string;
   readonly plan: PlanInput;
   readonly uplines: readonly number[];
   readonly alive?: readonly boolean[];
+  readonly joinPeriods?: readonly number[];
   readonly orders: readonly OrderRecord[];
+  /**
+   * Several periods, paid in order (titles, carried state); when given, the
+   * expectations are of the last one and `uplines`/`orders` above are ignored.
+   */
+  readonly periods?: readonly SpecPeriod[];
   /** component name → payee → amount paid, major units; payees not listed are paid nothing. */
   readonly paid: Readonly<Record<string, Readonly<Record<number, string>>>>;
   /** component name → breakage, major units. */
@@ -24,9 +38,9 @@ export interface SpecCase {
 }
 
 /** An own order of `cv` major units (price = CV, so volumes read easily). */
-const own = (member: number, cv: number): OrderRecord => ({ member, customer: -1, price: Math.round(cv * 100), cv: Math.round(cv * 100) });
+export const own = (member: number, cv: number): OrderRecord => ({ member, customer: -1, price: Math.round(cv * 100), cv: Math.round(cv * 100) });
 /** A customer's order credited to `member`. */
-const cust = (member: number, customer: number, cv: number): OrderRecord => ({
+export const cust = (member: number, customer: number, cv: number): OrderRecord => ({
   member,
   customer,
   price: Math.round(cv * 100),

@@ -12,21 +12,26 @@ import { roundDecimal } from "../../money/round.js";
 import { activityThreshold, compilePlan, rankLadder, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
 import type { OrderRecord, PeriodNetwork } from "../../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "../payout.js";
-import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod } from "./rules.js";
+import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod, type ReferenceRule } from "./rules.js";
 
 /**
  * Creates the reference engine for a plan. It pays from the period's order
  * records when the network carries them (a world run with `recordOrders`),
  * and otherwise from each member's volume as one own and one customer order.
  */
-export function createReferenceEngine(planInput: PlanInput | CompiledPlan, options: EngineOptions = {}): PlanEngine {
+export function createReferenceEngine(
+  planInput: PlanInput | CompiledPlan,
+  options: EngineOptions & { readonly rules?: Readonly<Record<string, ReferenceRule>> } = {},
+): PlanEngine {
   const plan = compilePlan(planInput);
+  const rules: Readonly<Record<string, ReferenceRule>> = { ...REFERENCE_RULES, ...options.rules };
+  const states = plan.components.map(() => ({}) as Record<string, unknown>);
   const minPv = new ExactDecimal(activityThreshold(plan, options.digits ?? 2));
   const ladder = rankLadder(plan, options.digits ?? 2);
   const shares = plan.ranks.map((r) => (r.maxLegShare === undefined ? undefined : new ExactDecimal(r.maxLegShare)));
   const titles: number[] = [];
   for (const c of plan.components) {
-    if (!REFERENCE_RULES[c.type]) throw new Error(`downline/reference: no reference rule for component type "${c.type}"`);
+    if (!rules[c.type]) throw new Error(`downline/reference: no reference rule for component type "${c.type}"`);
   }
   return {
     plan,
@@ -101,19 +106,23 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
         titles[m.id] = m.title;
         highest[m.id] = legs.reduce((best, leg) => Math.max(best, leg.rank), m.rank);
       }
-      const period: ReferencePeriod = { period: network.period, members, orders };
+      const paidSoFar = new Map<string, Map<number, number>>();
+      const period: ReferencePeriod = { period: network.period, members, orders, paid: paidSoFar, joinPeriod: (id) => network.joinPeriod[id]! };
       const amounts: Float64Array[] = [];
       const paid: number[] = [];
       const breakage: number[] = [];
-      for (const component of plan.components) {
-        const { payees, headline } = REFERENCE_RULES[component.type]!(component.settings, period);
+      for (const [k, component] of plan.components.entries()) {
+        const { payees, headline } = rules[component.type]!(component.settings, period, states[k]!);
+        const rounded = new Map<number, number>();
         const row = new Float64Array(network.size);
         let total = 0;
         for (const [payee, amount] of payees) {
-          const rounded = roundDecimal(amount, plan.rounding).toNumber();
-          row[payee] = rounded;
-          total += rounded;
+          const r = roundDecimal(amount, plan.rounding).toNumber();
+          row[payee] = r;
+          total += r;
+          if (r !== 0) rounded.set(payee, r);
         }
+        paidSoFar.set(component.name, rounded);
         amounts.push(row);
         paid.push(total);
         // What the headline rates would pay, rounded once, minus what was paid.

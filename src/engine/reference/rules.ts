@@ -37,6 +37,10 @@ export interface ReferencePeriod {
   readonly period: number;
   readonly members: readonly ReferenceMember[];
   readonly orders: readonly OrderRecord[];
+  /** What the components that ran before paid this period, rounded, by component name then payee. */
+  readonly paid: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  /** Join period of each member, by id. */
+  readonly joinPeriod: (member: number) => number;
 }
 
 /** Unrounded amounts per payee (minor units), and the headline amount. */
@@ -45,7 +49,15 @@ export interface ReferenceAccrual {
   readonly headline: Decimal;
 }
 
-export type ReferenceRule = (settings: Readonly<Record<string, unknown>>, period: ReferencePeriod) => ReferenceAccrual;
+/**
+ * A component's reference rule. `state` is the component's own, kept by the
+ * engine from period to period (titles already rewarded, carryover, ...).
+ */
+export type ReferenceRule = (
+  settings: Readonly<Record<string, unknown>>,
+  period: ReferencePeriod,
+  state: Record<string, unknown>,
+) => ReferenceAccrual;
 
 function credit(payees: Map<number, Decimal>, payee: number, amount: Decimal): void {
   payees.set(payee, (payees.get(payee) ?? new ExactDecimal(0)).plus(amount));

@@ -1,0 +1,73 @@
+/**
+ * The spec-suite runner: each case runs on both engines, which must produce
+ * exactly the hand-computed amounts. Component files add their own cases files
+ * and call this from their own test file.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  compilePlan,
+  createFastEngine,
+  createReferenceEngine,
+  formatMinor,
+  networkFromRecords,
+  type ComponentType,
+  type ReferenceRule,
+} from "../../src/index.js";
+import type { SpecCase } from "./cases.js";
+
+/** Extra (not yet built-in) component types and their reference rules. */
+export interface SpecOptions {
+  readonly components?: readonly ComponentType[];
+  readonly rules?: Readonly<Record<string, ReferenceRule>>;
+}
+
+export function runSpecCases(title: string, cases: readonly SpecCase[], options: SpecOptions = {}): void {
+  const engines = {
+    fast: (plan: SpecCase["plan"]) => createFastEngine(compilePlan(plan, { components: options.components })),
+    reference: (plan: SpecCase["plan"]) =>
+      createReferenceEngine(compilePlan(plan, { components: options.components }), { rules: options.rules }),
+  } as const;
+  describe.each(Object.entries(engines))(`${title} on the %s engine`, (_, create) => {
+    it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+      const engine = create(c.plan);
+      const periods = c.periods ?? [{ uplines: c.uplines, alive: c.alive, orders: c.orders, joinPeriods: c.joinPeriods }];
+      let payout = engine.pay(networkFromRecords({ ...periods[0]!, period: 0 }));
+      for (let t = 1; t < periods.length; t++) payout = engine.pay(networkFromRecords({ ...periods[t]!, period: t }));
+      // Expectations are of the last period.
+      const paid: Record<string, Record<number, string>> = {};
+      const breakage: Record<string, string> = {};
+      payout.components.forEach((name, k) => {
+        paid[name] = {};
+        payout.amounts[k]!.forEach((a, payee) => {
+          if (payee < payout.size && a !== 0) paid[name]![payee] = formatMinor(a, 2);
+        });
+        breakage[name] = formatMinor(payout.breakage[k]!, 2);
+        // The component total is the exact sum of its lines.
+        expect(payout.paid[k]).toBe(Array.from(payout.amounts[k]!.subarray(0, payout.size)).reduce((s, a) => s + a, 0));
+      });
+      expect(paid).toEqual(c.paid);
+      expect(breakage).toEqual(c.breakage);
+      if (c.ranks !== undefined) {
+        const names = (c.plan.ranks ?? []).map((r) => r.name);
+        const ranks: Record<number, string> = {};
+        for (let i = 0; i < payout.size; i++) if (payout.rank[i]) ranks[i] = names[payout.rank[i]! - 1]!;
+        expect(ranks).toEqual(c.ranks);
+      }
+      if (c.volumes) {
+        for (const [member, [pv, gv, largestLeg, legs]] of Object.entries(c.volumes)) {
+          const i = Number(member);
+          expect([formatMinor(payout.pv[i]!, 2), formatMinor(payout.gv[i]!, 2), formatMinor(payout.largestLeg[i]!, 2), payout.frontline[i]]).toEqual([
+            pv,
+            gv,
+            largestLeg,
+            legs,
+          ]);
+        }
+      }
+      if (c.active) {
+        const active = [...payout.active.subarray(0, payout.size)].flatMap((a, i) => (a ? [i] : []));
+        expect(active).toEqual(c.active);
+      }
+    });
+  });
+}
