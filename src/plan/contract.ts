@@ -80,7 +80,30 @@ export interface ComponentType<S extends z.ZodType = z.ZodType> {
   readonly schema: S;
   /** The rates the component uses, so the plan can choose one exact scale for all of them. */
   rates(input: z.output<S>): readonly string[];
-  compile(input: z.output<S> & { name: string }, rate: (text: string) => CompiledRate): CompiledComponent;
+  compile(input: z.output<S> & { name: string }, rate: (text: string) => CompiledRate, context: CompileContext): CompiledComponent;
+}
+
+/** What a component can ask of the plan while it compiles. */
+export interface CompileContext {
+  /**
+   * The 1-based number of a rank of the plan's ladder, by name. An unknown name
+   * is reported as a field-path error at the component's `field` (e.g. `"rates[2].rank"`).
+   */
+  rankNumber(name: string, field: string): number;
+  /** The names of the plan's ranks, lowest first. */
+  readonly rankNames: readonly string[];
+  /** The names of the components before this one in the plan, in order. */
+  readonly earlierComponents: readonly string[];
+}
+
+/** Thrown by a component's compile to report a bad field; the plan adds the component's path. */
+export class ComponentFieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** A component compiled from a plan: its settings for the reference engine, and its fast form. */

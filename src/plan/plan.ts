@@ -15,7 +15,7 @@ import { parseDecimal, unitsAt } from "../money/decimal.js";
 import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
 import { DownlineInputError, parseWith } from "../validate/errors.js";
 import { decimalField } from "../validate/fields.js";
-import type { CompiledComponent, CompiledRate, ComponentType } from "./contract.js";
+import { ComponentFieldError, type CompileContext, type CompiledComponent, type CompiledRate, type ComponentType } from "./contract.js";
 import { compileRanks, ranksSchema, type CompiledRank, type RankInput } from "./ranks.js";
 import { BUILT_IN_COMPONENTS } from "./components/index.js";
 
@@ -130,7 +130,26 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
     const units = unitsAt(parseDecimal(text)!, places)!;
     return { text, value: new ExactDecimal(text), units: Number(units) };
   };
-  const components = parsed.map(({ def, settings }) => def.compile(settings as never, rate));
+  const rankNames = plan.ranks.map((r) => r.name);
+  const components = parsed.map(({ def, settings }, k) => {
+    const context: CompileContext = {
+      rankNames,
+      earlierComponents: parsed.slice(0, k).map((p) => p.settings.name),
+      rankNumber(name, field) {
+        const at = rankNames.indexOf(name);
+        if (at < 0) {
+          throw new ComponentFieldError(field, `expected one of the plan's ranks (${rankNames.map((n) => JSON.stringify(n)).join(", ") || "none defined"}), got ${JSON.stringify(name)}`);
+        }
+        return at + 1;
+      },
+    };
+    try {
+      return def.compile(settings as never, rate, context);
+    } catch (e) {
+      if (e instanceof ComponentFieldError) throw new DownlineInputError("plan", [{ path: `components[${k}].${e.field}`, message: e.message }]);
+      throw e;
+    }
+  });
   const names = components.map((c) => c.name);
   if (new Set(names).size !== names.length) {
     throw new DownlineInputError("plan", [{ path: "components", message: `expected unique component names, got ${names.join(", ")}` }]);
