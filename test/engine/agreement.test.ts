@@ -37,6 +37,8 @@ const componentArb = fc.oneof(
     type: fc.constant("unilevel"),
     rates: fc.array(rateArb, { minLength: 1, maxLength: 8 }),
     compression: fc.constantFrom("dynamic", "none"),
+    // Payable depth by rank, resolved against the plan's ladder below (dropped when it has no ranks).
+    depth: fc.option(fc.record({ base: fc.integer({ min: 0, max: 8 }), byRank: fc.array(fc.record({ rank: fc.integer({ min: 1, max: 4 }), levels: fc.integer({ min: 0, max: 8 }) }), { maxLength: 2 }) })),
   }),
 );
 
@@ -80,7 +82,11 @@ export const planArb: fc.Arbitrary<PlanInput> = fc
     rounding,
     activity: { minPv },
     ranks,
-    components: components.map((c, i) => ({ ...c, name: `${c.type}${i}` })),
+    components: components.map((c, i) => {
+      const { depth, ...rest } = c as typeof c & { depth?: { base: number; byRank: { rank: number; levels: number }[] } | null };
+      const byRank = (depth?.byRank ?? []).filter((d) => d.rank <= ranks.length).map((d) => ({ rank: `R${d.rank}`, levels: d.levels }));
+      return { ...rest, ...(depth ? { depth: { base: depth.base, byRank } } : {}), name: `${c.type}${i}` };
+    }),
   })) as fc.Arbitrary<PlanInput>;
 
 const networkArb = fc.integer({ min: 1, max: 40 }).chain((size) =>

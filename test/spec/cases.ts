@@ -294,4 +294,22 @@ export const SPEC_CASES: readonly SpecCase[] = [
     breakage: { unilevel: "0.00" },
     active: [0, 2, 3, 4, 5],
   },
+  {
+    name: "unilevel payable depth by paid-as rank: beyond her depth an upline's level is breakage",
+    plan: {
+      activity: { minPv: "0" },
+      ranks: [{ name: "Silver", gv: "400" }],
+      components: [{ type: "unilevel", rates: ["0.08", "0.05", "0.04", "0.04", "0.04"], depth: { base: 2, byRank: [{ rank: "Silver", levels: 5 }] } }],
+    },
+    // A chain 0 ← 1 ← 2 ← 3 ← 4 ← 5; 0 orders 400 (GV 500: Silver), 5 orders 100. Everyone is active (minPv 0).
+    uplines: [-1, 0, 1, 2, 3, 4],
+    orders: [own(0, 400), own(5, 100)],
+    // 5's 100: 4 level 1 → 8.00; 3 level 2 → 5.00; 2 level 3 and 1 level 4 are beyond their depth 2 → 4.00 + 4.00 breakage;
+    //          0 level 5, Silver (depth 5) → 4.00.
+    // 0's 400: nobody above → 0.25 × 400 = 100.00 breakage.
+    paid: { unilevel: { 4: "8.00", 3: "5.00", 0: "4.00" } },
+    // Headline 0.25 × 500 = 125.00; paid 17.00; breakage 108.00.
+    breakage: { unilevel: "108.00" },
+    ranks: { 0: "Silver" },
+  },
 ];

@@ -95,7 +95,8 @@ function unilevel(raw: Readonly<Record<string, unknown>>, { members, orders }: R
     while (up !== -1 && level < s.rates.length) {
       const upline = members[up]!;
       if (upline.active) {
-        credit(payees, up, s.rates[level]!.value.times(order.cv));
+        // Within her payable depth (by paid-as rank), she is paid; beyond it her level is breakage.
+        if (!s.depthByRank || level < s.depthByRank[upline.rank]!) credit(payees, up, s.rates[level]!.value.times(order.cv));
         level += 1;
       } else if (s.compression === "none") {
         level += 1;
