@@ -21,9 +21,12 @@ export interface PeriodRow extends WorldPeriodStats {
   readonly payoutRatio: number;
   /** Payout as a share of CV (0 when there is no CV). */
   readonly payoutShareOfCv: number;
-  /** What headline rates would pay minus what was paid. */
+  /** What headline rates would pay minus what was paid (before caps). */
   readonly breakage: number;
   readonly breakageByComponent: Readonly<Record<string, number>>;
+  /** What the plan's caps removed. */
+  readonly capped: number;
+  readonly cappedByComponent: Readonly<Record<string, number>>;
 }
 
 /** One row per member who ever joined. */
@@ -100,8 +103,10 @@ export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, pay
   }
   const payoutByComponent: Record<string, number> = {};
   const breakageByComponent: Record<string, number> = {};
+  const cappedByComponent: Record<string, number> = {};
   let payoutTotal = 0;
   let breakage = 0;
+  let capped = 0;
   payout.amounts.forEach((row, c) => {
     const e = (totals.earnings[c] = fitted(totals.earnings[c]!, n));
     for (let idx = 0; idx < memberCount; idx++) {
@@ -111,6 +116,8 @@ export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, pay
     const name = payout.components[c]!;
     payoutByComponent[name] = payout.paid[c]!;
     breakageByComponent[name] = payout.breakage[c]!;
+    cappedByComponent[name] = payout.capped[c]!;
+    capped += payout.capped[c]!;
     payoutTotal += payout.paid[c]!;
     breakage += payout.breakage[c]!;
   });
@@ -125,6 +132,8 @@ export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, pay
     payoutShareOfCv: stats.cv === 0 ? 0 : payoutTotal / stats.cv,
     breakage,
     breakageByComponent,
+    capped,
+    cappedByComponent,
   };
 }
 

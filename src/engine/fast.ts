@@ -7,7 +7,8 @@
  */
 import { roundScaled, roundScaledBig } from "../money/round.js";
 import { createQualifier } from "./qualify.js";
-import { activityThreshold, compilePlan, rankLadder, type CompiledPlan, type PlanInput } from "../plan/plan.js";
+import { applyCapsFast } from "./caps.js";
+import { activityThreshold, compilePlan, planCaps, rankLadder, type CompiledPlan, type PlanInput } from "../plan/plan.js";
 import type { FastPeriod } from "../plan/contract.js";
 import type { PeriodNetwork } from "../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "./payout.js";
@@ -36,6 +37,8 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
   let activeUpline = new Int32Array(0);
   let title = new Uint8Array(0);
   const qualifier = createQualifier(rankLadder(plan, options.digits ?? 2));
+  const caps = planCaps(plan, options.digits ?? 2);
+  const hasCaps = caps.payout !== undefined || caps.perMember !== undefined;
   let amounts: Float64Array[] = [];
 
   return {
@@ -127,6 +130,8 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         breakage.push(Number(unit === 1 ? headline : roundScaledBig(headline, scaleBig, mode)) - total);
         paidSoFar.set(names[c]!, acc);
       }
+      const capped = hasCaps ? applyCapsFast(caps, amounts, members, memberCount, pvTotal, mode) : names.map(() => 0);
+      for (let c = 0; c < capped.length; c++) paid[c]! -= capped[c]!;
       return {
         period: network.period,
         size,
@@ -136,6 +141,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         amounts,
         paid,
         breakage,
+        capped,
         pv,
         gv,
         largestLeg,

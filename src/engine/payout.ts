@@ -20,8 +20,10 @@ export interface PeriodPayout {
   readonly components: readonly string[];
   /** Per component: the rounded amount paid to each member (0 for none). */
   readonly amounts: readonly Float64Array[];
-  /** Per component: total paid (the exact sum of its rounded amounts). */
+  /** Per component: total paid, after caps (the exact sum of its amounts). */
   readonly paid: readonly number[];
+  /** Per component: what the plan's caps removed this period. */
+  readonly capped: readonly number[];
   /**
    * Per component: what its headline rates would pay on the period's volume,
    * rounded once, minus what it paid. `paid + breakage` is the headline to the

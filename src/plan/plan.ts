@@ -16,6 +16,7 @@ import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
 import { DownlineInputError, parseWith } from "../validate/errors.js";
 import { decimalField } from "../validate/fields.js";
 import { ComponentFieldError, type CompileContext, type CompiledComponent, type CompiledRate, type ComponentType } from "./contract.js";
+import { capsSchema, compileCaps, type CapsSpec, type CompiledCaps } from "./caps.js";
 import { compileRanks, ranksSchema, type CompiledRank, type RankInput } from "./ranks.js";
 import { BUILT_IN_COMPONENTS } from "./components/index.js";
 
@@ -51,6 +52,8 @@ export function planSchemaFor(types: readonly ComponentType[]) {
         .prefault({}),
       /** The rank ladder, lowest rank first (see ranks.ts). */
       ranks: ranksSchema.default([]),
+      /** Payout caps, applied after the components (see caps.ts). */
+      caps: capsSchema.optional(),
       components: z.array(component).min(1).max(64),
     })
     .strict()
@@ -81,6 +84,10 @@ export interface PlanInput {
   rounding?: RoundingMode;
   activity?: { minPv?: string | number };
   ranks?: readonly RankInput[];
+  caps?: {
+    payout?: { share: string | number; components?: readonly string[] };
+    perMember?: { amount: string | number; components?: readonly string[] };
+  };
   components: ReadonlyArray<{ type: string; name?: string; [key: string]: unknown }>;
 }
 
@@ -93,6 +100,8 @@ export interface CompiledPlan {
   readonly minPv: Decimal;
   /** The rank ladder as validated (volumes in major units), lowest first. */
   readonly ranks: z.output<typeof ranksSchema>;
+  /** Caps as validated (amounts in major units); see {@link planCaps}. */
+  readonly caps?: CapsSpec;
   /** Digits after the point of every rate's integer form: amounts accrue in 10^-places minor units. */
   readonly places: number;
   readonly components: readonly CompiledComponent[];
@@ -131,6 +140,16 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
     return { text, value: new ExactDecimal(text), units: Number(units) };
   };
   const rankNames = plan.ranks.map((r) => r.name);
+  const componentNames = parsed.map((p) => p.settings.name);
+  for (const [cap, at] of [[plan.caps?.payout, "payout"], [plan.caps?.perMember, "perMember"]] as const) {
+    cap?.components?.forEach((name, k) => {
+      if (!componentNames.includes(name)) {
+        throw new DownlineInputError("plan", [
+          { path: `caps.${at}.components[${k}]`, message: `expected one of the plan's components (${componentNames.map((c) => JSON.stringify(c)).join(", ")}), got ${JSON.stringify(name)}` },
+        ]);
+      }
+    });
+  }
   const components = parsed.map(({ def, settings }, k) => {
     const context: CompileContext = {
       rankNames,
@@ -160,6 +179,7 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
     rounding: plan.rounding,
     minPv: new ExactDecimal(plan.activity.minPv),
     ranks: plan.ranks,
+    ...(plan.caps ? { caps: plan.caps } : {}),
     places,
     components,
     source: { ...plan, components: parsed.map((p) => p.settings) },
@@ -190,10 +210,21 @@ export function activityThreshold(plan: CompiledPlan, digits: number): number {
  * currency (both engines read it through here).
  */
 export function rankLadder(plan: CompiledPlan, digits: number): CompiledRank[] {
+  return asPlanError(() => compileRanks(plan.ranks, digits));
+}
+
+/** The plan's caps in minor units of a currency with `digits` decimals (both engines read them through here). */
+export function planCaps(plan: CompiledPlan, digits: number): CompiledCaps {
+  return asPlanError(() => compileCaps(plan.caps, plan.components.map((c) => c.name), digits));
+}
+
+/** Runs a compile step whose RangeErrors read `path: message`, reporting them as plan errors. */
+function asPlanError<T>(step: () => T): T {
   try {
-    return compileRanks(plan.ranks, digits);
+    return step();
   } catch (e) {
-    const [path, message] = String((e as Error).message).split(/: (.*)/s);
+    if (!(e instanceof RangeError)) throw e;
+    const [path, message] = e.message.split(/: (.*)/s);
     throw new DownlineInputError("plan", [{ path: path!, message: message ?? "" }]);
   }
 }

@@ -77,11 +77,21 @@ export const planArb: fc.Arbitrary<PlanInput> = fc
     minPv: fc.oneof(fc.constantFrom("0", "50", "100"), fc.integer({ min: 0, max: 30000 }).map((c) => (c / 100).toFixed(2))),
     ranks: ranksArb,
     components: fc.array(componentArb, { minLength: 1, maxLength: 4 }),
+    caps: fc.record({
+      payout: fc.option(fc.record({ share: fc.integer({ min: 0, max: 60 }).map((n) => (n / 100).toFixed(2)), only: fc.option(fc.nat()) })),
+      perMember: fc.option(fc.integer({ min: 0, max: 5000 }).map((c) => (c / 100).toFixed(2))),
+    }),
   })
-  .map(({ rounding, minPv, ranks, components }) => ({
+  .map(({ rounding, minPv, ranks, components, caps }) => ({
     rounding,
     activity: { minPv },
     ranks,
+    caps: {
+      ...(caps.payout
+        ? { payout: { share: caps.payout.share, ...(caps.payout.only !== null ? { components: [`${components[caps.payout.only % components.length]!.type}${caps.payout.only % components.length}`] } : {}) } }
+        : {}),
+      ...(caps.perMember !== null ? { perMember: { amount: caps.perMember } } : {}),
+    },
     components: components.map((c, i) => {
       const { depth, ...rest } = c as typeof c & { depth?: { base: number; byRank: { rank: number; levels: number }[] } | null };
       const byRank = (depth?.byRank ?? []).filter((d) => d.rank <= ranks.length).map((d) => ({ rank: `R${d.rank}`, levels: d.levels }));
@@ -127,6 +137,7 @@ describe("fast and reference engines agree", () => {
         const reference = createReferenceEngine(plan).pay(network);
         expect(fast.paid).toEqual(reference.paid);
         expect(fast.breakage).toEqual(reference.breakage);
+        expect(fast.capped).toEqual(reference.capped);
         expect(fast.activeCount).toBe(reference.activeCount);
         const view = (a: Float64Array | Int32Array | Uint8Array) => Array.from(a.subarray(0, fast.size));
         expect(view(fast.pv)).toEqual(view(reference.pv));

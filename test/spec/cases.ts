@@ -29,6 +29,8 @@ export interface SpecCase {
   readonly paid: Readonly<Record<string, Readonly<Record<number, string>>>>;
   /** component name → breakage, major units. */
   readonly breakage: Readonly<Record<string, string>>;
+  /** component name → what caps removed, major units (checked when given). */
+  readonly capped?: Readonly<Record<string, string>>;
   /** Members active under the plan's activity rule. */
   readonly active?: readonly number[];
   /** member → paid-as rank name ("" for none); members not listed hold no rank. */
@@ -311,5 +313,65 @@ export const SPEC_CASES: readonly SpecCase[] = [
     // Headline 0.25 × 500 = 125.00; paid 17.00; breakage 108.00.
     breakage: { unilevel: "108.00" },
     ranks: { 0: "Silver" },
+  },
+
+  // ---- Caps ---------------------------------------------------------------------------------------
+  {
+    name: "payout cap: components that would pay 52% of CV under a 45% cap pay exactly 45% (issue #3's example)",
+    plan: {
+      activity: { minPv: "0" },
+      caps: { payout: { share: "0.45" } },
+      components: [
+        { type: "customerCommission", rate: "0.30" },
+        { type: "unilevel", rates: ["0.22"] },
+      ],
+    },
+    // 0 ← 1; 1's customer orders 1,000.00 CV: the period's CV is 1,000.00.
+    uplines: [-1, 0],
+    orders: [cust(1, 5, 1000)],
+    // Before the cap: 1 earns 0.30 × 1,000 = 300.00 (customer), 0 earns 0.22 × 1,000 = 220.00 (unilevel): 520.00 = 52% of CV.
+    // Cap 0.45 × 1,000 = 450.00; factor 450/520 on every line:
+    //   30,000¢ × 45,000 / 52,000 = 25,961.538…¢ → 25,961 (remainder .538); 22,000¢ × 45,000 / 52,000 = 19,038.461…¢ → 19,038 (.461).
+    //   44,999¢ given; the last cent goes to the larger remainder (.538): 259.62 + 190.38 = 450.00 exactly.
+    paid: { customerCommission: { 1: "259.62" }, unilevel: { 0: "190.38" } },
+    breakage: { customerCommission: "0.00", unilevel: "0.00" },
+    // Removed: 300.00 − 259.62 = 40.38; 220.00 − 190.38 = 29.62 (70.00 = 520.00 − 450.00).
+    capped: { customerCommission: "40.38", unilevel: "29.62" },
+  },
+  {
+    name: "payout cap on chosen components only: the others keep what they earned",
+    plan: {
+      activity: { minPv: "0" },
+      caps: { payout: { share: "0.45", components: ["unilevel"] } },
+      components: [
+        { type: "customerCommission", rate: "0.30" },
+        { type: "unilevel", rates: ["0.22"] },
+      ],
+    },
+    uplines: [-1, 0],
+    orders: [cust(1, 5, 1000)],
+    // Customer 300.00 stands; the unilevel may pay 450.00 − 300.00 = 150.00 of its 220.00.
+    paid: { customerCommission: { 1: "300.00" }, unilevel: { 0: "150.00" } },
+    breakage: { customerCommission: "0.00", unilevel: "0.00" },
+    capped: { customerCommission: "0.00", unilevel: "70.00" },
+  },
+  {
+    name: "per-member cap: her lines scaled down pro rata to exactly the cap",
+    plan: {
+      activity: { minPv: "0" },
+      caps: { perMember: { amount: "100.00" } },
+      components: [
+        { type: "customerCommission", rate: "0.09" },
+        { type: "unilevel", rates: ["0.10"] },
+      ],
+    },
+    // 0 ← 1 ← 2; 1's customer orders 1,000.00; 2 orders 600.00.
+    uplines: [-1, 0, 1],
+    orders: [cust(1, 5, 1000), own(2, 600)],
+    // 1 earns 0.09 × 1,000 = 90.00 (customer) + 0.10 × 600 = 60.00 (unilevel) = 150.00 > 100.00:
+    //   90 × 100/150 = 60.00 and 60 × 100/150 = 40.00. 0 earns 0.10 × 1,000 = 100.00: at the cap, kept.
+    paid: { customerCommission: { 1: "60.00" }, unilevel: { 0: "100.00", 1: "40.00" } },
+    breakage: { customerCommission: "0.00", unilevel: "0.00" },
+    capped: { customerCommission: "30.00", unilevel: "20.00" },
   },
 ];

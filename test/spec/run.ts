@@ -46,6 +46,7 @@ export function runSpecCases(title: string, cases: readonly SpecCase[], options:
         expect(payout.paid[k]).toBe(Array.from(payout.amounts[k]!.subarray(0, payout.size)).reduce((s, a) => s + a, 0));
       });
       expect(paid).toEqual(c.paid);
+      if (c.capped) expect(Object.fromEntries(payout.components.map((name, k) => [name, formatMinor(payout.capped[k]!, 2)]))).toEqual(c.capped);
       expect(breakage).toEqual(c.breakage);
       if (c.ranks !== undefined) {
         const names = (c.plan.ranks ?? []).map((r) => r.name);

@@ -9,7 +9,8 @@
 import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../money/exact.js";
 import { roundDecimal } from "../../money/round.js";
-import { activityThreshold, compilePlan, rankLadder, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
+import { applyCapsReference } from "./caps.js";
+import { activityThreshold, compilePlan, planCaps, rankLadder, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
 import type { OrderRecord, PeriodNetwork } from "../../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "../payout.js";
 import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod, type ReferenceRule } from "./rules.js";
@@ -28,6 +29,7 @@ export function createReferenceEngine(
   const states = plan.components.map(() => ({}) as Record<string, unknown>);
   const minPv = new ExactDecimal(activityThreshold(plan, options.digits ?? 2));
   const ladder = rankLadder(plan, options.digits ?? 2);
+  const caps = planCaps(plan, options.digits ?? 2);
   const shares = plan.ranks.map((r) => (r.maxLegShare === undefined ? undefined : new ExactDecimal(r.maxLegShare)));
   const titles: number[] = [];
   for (const c of plan.components) {
@@ -128,6 +130,10 @@ export function createReferenceEngine(
         // What the headline rates would pay, rounded once, minus what was paid.
         breakage.push(roundDecimal(headline, plan.rounding).toNumber() - total);
       }
+      // Caps, after every component, on the rounded amounts.
+      const totalCv = members.reduce((sum, m) => sum.plus(m.pv), new ExactDecimal(0));
+      const capped = applyCapsReference(caps, amounts, totalCv, plan.rounding);
+      capped.forEach((removed, c) => (paid[c]! -= removed));
       const pv = Float64Array.from(members, (m) => m.pv.toNumber());
       const gv = Float64Array.from(members, (m) => m.gv.toNumber());
       const largestLeg = Float64Array.from(members, (m) => m.frontline.reduce((max, c) => Math.max(max, members[c]!.gv.toNumber()), 0));
@@ -142,6 +148,7 @@ export function createReferenceEngine(
         amounts,
         paid,
         breakage,
+        capped,
         pv,
         gv,
         largestLeg,

@@ -1,0 +1,63 @@
+/**
+ * The reference definition of caps (see src/plan/caps.ts), on plain objects and
+ * exact decimals: every capped line as a record, scaled with its exact
+ * quotient, the left-over cents given to the largest fractional parts.
+ *
+ * @module
+ */
+import type { Decimal } from "decimal.js";
+import { ExactDecimal } from "../../money/exact.js";
+import { roundDecimal, type RoundingMode } from "../../money/round.js";
+import type { CompiledCaps } from "../../plan/caps.js";
+
+interface Line {
+  readonly component: number;
+  readonly payee: number;
+  amount: number;
+}
+
+/** Lines scaled to sum to `target`: exact shares floored, then a cent each to the largest fractions (earlier lines on ties). */
+function scaleLines(lines: Line[], target: number): void {
+  const sum = lines.reduce((s, l) => s + l.amount, 0);
+  if (sum <= target) return;
+  const shares = lines.map((l) => new ExactDecimal(l.amount).times(target).div(sum));
+  const floors = shares.map((x) => x.floor());
+  let left = target - floors.reduce((s: number, f: Decimal) => s + f.toNumber(), 0);
+  const byFraction = lines
+    .map((_, k) => k)
+    .sort((a, b) => shares[b]!.minus(floors[b]!).comparedTo(shares[a]!.minus(floors[a]!)) || a - b);
+  lines.forEach((l, k) => (l.amount = floors[k]!.toNumber()));
+  for (const k of byFraction) {
+    if (left === 0) break;
+    lines[k]!.amount += 1;
+    left -= 1;
+  }
+}
+
+/** Applies the caps to `rows` (component × payee, whole minor units) in place; returns the removed amount per component. */
+export function applyCapsReference(caps: CompiledCaps, rows: readonly Float64Array[], cvTotal: Decimal, mode: RoundingMode): number[] {
+  const before = rows.map((row) => row.reduce((s, x) => s + x, 0));
+  const linesOf = (components: readonly number[]): Line[] =>
+    components.flatMap((component) => Array.from(rows[component]!, (amount, payee) => ({ component, payee, amount })).filter((l) => l.amount !== 0));
+  const write = (lines: readonly Line[]) => lines.forEach((l) => (rows[l.component]![l.payee] = l.amount));
+  if (caps.perMember) {
+    const lines = linesOf(caps.perMember.components);
+    const payees = [...new Set(lines.map((l) => l.payee))];
+    for (const payee of payees) {
+      const mine = lines.filter((l) => l.payee === payee);
+      scaleLines(mine, caps.perMember.amount);
+      write(mine);
+    }
+  }
+  if (caps.payout) {
+    const cap = roundDecimal(caps.payout.share.times(cvTotal), mode).toNumber();
+    const total = rows.reduce((s, row) => s + row.reduce((t, x) => t + x, 0), 0);
+    if (total > cap) {
+      const lines = linesOf(caps.payout.components);
+      const cappedTotal = lines.reduce((s, l) => s + l.amount, 0);
+      scaleLines(lines, Math.max(0, cap - (total - cappedTotal)));
+      write(lines);
+    }
+  }
+  return rows.map((row, c) => before[c]! - row.reduce((s, x) => s + x, 0));
+}

@@ -1,0 +1,79 @@
+/**
+ * Caps: limits applied after every component has paid, in this order:
+ *
+ * 1. `perMember`: a member's total from the capped components in a period is at
+ *    most `amount`; over it, her lines are scaled down to exactly `amount`,
+ *    pro rata, by largest remainder.
+ * 2. `payout`: the period's total payout is at most `share` × the period's CV
+ *    (rounded once, by the plan's rounding mode). Over it, the capped
+ *    components' lines are scaled by one factor so that the total is exactly
+ *    the cap: each line becomes ⌊line × A / S⌋ (A what the capped components may
+ *    pay, S what they would), and the cents left are given, one each, to the
+ *    lines with the largest remainders (ties: earlier component, then lower
+ *    member). If the uncapped components alone exceed the cap, the capped ones
+ *    pay nothing.
+ *
+ * What caps remove is reported per component (`capped`), apart from breakage:
+ * `paid + capped + breakage` is the headline.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { ExactDecimal } from "../money/exact.js";
+import { amountField, componentName, rateField } from "../validate/fields.js";
+
+export const capsSchema = z
+  .object({
+    payout: z
+      .object({
+        /** At most this share of the period's CV is paid out. */
+        share: rateField(),
+        /** Components scaled when the cap binds (default: all). */
+        components: z.array(componentName()).min(1).optional(),
+      })
+      .strict()
+      .optional(),
+    perMember: z
+      .object({
+        /** At most this much a member, per period, from the capped components (major units). */
+        amount: amountField(),
+        components: z.array(componentName()).min(1).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type CapsSpec = z.output<typeof capsSchema>;
+
+/** Caps in minor units, components by index in the plan. */
+export interface CompiledCaps {
+  readonly payout?: { readonly share: InstanceType<typeof ExactDecimal>; readonly components: readonly number[] };
+  readonly perMember?: { readonly amount: number; readonly components: readonly number[] };
+}
+
+/** Compiles caps for a currency; throws `[path, message]` for a bad field (the plan wraps it). */
+export function compileCaps(caps: CapsSpec | undefined, componentNames: readonly string[], digits: number): CompiledCaps {
+  if (!caps) return {};
+  // Component indices, in plan order (the tie-break order), each once.
+  const indices = (names: readonly string[] | undefined, path: string): number[] =>
+    names === undefined
+      ? componentNames.map((_, k) => k)
+      : [
+          ...new Set(
+            names.map((n, k) => {
+              const at = componentNames.indexOf(n);
+              if (at < 0) throw new RangeError(`${path}[${k}]: expected one of the plan's components (${componentNames.map((c) => JSON.stringify(c)).join(", ")}), got ${JSON.stringify(n)}`);
+              return at;
+            }),
+          ),
+        ].sort((a, b) => a - b);
+  const out: { payout?: CompiledCaps["payout"]; perMember?: CompiledCaps["perMember"] } = {};
+  if (caps.payout) out.payout = { share: new ExactDecimal(caps.payout.share), components: indices(caps.payout.components, "caps.payout.components") };
+  if (caps.perMember) {
+    const amount = new ExactDecimal(caps.perMember.amount).times(new ExactDecimal(10).pow(digits));
+    if (!amount.isInteger()) throw new RangeError(`caps.perMember.amount: expected at most ${digits} decimals for this currency, got ${caps.perMember.amount}`);
+    out.perMember = { amount: amount.toNumber(), components: indices(caps.perMember.components, "caps.perMember.components") };
+  }
+  return out;
+}
