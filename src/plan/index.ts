@@ -2,3 +2,4 @@ export { planSchema, planSchemaFor, compilePlan, activityThreshold, rankLadder, 
 export type { ComponentType, CompiledComponent, CompiledRate, CompileContext, FastComponent, FastPeriod } from "./contract.js";
 export { ComponentFieldError } from "./contract.js";
 export { BUILT_IN_COMPONENTS, customerCommission, unilevel, type CustomerCommissionSettings, type UnilevelSettings } from "./components/index.js";
+export { planJsonSchema } from "./json-schema.js";

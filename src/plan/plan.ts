@@ -40,6 +40,8 @@ export function planSchemaFor(types: readonly ComponentType[]) {
   });
   return z
     .object({
+      /** An editor's pointer to the plan JSON Schema; ignored. */
+      $schema: z.string().optional(),
       name: z.string().min(1).default("plan"),
       /** How each payout is rounded to the minor unit, per payee, per component, per period. */
       rounding: z.enum(ROUNDING_MODES as [RoundingMode, ...RoundingMode[]]).default("halfEven"),

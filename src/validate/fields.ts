@@ -7,6 +7,12 @@
 import { z } from "zod";
 import { decimalText, parseDecimal } from "../money/decimal.js";
 
+/**
+ * JSON Schema for field schemas that zod cannot describe itself (custom checks),
+ * used when the plan's JSON Schema is generated.
+ */
+export const JSON_SCHEMA_HINTS = new WeakMap<z.ZodType, Record<string, unknown>>();
+
 /** Most digits after the point a rate may have: keeps exact integer sums far below 2^53. */
 export const MAX_RATE_PLACES = 6;
 
@@ -17,8 +23,17 @@ export const MAX_RATE_PLACES = 6;
 export function decimalField(options: { min?: string; max?: string; maxPlaces?: number; what?: string } = {}) {
   const { min = "0", max, maxPlaces = MAX_RATE_PLACES, what = 'a decimal string like "0.05"' } = options;
   const show = (v: unknown) => (typeof v === "number" || v === undefined ? String(v) : JSON.stringify(v));
-  return z
-    .custom<string | number>((v) => typeof v === "string" || typeof v === "number", { error: (iss) => `expected ${what}, got ${show(iss.input)}` })
+  const input = z.custom<string | number>((v) => typeof v === "string" || typeof v === "number", {
+    error: (iss) => `expected ${what}, got ${show(iss.input)}`,
+  });
+  JSON_SCHEMA_HINTS.set(input, {
+    description: `${what}: an exact decimal${max === undefined ? ` ≥ ${min}` : ` in [${min}, ${max}]`}, at most ${maxPlaces} digits after the point`,
+    anyOf: [
+      { type: "string", pattern: `^\\d+(\\.\\d{1,${maxPlaces}})?$` },
+      { type: "number", minimum: Number(min), ...(max === undefined ? {} : { maximum: Number(max) }) },
+    ],
+  });
+  return input
     .transform((value, ctx) => {
     const parsed = typeof value === "number" && !Number.isFinite(value) ? undefined : parseDecimal(value);
     if (!parsed) {
