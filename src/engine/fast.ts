@@ -100,6 +100,8 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         customerCvTotal,
         paid: paidSoFar,
         scale,
+        digits: options.digits ?? 2,
+        rounding: mode,
       };
       const paid: number[] = [];
       const breakage: number[] = [];

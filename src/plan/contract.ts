@@ -8,6 +8,7 @@
 import type { z } from "zod";
 import type { Decimal } from "decimal.js";
 import type { PeriodNetwork } from "../world/network.js";
+import type { RoundingMode } from "../money/round.js";
 
 /** A rate compiled for both engines: exact decimal and integer units at the plan's scale. */
 export interface CompiledRate {
@@ -49,6 +50,10 @@ export interface FastPeriod {
   readonly paid: ReadonlyMap<string, Float64Array>;
   /** 10^places: amounts accrue in units of 1/scale minor units. */
   readonly scale: number;
+  /** Minor-unit digits of the run's currency (2 for USD): converts money settings to minor units. */
+  readonly digits: number;
+  /** The plan's rounding mode, for components that round themselves (`units: "minor"`). */
+  readonly rounding: RoundingMode;
 }
 
 /** A compiled component the fast engine can run. */

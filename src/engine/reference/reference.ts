@@ -109,7 +109,15 @@ export function createReferenceEngine(
         highest[m.id] = legs.reduce((best, leg) => Math.max(best, leg.rank), m.rank);
       }
       const paidSoFar = new Map<string, Map<number, number>>();
-      const period: ReferencePeriod = { period: network.period, members, orders, paid: paidSoFar, joinPeriod: (id) => network.joinPeriod[id]! };
+      const period: ReferencePeriod = {
+        period: network.period,
+        members,
+        orders,
+        paid: paidSoFar,
+        joinPeriod: (id) => network.joinPeriod[id]!,
+        digits: options.digits ?? 2,
+        rounding: plan.rounding,
+      };
       const amounts: Float64Array[] = [];
       const paid: number[] = [];
       const breakage: number[] = [];

@@ -8,6 +8,7 @@
 import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../money/exact.js";
 import type { OrderRecord } from "../../world/network.js";
+import type { RoundingMode } from "../../money/round.js";
 import type { CustomerCommissionSettings } from "../../plan/components/customer-commission.js";
 import type { UnilevelSettings } from "../../plan/components/unilevel.js";
 
@@ -41,6 +42,10 @@ export interface ReferencePeriod {
   readonly paid: ReadonlyMap<string, ReadonlyMap<number, number>>;
   /** Join period of each member, by id. */
   readonly joinPeriod: (member: number) => number;
+  /** Minor-unit digits of the run's currency. */
+  readonly digits: number;
+  /** The plan's rounding mode. */
+  readonly rounding: RoundingMode;
 }
 
 /** Unrounded amounts per payee (minor units), and the headline amount. */
