@@ -24,7 +24,8 @@ import type { EngineOptions, PeriodPayout, PlanEngine } from "./payout.js";
  * engine.pay(net).amounts[0][0] // => 800 (8% of 100.00, in cents)
  */
 export function createFastEngine(planInput: PlanInput | CompiledPlan, options: EngineOptions = {}): PlanEngine {
-  const plan = compilePlan(planInput);
+  // A fresh copy: components with state keep it per engine.
+  const plan = compilePlan(planInput).fresh();
   const minPv = activityThreshold(plan, options.digits ?? 2);
   const scale = 10 ** plan.places;
   const scaleBig = BigInt(scale);

@@ -99,6 +99,8 @@ export interface CompileContext {
   readonly rankNames: readonly string[];
   /** The names of the components before this one in the plan, in order. */
   readonly earlierComponents: readonly string[];
+  /** The plan's rounding mode (for components that round themselves). */
+  readonly rounding: RoundingMode;
 }
 
 /** Thrown by a component's compile to report a bad field; the plan adds the component's path. */

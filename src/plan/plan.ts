@@ -109,6 +109,12 @@ export interface CompiledPlan {
   readonly components: readonly CompiledComponent[];
   /** The plan as validated, defaults filled in (JSON-serialisable). */
   readonly source: Readonly<Record<string, unknown>>;
+  /**
+   * The same plan compiled anew: components with state of their own (titles
+   * already rewarded, carryover). Each engine pays its own fresh copy, so two
+   * engines on one compiled plan never share state.
+   */
+  fresh(): CompiledPlan;
 }
 
 /** Options of {@link compilePlan}. */
@@ -127,6 +133,11 @@ export interface CompileOptions {
  */
 export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOptions = {}): CompiledPlan {
   if (isCompiledPlan(input)) return input;
+  const compiled = compileOnce(input, options);
+  return compiled;
+}
+
+function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
   const types = [...BUILT_IN_COMPONENTS, ...(options.components ?? [])];
   const schema = options.components ? planSchemaFor(types) : planSchema;
   const plan = parseWith("plan", schema, input);
@@ -155,6 +166,7 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
   const components = parsed.map(({ def, settings }, k) => {
     const context: CompileContext = {
       rankNames,
+      rounding: plan.rounding,
       earlierComponents: parsed.slice(0, k).map((p) => p.settings.name),
       rankNumber(name, field) {
         const at = rankNames.indexOf(name);
@@ -185,6 +197,7 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
     places,
     components,
     source: { ...plan, components: parsed.map((p) => p.settings) },
+    fresh: () => compileOnce(input, options),
   };
 }
 

@@ -6,8 +6,9 @@
  *
  * @module
  */
+import { grown } from "../util/grow.js";
 
-/** One order placed in a period (kept only when a run records orders). */
+/** One order placed in a period (as records: small runs, tests, replayed data). */
 export interface OrderRecord {
   /** The distributor credited with the order's volume: the buyer herself, or the customer's distributor. */
   readonly member: number;
@@ -17,6 +18,33 @@ export interface OrderRecord {
   readonly price: number;
   /** Commissionable value, in minor units. */
   readonly cv: number;
+  /**
+   * The period the customer placed her first order (was acquired); for an own
+   * order, the distributor's join period. Optional in input: a customer's order
+   * then counts as a new customer's (the order's period), an own order as
+   * placed by a distributor who joined when `joinPeriods` says (see
+   * {@link orderJoinOf}). Records the world keeps always carry it.
+   */
+  readonly customerJoin?: number;
+}
+
+/**
+ * The period's orders as columns: entries 0..orderCount-1, arrays possibly
+ * longer. The world reuses them from period to period (grown geometrically),
+ * so a month of millions of orders allocates nothing per order.
+ */
+export interface OrderColumns {
+  readonly orderCount: number;
+  /** The distributor credited with each order (as {@link OrderRecord.member}). */
+  readonly orderMember: Int32Array;
+  /** The customer's id, or -1 for a distributor's own order. */
+  readonly orderCustomer: Int32Array;
+  /** The period the customer was acquired (her first order); for own orders, the distributor's join period. */
+  readonly orderCustomerJoin: Int32Array;
+  /** Price paid, minor units. */
+  readonly orderPrice: Float64Array;
+  /** Commissionable value, minor units. */
+  readonly orderCv: Float64Array;
 }
 
 /**
@@ -45,15 +73,127 @@ export interface PeriodNetwork {
   readonly ownCv: Float64Array;
   /** CV of orders by each member's personal customers this period, in minor units. */
   readonly customerCv: Float64Array;
-  /** This period's orders, when the run records them (small runs and the reference engine). */
+  /** This period's orders as records, when the run records them (small runs and the reference engine). */
   readonly orders?: readonly OrderRecord[];
+  /*
+   * The period's orders as columns ({@link OrderColumns}), in the same order as
+   * `orders` when both are present. The world and networkFromRecords always fill
+   * them; they are optional in the type only so that a network assembled by hand
+   * from volumes alone is still a PeriodNetwork. Read them through orderColumns().
+   */
+  /** Number of orders this period (entries 0..orderCount-1 of the order columns). */
+  readonly orderCount?: number;
+  /** The distributor credited with each order. */
+  readonly orderMember?: Int32Array;
+  /** Each order's customer id, or -1 for a distributor's own order. */
+  readonly orderCustomer?: Int32Array;
+  /** The period each order's customer was acquired (her first order); own orders: the distributor's join period. */
+  readonly orderCustomerJoin?: Int32Array;
+  /** Each order's price, minor units. */
+  readonly orderPrice?: Float64Array;
+  /** Each order's CV, minor units. */
+  readonly orderCv?: Float64Array;
+}
+
+/**
+ * The period's orders as columns. A network from the world or from
+ * {@link networkFromRecords} carries them and is returned as is (no
+ * allocation). A network assembled by hand with volumes only gets, at each
+ * call (not cached: its volumes may change between calls), one own order of
+ * `ownCv` (customerJoin: her join period) and one customer order of
+ * `customerCv` (customer id: the member's own id, customerJoin: the period,
+ * i.e. a new customer) per member, price = CV: what the reference engine
+ * always read such a network as.
+ *
+ * @example
+ * const net = networkFromRecords({ uplines: [-1], orders: [{ member: 0, customer: 3, price: 50_00, cv: 40_00, customerJoin: -2 }] });
+ * orderColumns(net).orderCustomerJoin[0] // => -2
+ */
+export function orderColumns(network: PeriodNetwork): OrderColumns {
+  if (
+    network.orderCount !== undefined &&
+    network.orderMember &&
+    network.orderCustomer &&
+    network.orderCustomerJoin &&
+    network.orderPrice &&
+    network.orderCv
+  ) {
+    return network as OrderColumns;
+  }
+  const columns = createOrderColumns(2 * network.size);
+  for (let i = 0; i < network.size; i++) {
+    const own = network.ownCv[i]!;
+    const customers = network.customerCv[i]!;
+    if (own > 0) pushOrder(columns, i, -1, network.joinPeriod[i]!, own, own);
+    if (customers > 0) pushOrder(columns, i, i, network.period, customers, customers);
+  }
+  return columns;
+}
+
+/**
+ * The customer join period of a record: its own `customerJoin`, else the
+ * period for a customer's order (a new customer) and the member's join period
+ * for an own order.
+ */
+export function orderJoinOf(order: OrderRecord, network: Pick<PeriodNetwork, "period" | "joinPeriod">): number {
+  if (order.customerJoin !== undefined) return order.customerJoin;
+  return order.customer < 0 ? network.joinPeriod[order.member]! : network.period;
+}
+
+/** Order columns being filled: reusable from period to period (reset `orderCount`, push again). */
+export interface OrderColumnsBuilder {
+  orderCount: number;
+  orderMember: Int32Array;
+  orderCustomer: Int32Array;
+  orderCustomerJoin: Int32Array;
+  orderPrice: Float64Array;
+  orderCv: Float64Array;
+}
+
+/** Empty order columns with room for `capacity` orders. */
+export function createOrderColumns(capacity: number): OrderColumnsBuilder {
+  const n = Math.max(16, capacity);
+  return {
+    orderCount: 0,
+    orderMember: new Int32Array(n),
+    orderCustomer: new Int32Array(n),
+    orderCustomerJoin: new Int32Array(n),
+    orderPrice: new Float64Array(n),
+    orderCv: new Float64Array(n),
+  };
+}
+
+/**
+ * Appends one order, growing the columns by a quarter when full (geometric, so
+ * never an allocation per order; a quarter because these are the run's largest
+ * arrays, 28 bytes an order).
+ */
+export function pushOrder(o: OrderColumnsBuilder, member: number, customer: number, customerJoin: number, price: number, cv: number): void {
+  const k = o.orderCount;
+  if (k === o.orderMember.length) {
+    const cap = Math.ceil(k * 1.25) + 16;
+    o.orderMember = grown(o.orderMember, cap);
+    o.orderCustomer = grown(o.orderCustomer, cap);
+    o.orderCustomerJoin = grown(o.orderCustomerJoin, cap);
+    o.orderPrice = grown(o.orderPrice, cap);
+    o.orderCv = grown(o.orderCv, cap);
+  }
+  o.orderMember[k] = member;
+  o.orderCustomer[k] = customer;
+  o.orderCustomerJoin[k] = customerJoin;
+  o.orderPrice[k] = price;
+  o.orderCv[k] = cv;
+  o.orderCount = k + 1;
 }
 
 /**
  * Builds a period network from plain records: a convenience for tests,
  * examples and replayed data. `uplines[i]` must be lower than `i` (or -1), a
  * current member's upline must be current, and only current members may be
- * credited with orders; volumes are summed from the orders.
+ * credited with orders; volumes are summed from the orders, and the order
+ * columns hold the records in order (a record's `customerJoin` defaults as
+ * {@link orderJoinOf} says). `orders` keeps the records, each with its
+ * `customerJoin` filled in.
  *
  * @example
  * const net = networkFromRecords({ uplines: [-1, 0], orders: [{ member: 1, customer: -1, price: 100_00, cv: 100_00 }] });
@@ -67,8 +207,10 @@ export function networkFromRecords(input: {
   period?: number;
 }): PeriodNetwork {
   const size = input.uplines.length;
+  const period = input.period ?? 0;
   const upline = Int32Array.from(input.uplines);
   const alive = Uint8Array.from(input.uplines, (_, i) => (input.alive?.[i] ?? true ? 1 : 0));
+  const joinPeriod = Int32Array.from(input.joinPeriods ?? input.uplines.map(() => 0));
   const members = new Int32Array(size);
   let memberCount = 0;
   for (let i = 0; i < size; i++) {
@@ -85,6 +227,8 @@ export function networkFromRecords(input: {
   }
   const ownCv = new Float64Array(size);
   const customerCv = new Float64Array(size);
+  const columns = createOrderColumns(input.orders.length);
+  const records: OrderRecord[] = [];
   input.orders.forEach((o, k) => {
     if (!Number.isInteger(o.member) || o.member < 0 || o.member >= size) {
       throw new RangeError(`downline/network: orders[${k}].member: expected a member index below ${size}, got ${o.member}`);
@@ -95,19 +239,32 @@ export function networkFromRecords(input: {
     if (!Number.isSafeInteger(o.cv) || o.cv < 0 || !Number.isSafeInteger(o.price) || o.price < 0) {
       throw new RangeError(`downline/network: orders[${k}]: expected non-negative integer minor units, got price ${o.price}, cv ${o.cv}`);
     }
+    // Customer ids and join periods go into Int32 columns.
+    if (!Number.isInteger(o.customer) || o.customer < -1 || o.customer > 0x7fffffff) {
+      throw new RangeError(`downline/network: orders[${k}].customer: expected -1 or a customer id ≥ 0, got ${o.customer}`);
+    }
+    // A customer cannot have been acquired after the order she places now (her tenure would be negative).
+    const join = orderJoinOf(o, { period, joinPeriod });
+    if (!Number.isInteger(join) || join < -0x80000000 || join > 0x7fffffff || (o.customer >= 0 && join > period)) {
+      const bound = o.customer >= 0 ? ` no later than ${period}` : "";
+      throw new RangeError(`downline/network: orders[${k}].customerJoin: expected a whole period${bound}, got ${join}`);
+    }
     if (o.customer < 0) ownCv[o.member]! += o.cv;
     else customerCv[o.member]! += o.cv;
+    pushOrder(columns, o.member, o.customer, join, o.price, o.cv);
+    records.push(o.customerJoin === join ? o : { ...o, customerJoin: join });
   });
   return {
-    period: input.period ?? 0,
+    period,
     size,
     upline,
     alive,
     members,
     memberCount,
-    joinPeriod: Int32Array.from(input.joinPeriods ?? input.uplines.map(() => 0)),
+    joinPeriod,
     ownCv,
     customerCv,
-    orders: input.orders,
+    orders: records,
+    ...columns,
   };
 }

@@ -12,7 +12,7 @@ import { roundScaled } from "../money/round.js";
 import { parseDecimal } from "../money/decimal.js";
 import { normal, poisson, stream, type Uniform } from "../random/stream.js";
 import { grown } from "../util/grow.js";
-import type { OrderRecord, PeriodNetwork } from "./network.js";
+import { createOrderColumns, pushOrder, type OrderColumnsBuilder, type OrderRecord, type PeriodNetwork } from "./network.js";
 import { resolveScenario, type Scenario, type ScenarioInput, type ValueDraw } from "./scenario.js";
 
 /** Counts and money of one period of the world (money in minor units). */
@@ -81,6 +81,11 @@ export interface World {
   customerCvEach: Float64Array;
   customersEver: number;
   prospectsLeft: number;
+  /**
+   * This period's orders as columns, refilled every period (the arrays are
+   * reused and grow geometrically; never an allocation per order).
+   */
+  readonly orderColumns: OrderColumnsBuilder;
   readonly recordOrders: boolean;
   readonly rand: Readonly<Record<"network" | "recruiting" | "attrition" | "customers" | "churn" | "orders", Uniform>>;
   /** Per-period hazards by tenure month, already converted to the period length. */
@@ -137,6 +142,9 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     customerCvEach: new Float64Array(customerCapacity),
     customersEver: 0,
     prospectsLeft: spec.market.prospects,
+    // Period 0 renews at most every starting customer and orders for at most every starting
+    // distributor; new customers' first orders grow the columns if they must.
+    orderColumns: createOrderColumns(initialCustomers + initialMembers),
     recordOrders: options.recordOrders ?? false,
     rand: {
       network: stream(seed, "network"),
@@ -166,6 +174,8 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
   const t = world.period;
   const { spec } = world.scenario;
   const orders: OrderRecord[] | undefined = world.recordOrders ? [] : undefined;
+  const columns = world.orderColumns;
+  columns.orderCount = 0;
   world.ownCv.fill(0, 0, world.size);
   world.customerCv.fill(0, 0, world.size);
   world.ownSpend.fill(0, 0, world.size);
@@ -181,7 +191,6 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
   // 3. Existing customers: orphans, churn, renewals.
   let revenueCustomers = 0;
   let cvTotal = 0;
-  let orderCount = 0;
   let lost = 0;
   {
     const { customerOwner, customerJoin, customerPrice, customerCvEach, customerId, alive, upline } = world;
@@ -217,8 +226,9 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
         world.customerCv[owner]! += cv;
         revenueCustomers += price;
         cvTotal += cv;
-        orderCount += 1;
-        orders?.push({ member: owner, customer: customerId[c]!, price, cv });
+        const join = customerJoin[c]!;
+        pushOrder(columns, owner, customerId[c]!, join, price, cv);
+        orders?.push({ member: owner, customer: customerId[c]!, price, cv, customerJoin: join });
       }
     }
     world.customers = write;
@@ -245,8 +255,9 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
           world.customerCv[i]! += cv;
           revenueCustomers += price;
           cvTotal += cv;
-          orderCount += 1;
-          orders?.push({ member: i, customer: world.customersEver - 1, price, cv });
+          // Her first order: she is acquired this period.
+          pushOrder(columns, i, world.customersEver - 1, t, price, cv);
+          orders?.push({ member: i, customer: world.customersEver - 1, price, cv, customerJoin: t });
         }
       }
     }
@@ -266,8 +277,8 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
       world.ownSpend[i]! += price;
       revenueDistributors += price;
       cvTotal += cv;
-      orderCount += 1;
-      orders?.push({ member: i, customer: -1, price, cv });
+      pushOrder(columns, i, -1, world.joinPeriod[i]!, price, cv);
+      orders?.push({ member: i, customer: -1, price, cv, customerJoin: world.joinPeriod[i]! });
     }
   }
   world.period = t + 1;
@@ -282,6 +293,12 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
     ownCv: world.ownCv,
     customerCv: world.customerCv,
     ...(orders ? { orders } : {}),
+    orderCount: columns.orderCount,
+    orderMember: columns.orderMember,
+    orderCustomer: columns.orderCustomer,
+    orderCustomerJoin: columns.orderCustomerJoin,
+    orderPrice: columns.orderPrice,
+    orderCv: columns.orderCv,
   };
   const stats: WorldPeriodStats = {
     period: t,
@@ -291,7 +308,7 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
     customers: world.customers,
     newCustomers,
     lostCustomers: lost,
-    orders: orderCount,
+    orders: columns.orderCount,
     revenueCustomers,
     revenueDistributors,
     cv: cvTotal,

@@ -6,7 +6,6 @@
  * @module
  */
 import type { Decimal } from "decimal.js";
-import { ExactDecimal } from "../../money/exact.js";
 import { roundDecimal, type RoundingMode } from "../../money/round.js";
 import type { CompiledCaps } from "../../plan/caps.js";
 
@@ -16,17 +15,20 @@ interface Line {
   amount: number;
 }
 
-/** Lines scaled to sum to `target`: exact shares floored, then a cent each to the largest fractions (earlier lines on ties). */
+/**
+ * Lines scaled to sum to `target`: each exact share line × target / sum split
+ * into its whole part and its remainder (integers: a decimal quotient would
+ * round, and equal fractions could then compare unequal), then a cent each to
+ * the largest remainders (earlier lines on ties).
+ */
 function scaleLines(lines: Line[], target: number): void {
   const sum = lines.reduce((s, l) => s + l.amount, 0);
   if (sum <= target) return;
-  const shares = lines.map((l) => new ExactDecimal(l.amount).times(target).div(sum));
-  const floors = shares.map((x) => x.floor());
-  let left = target - floors.reduce((s: number, f: Decimal) => s + f.toNumber(), 0);
-  const byFraction = lines
-    .map((_, k) => k)
-    .sort((a, b) => shares[b]!.minus(floors[b]!).comparedTo(shares[a]!.minus(floors[a]!)) || a - b);
-  lines.forEach((l, k) => (l.amount = floors[k]!.toNumber()));
+  const whole = lines.map((l) => (BigInt(l.amount) * BigInt(target)) / BigInt(sum));
+  const remainder = lines.map((l, k) => BigInt(l.amount) * BigInt(target) - whole[k]! * BigInt(sum));
+  let left = target - whole.reduce((s, w) => s + Number(w), 0);
+  const byFraction = lines.map((_, k) => k).sort((a, b) => (remainder[b]! > remainder[a]! ? 1 : remainder[b]! < remainder[a]! ? -1 : a - b));
+  lines.forEach((l, k) => (l.amount = Number(whole[k]!)));
   for (const k of byFraction) {
     if (left === 0) break;
     lines[k]!.amount += 1;

@@ -11,20 +11,23 @@ import { ExactDecimal } from "../../money/exact.js";
 import { roundDecimal } from "../../money/round.js";
 import { applyCapsReference } from "./caps.js";
 import { activityThreshold, compilePlan, planCaps, rankLadder, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
-import type { OrderRecord, PeriodNetwork } from "../../world/network.js";
+import { orderColumns, orderJoinOf, type OrderRecord, type PeriodNetwork } from "../../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "../payout.js";
 import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod, type ReferenceRule } from "./rules.js";
 
 /**
  * Creates the reference engine for a plan. It pays from the period's order
- * records when the network carries them (a world run with `recordOrders`),
- * and otherwise from each member's volume as one own and one customer order.
+ * records when the network carries them (a world run with `recordOrders`,
+ * `networkFromRecords`), and otherwise from its order columns, as records
+ * (a network assembled by hand from volumes alone reads as one own and one
+ * customer order per member: see `orderColumns`). Every record it hands the
+ * rules has its `customerJoin`.
  */
 export function createReferenceEngine(
   planInput: PlanInput | CompiledPlan,
   options: EngineOptions & { readonly rules?: Readonly<Record<string, ReferenceRule>> } = {},
 ): PlanEngine {
-  const plan = compilePlan(planInput);
+  const plan = compilePlan(planInput).fresh();
   const rules: Readonly<Record<string, ReferenceRule>> = { ...REFERENCE_RULES, ...options.rules };
   const states = plan.components.map(() => ({}) as Record<string, unknown>);
   const minPv = new ExactDecimal(activityThreshold(plan, options.digits ?? 2));
@@ -56,7 +59,7 @@ export function createReferenceEngine(
         });
       }
       for (const m of members) if (m.alive && m.upline >= 0) members[m.upline]!.frontline.push(m.id);
-      const orders = network.orders ?? ordersFromVolumes(network);
+      const orders = network.orders ? network.orders.map((o) => withJoin(o, network)) : ordersFromColumns(network);
       for (const order of orders) {
         const m = members[order.member]!;
         if (order.customer < 0) m.ownCv = m.ownCv.plus(order.cv);
@@ -170,11 +173,23 @@ export function createReferenceEngine(
   };
 }
 
-function ordersFromVolumes(network: PeriodNetwork): OrderRecord[] {
+/** The record with its customer join period filled in (see `orderJoinOf`). */
+function withJoin(order: OrderRecord, network: PeriodNetwork): OrderRecord {
+  return order.customerJoin === undefined ? { ...order, customerJoin: orderJoinOf(order, network) } : order;
+}
+
+/** The network's order columns as records, one object per order (small networks only). */
+function ordersFromColumns(network: PeriodNetwork): OrderRecord[] {
+  const o = orderColumns(network);
   const orders: OrderRecord[] = [];
-  for (let i = 0; i < network.size; i++) {
-    if (network.ownCv[i]! > 0) orders.push({ member: i, customer: -1, price: network.ownCv[i]!, cv: network.ownCv[i]! });
-    if (network.customerCv[i]! > 0) orders.push({ member: i, customer: i, price: network.customerCv[i]!, cv: network.customerCv[i]! });
+  for (let k = 0; k < o.orderCount; k++) {
+    orders.push({
+      member: o.orderMember[k]!,
+      customer: o.orderCustomer[k]!,
+      price: o.orderPrice[k]!,
+      cv: o.orderCv[k]!,
+      customerJoin: o.orderCustomerJoin[k]!,
+    });
   }
   return orders;
 }

@@ -11,6 +11,14 @@ import type { OrderRecord } from "../../world/network.js";
 import type { RoundingMode } from "../../money/round.js";
 import type { CustomerCommissionSettings } from "../../plan/components/customer-commission.js";
 import type { UnilevelSettings } from "../../plan/components/unilevel.js";
+import { stairstepRule } from "./rules/stairstep.js";
+import { generationRule } from "./rules/generation.js";
+import { matchingRule } from "./rules/matching.js";
+import { poolRule } from "./rules/pool.js";
+import { fastStartRule } from "./rules/fast-start.js";
+import { rankAdvancementRule } from "./rules/rank-advancement.js";
+import { affiliateRule } from "./rules/affiliate.js";
+import { retailProfitRule } from "./rules/retail-profit.js";
 
 /** A member as the reference engine sees her in one period. */
 export interface ReferenceMember {
@@ -116,4 +124,12 @@ function unilevel(raw: Readonly<Record<string, unknown>>, { members, orders }: R
 export const REFERENCE_RULES: Readonly<Record<string, ReferenceRule>> = {
   customerCommission,
   unilevel,
+  stairstep: stairstepRule,
+  generation: generationRule,
+  matching: matchingRule,
+  pool: poolRule,
+  fastStart: fastStartRule,
+  rankAdvancement: rankAdvancementRule,
+  affiliate: affiliateRule,
+  retailProfit: retailProfitRule,
 };

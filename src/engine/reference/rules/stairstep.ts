@@ -1,0 +1,66 @@
+/**
+ * The reference definition of the stairstep differential with breakaway
+ * (component type `"stairstep"`, src/plan/components/stairstep.ts): order by
+ * order, walking up the current upline tree, in exact decimals.
+ *
+ * @module
+ */
+import type { Decimal } from "decimal.js";
+import { ExactDecimal } from "../../../money/exact.js";
+import type { StairstepSettings } from "../../../plan/components/stairstep.js";
+import type { ReferenceRule } from "../rules.js";
+
+/**
+ * For each order (volume V credited to member m):
+ * 1. Differential: walk up from m herself; each member u earns
+ *    `(rate(u) − paidRate) × V` when positive, `paidRate` being the highest rate
+ *    already paid on V; rate(u) is the rate of the highest listed rank at or
+ *    below u's paid-as rank (0 if none). With a breakaway, the walk ends after
+ *    the first member b whose paid-as rank is at least the breakaway rank.
+ * 2. Breakaway generations: above b, the g-th member of rank at least the
+ *    breakaway rank earns `generations[g-1] × V`, g = 1, 2, ….
+ * Headline: `(top rate + Σ generations) × V`.
+ */
+export const stairstepRule: ReferenceRule = (raw, { members, orders }) => {
+  const s = raw as unknown as StairstepSettings;
+  const payees = new Map<number, Decimal>();
+  const credit = (payee: number, amount: Decimal): void => {
+    payees.set(payee, (payees.get(payee) ?? new ExactDecimal(0)).plus(amount));
+  };
+  const zero = new ExactDecimal(0);
+  const rateOf = (rank: number): Decimal => {
+    let r: Decimal = zero;
+    for (const step of s.rates) if (step.rank <= rank) r = step.rate.value;
+    return r;
+  };
+  const generations = s.breakaway?.generations ?? [];
+  const headlineRate = generations.reduce((sum, g) => sum.plus(g.value), s.rates[s.rates.length - 1]!.rate.value);
+  let headline: Decimal = zero;
+  for (const order of orders) {
+    headline = headline.plus(headlineRate.times(order.cv));
+    let paidRate: Decimal = zero;
+    let up = order.member;
+    let brokeAway = false;
+    while (up !== -1 && !brokeAway) {
+      const u = members[up]!;
+      const r = rateOf(u.rank);
+      if (r.gt(paidRate)) {
+        credit(u.id, r.minus(paidRate).times(order.cv));
+        paidRate = r;
+      }
+      brokeAway = s.breakaway !== undefined && u.rank >= s.breakaway.rank;
+      up = u.upline;
+    }
+    if (!brokeAway) continue;
+    let g = 0;
+    while (up !== -1 && g < generations.length) {
+      const u = members[up]!;
+      if (u.rank >= s.breakaway!.rank) {
+        credit(u.id, generations[g]!.value.times(order.cv));
+        g += 1;
+      }
+      up = u.upline;
+    }
+  }
+  return { payees, headline };
+};

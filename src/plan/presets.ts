@@ -1,0 +1,31 @@
+/**
+ * Preset plans, shipped as JSON plan files in `presets/` (figures from public
+ * compensation plans; see the README):
+ * - `wellness-unilevel`: 20% customer commission; fast start 25%/10% for 3
+ *   months; unilevel 8/5/4/4/4% with payable depth 2 → 4 → 5 by rank; a
+ *   legs × volume rank ladder (Executive 2 × 1,000 and 4,000 total … Royal
+ *   Crown Diamond 6 × 35,000 and 1,500,000); a 10%/5% leadership match on the
+ *   unilevel from Silver;
+ * - `stairstep-breakaway`: Amway-style differential 3–21% by group volume
+ *   (200 … 10,000), breakaway at 21% with a 4% first-generation override, and a
+ *   0.25% Diamond pool;
+ * - `saas-affiliate`: 25% recurring on referred customers, 5% on the second tier;
+ * - `high-ticket-affiliate`: 30% of a referred customer's first order, once.
+ *
+ * @module
+ */
+import wellness from "../../presets/wellness-unilevel.json" with { type: "json" };
+import stairstep from "../../presets/stairstep-breakaway.json" with { type: "json" };
+import saas from "../../presets/saas-affiliate.json" with { type: "json" };
+import highTicket from "../../presets/high-ticket-affiliate.json" with { type: "json" };
+import type { PlanInput } from "./plan.js";
+
+/** The preset plans by name. */
+export const PRESETS: Readonly<Record<PresetName, PlanInput>> = {
+  "wellness-unilevel": wellness as PlanInput,
+  "stairstep-breakaway": stairstep as PlanInput,
+  "saas-affiliate": saas as PlanInput,
+  "high-ticket-affiliate": highTicket as PlanInput,
+};
+
+export type PresetName = "wellness-unilevel" | "stairstep-breakaway" | "saas-affiliate" | "high-ticket-affiliate";

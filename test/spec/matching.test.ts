@@ -1,0 +1,93 @@
+/**
+ * The matching bonus: hand-computed cases on both engines, and its plan
+ * validation (field-path errors before any work).
+ */
+import { describe, expect, it } from "vitest";
+import { compilePlan, DownlineInputError, type PlanInput } from "../../src/index.js";
+import { matching } from "../../src/plan/components/matching.js";
+import { pool } from "../../src/plan/components/pool.js";
+import { matchingRule } from "../../src/engine/reference/rules/matching.js";
+import { poolRule } from "../../src/engine/reference/rules/pool.js";
+import { MATCHING_CASES, MATCHING_POOL_CASES } from "./matching.cases.js";
+import { runSpecCases } from "./run.js";
+
+runSpecCases("matching", MATCHING_CASES, { components: [matching], rules: { matching: matchingRule } });
+runSpecCases("matching a pool", MATCHING_POOL_CASES, { components: [matching, pool], rules: { matching: matchingRule, pool: poolRule } });
+
+/** Compiles a plan with the matching type; returns the DownlineInputError it must throw. */
+function planError(input: unknown): DownlineInputError {
+  try {
+    compilePlan(input as PlanInput, { components: [matching] });
+  } catch (e) {
+    if (e instanceof DownlineInputError) return e;
+    throw e;
+  }
+  throw new Error("expected a DownlineInputError, but the plan was accepted");
+}
+
+function expectSingleIssue(error: DownlineInputError, path: string, ...patterns: RegExp[]): void {
+  expect(error.source).toBe("plan");
+  expect(error.issues.map((i) => i.path)).toEqual([path]);
+  for (const pattern of patterns) expect(error.issues[0]!.message).toMatch(pattern);
+}
+
+const retail = { type: "customerCommission", name: "retail", rate: "0.2" };
+const withMatching = (m: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  ranks: [{ name: "Silver", pv: "100" }],
+  components: [retail, { type: "matching", components: ["retail"], rates: ["0.1"], ...m }],
+  ...extra,
+});
+
+describe("matching: plan validation", () => {
+  it("the base plan is accepted, defaults filled in", () => {
+    const plan = compilePlan(withMatching({ minRank: "Silver" }) as PlanInput, { components: [matching] });
+    expect(plan.components[1]!.settings).toMatchObject({ components: ["retail"], requiresActive: true, minRank: 1 });
+  });
+
+  it("a component that does not exist: path components[1].components[0], names the earlier ones", () => {
+    expectSingleIssue(planError(withMatching({ components: ["unilevel"] })), "components[1].components[0]", /before this one/, /"retail"/, /got "unilevel"/);
+  });
+
+  it("a component that comes after it: path components[1].components[0]", () => {
+    const input = {
+      components: [retail, { type: "matching", components: ["team"], rates: ["0.1"] }, { type: "unilevel", name: "team", rates: ["0.05"] }],
+    };
+    expectSingleIssue(planError(input), "components[1].components[0]", /before this one/, /got "team"/);
+  });
+
+  it("matching itself: path components[1].components[1]", () => {
+    expectSingleIssue(planError(withMatching({ name: "match", components: ["retail", "match"] })), "components[1].components[1]", /got "match"/);
+  });
+
+  it("as the first component there is nothing to match", () => {
+    const e = planError({ components: [{ type: "matching", components: ["retail"], rates: ["0.1"] }, retail] });
+    expectSingleIssue(e, "components[0].components[0]", /none does/);
+  });
+
+  it("empty rates: path components[1].rates", () => {
+    expectSingleIssue(planError(withMatching({ rates: [] })), "components[1].rates", />=1 items/);
+  });
+
+  it("empty components: path components[1].components", () => {
+    expectSingleIssue(planError(withMatching({ components: [] })), "components[1].components", />=1 items/);
+  });
+
+  it("a component listed twice: path components[1].components[1]", () => {
+    expectSingleIssue(planError(withMatching({ components: ["retail", "retail"] })), "components[1].components[1]", /distinct/, /components\[0\]/);
+  });
+
+  it("a rate over 1 or negative: path components[1].rates[k]", () => {
+    expectSingleIssue(planError(withMatching({ rates: ["0.1", "1.5"] })), "components[1].rates[1]", /at most 1\b/);
+    expectSingleIssue(planError(withMatching({ rates: ["-0.1"] })), "components[1].rates[0]", /-0\.1/);
+  });
+
+  it("an unknown minRank: path components[1].minRank, lists the ranks", () => {
+    expectSingleIssue(planError(withMatching({ minRank: "Gold" })), "components[1].minRank", /"Silver"/, /got "Gold"/);
+    expectSingleIssue(planError(withMatching({ minRank: "Gold" }, { ranks: [] })), "components[1].minRank", /none defined/);
+  });
+
+  it("an unknown key and a wrong type: field paths", () => {
+    expectSingleIssue(planError(withMatching({ generations: 3 })), "components[1]", /unknown key\(s\) "generations"/);
+    expectSingleIssue(planError(withMatching({ requiresActive: "yes" })), "components[1].requiresActive", /boolean/);
+  });
+});
