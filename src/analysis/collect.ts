@@ -14,10 +14,12 @@ export interface PeriodRow extends WorldPeriodStats {
   readonly active: number;
   /** Revenue from all orders: end customers' plus distributors' own. */
   readonly revenue: number;
-  /** Total paid by the plan. */
+  /** Total paid by the company under the plan (retail profit, paid by customers, is apart). */
   readonly payout: number;
+  /** Paid to distributors by customers: retail profit. */
+  readonly customerPaid: number;
   readonly payoutByComponent: Readonly<Record<string, number>>;
-  /** Payout as a share of revenue (0 when there is no revenue). */
+  /** Payout as a share of revenue (0 when there is no revenue); the company's payout only. */
   readonly payoutRatio: number;
   /** Payout as a share of CV (0 when there is no CV). */
   readonly payoutShareOfCv: number;
@@ -105,6 +107,7 @@ export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, pay
   const breakageByComponent: Record<string, number> = {};
   const cappedByComponent: Record<string, number> = {};
   let payoutTotal = 0;
+  let customerPaid = 0;
   let breakage = 0;
   let capped = 0;
   payout.amounts.forEach((row, c) => {
@@ -118,7 +121,8 @@ export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, pay
     breakageByComponent[name] = payout.breakage[c]!;
     cappedByComponent[name] = payout.capped[c]!;
     capped += payout.capped[c]!;
-    payoutTotal += payout.paid[c]!;
+    if (payout.paidBy[c] === "customer") customerPaid += payout.paid[c]!;
+    else payoutTotal += payout.paid[c]!;
     breakage += payout.breakage[c]!;
   });
   const revenue = stats.revenueCustomers + stats.revenueDistributors;
@@ -127,6 +131,7 @@ export function collectPeriod(totals: MemberTotals, stats: WorldPeriodStats, pay
     active: payout.activeCount,
     revenue,
     payout: payoutTotal,
+    customerPaid,
     payoutByComponent,
     payoutRatio: revenue === 0 ? 0 : payoutTotal / revenue,
     payoutShareOfCv: stats.cv === 0 ? 0 : payoutTotal / stats.cv,

@@ -116,9 +116,9 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
     else if (format === "json") out(JSON.stringify(result.periods, null, 2) + "\n");
     else {
       const names = result.plan.components;
-      const head = ["period", "members", "active", "joins", "quits", "customers", "revenue", "revenueCustomers", "revenueDistributors", "cv", "payout", ...names.map((n) => `payout_${n}`), "breakage"];
+      const head = ["period", "members", "active", "joins", "quits", "customers", "revenue", "revenueCustomers", "revenueDistributors", "cv", "payout", ...names.map((n) => `payout_${n}`), "customerPaid", "breakage", "capped"];
       const lines = result.periods.map((p) =>
-        [p.period, p.members, p.active, p.joins, p.quits, p.customers, formatMinor(p.revenue, d), formatMinor(p.revenueCustomers, d), formatMinor(p.revenueDistributors, d), formatMinor(p.cv, d), formatMinor(p.payout, d), ...names.map((n) => formatMinor(p.payoutByComponent[n]!, d)), formatMinor(p.breakage, d)].join(","),
+        [p.period, p.members, p.active, p.joins, p.quits, p.customers, formatMinor(p.revenue, d), formatMinor(p.revenueCustomers, d), formatMinor(p.revenueDistributors, d), formatMinor(p.cv, d), formatMinor(p.payout, d), ...names.map((n) => formatMinor(p.payoutByComponent[n]!, d)), formatMinor(p.customerPaid, d), formatMinor(p.breakage, d), formatMinor(p.capped, d)].join(","),
       );
       out([head.join(","), ...lines].join("\n") + "\n");
     }

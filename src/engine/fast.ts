@@ -32,6 +32,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
   const mode = plan.rounding;
   const components = plan.components.map((c) => c.fast);
   const names = components.map((c) => c.name);
+  const paidBy = plan.components.map((c) => c.paidBy ?? "company");
   let capacity = 0;
   let pv = new Float64Array(0);
   let active = new Uint8Array(0);
@@ -141,6 +142,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         members,
         memberCount,
         components: names,
+        paidBy,
         amounts,
         paid,
         breakage,

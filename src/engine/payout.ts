@@ -18,6 +18,8 @@ export interface PeriodPayout {
   readonly memberCount: number;
   /** Component names, in plan order. */
   readonly components: readonly string[];
+  /** Per component: who pays it (the company, or the customer for retail profit). */
+  readonly paidBy: readonly ("company" | "customer")[];
   /** Per component: the rounded amount paid to each member (0 for none). */
   readonly amounts: readonly Float64Array[];
   /** Per component: total paid, after caps (the exact sum of its amounts). */

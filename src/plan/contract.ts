@@ -117,6 +117,12 @@ export class ComponentFieldError extends Error {
 export interface CompiledComponent {
   readonly type: string;
   readonly name: string;
+  /**
+   * Who pays it: `"company"` (default: commissions and bonuses) or `"customer"`
+   * (retail profit: the margin the customer pays the distributor). Period rows
+   * count the two apart, so payout ratios are the company's.
+   */
+  readonly paidBy?: "company" | "customer";
   /** The validated settings, rates exact: what the reference engine reads. */
   readonly settings: Readonly<Record<string, unknown>>;
   readonly fast: FastComponent;

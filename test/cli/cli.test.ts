@@ -29,7 +29,7 @@ describe("downline run", () => {
     const csv = capture(["run", "--scenario", scenarioFile, "--months", "3", "--format", "csv"]);
     expect(csv.code).toBe(0);
     const rows = csv.out.trim().split("\n");
-    expect(rows[0]).toBe("period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_customer,payout_unilevel,breakage");
+    expect(rows[0]).toBe("period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_customer,payout_unilevel,customerPaid,breakage,capped");
     expect(rows).toHaveLength(4);
     const ref = capture(["run", "--scenario", scenarioFile, "--months", "3", "--format", "csv", "--engine", "reference"]);
     expect(ref.out).toBe(csv.out);

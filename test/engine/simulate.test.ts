@@ -100,6 +100,27 @@ describe("the ledger reconciles exactly", () => {
   });
 });
 
+describe("who pays", () => {
+  it("retail profit is paid by customers: period rows count it apart from the company's payout", () => {
+    const plan = {
+      components: [
+        { type: "retailProfit", name: "retail", discount: "0.25" },
+        { type: "unilevel", name: "unilevel", rates: ["0.05", "0.03"] },
+      ],
+    };
+    const r = simulate({ scenario: SMALL, seed: 16, plan });
+    for (const p of r.periods) {
+      expect(p.customerPaid).toBe(p.payoutByComponent.retail);
+      expect(p.payout).toBe(p.payoutByComponent.unilevel);
+      expect(p.customerPaid).toBeGreaterThan(0);
+    }
+    const retail = r.periods.reduce((s, p) => s + p.customerPaid, 0);
+    const customers = r.periods.reduce((s, p) => s + p.revenueCustomers, 0);
+    // Each distributor's retail profit is rounded once per period: within a cent per distributor of 25%.
+    expect(Math.abs(retail - customers * 0.25)).toBeLessThan(r.memberColumns.size * 12);
+  });
+});
+
 describe("pinned results of the default plan on a seeded world (fails when a change moves any number)", () => {
   it("seed 42, 12 months, 800 distributors", () => {
     const r = simulate({ scenario: SMALL, seed: 42 });

@@ -156,6 +156,7 @@ export function createReferenceEngine(
         members: network.members,
         memberCount: network.memberCount,
         components: plan.components.map((c) => c.name),
+        paidBy: plan.components.map((c) => c.paidBy ?? "company"),
         amounts,
         paid,
         breakage,

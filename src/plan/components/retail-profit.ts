@@ -59,6 +59,7 @@ export const retailProfit: ComponentType<typeof schema> = {
     return {
       type: "retailProfit",
       name: input.name,
+      paidBy: "customer",
       settings: settings as unknown as Record<string, unknown>,
       fast: {
         type: "retailProfit",
