@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { PlanInput, ScenarioInput } from "../src/index.js";
+import { PRESETS, type PlanInput, type ScenarioInput } from "../src/index.js";
 
 /** One benchmark workload. */
 export interface Workload {
@@ -88,6 +88,22 @@ export const WORKLOADS: readonly Workload[] = [
     },
     plan: UNILEVEL_7,
     ledger: [false, true],
+    compareMonths: 0,
+    maxOldSpaceMb: 6144,
+  },
+  {
+    name: "wellness-large",
+    description:
+      "the large world under the wellness preset: a 6-rank legs × volume ladder, fast start, unilevel with payable depth by rank, leadership matching",
+    seed: SEED,
+    scenario: {
+      name: "bench-large",
+      months: 36,
+      start: { founders: 1, network: { distributors: 1_000_000, customersPerDistributor: 3 } },
+      market: { prospects: 20_000_000 },
+    },
+    plan: PRESETS["wellness-unilevel"],
+    ledger: [false],
     compareMonths: 0,
     maxOldSpaceMb: 6144,
   },

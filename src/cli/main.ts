@@ -1,7 +1,7 @@
 /**
  * The `downline` command line.
  *
- *   downline run [--scenario file.json] [--plan file.json] [--seed N] [--months N]
+ *   downline run [--scenario file.json] [--plan file.json | --preset NAME] [--seed N] [--months N]
  *                [--engine fast|reference] [--format table|csv|json]
  *                [--ledger out.csv] [--members out.csv]
  *   downline validate [--scenario file.json] [--plan file.json]
@@ -14,6 +14,7 @@ import { DownlineInputError } from "../validate/errors.js";
 import { resolveScenario, type ScenarioInput } from "../world/scenario.js";
 import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import { compilePlan, type PlanInput } from "../plan/plan.js";
+import { PRESETS, type PresetName } from "../plan/presets.js";
 import { DEFAULT_PLAN } from "../engine/default-plan.js";
 import { simulate } from "../engine/simulate.js";
 import { createFastEngine } from "../engine/fast.js";
@@ -27,6 +28,7 @@ const USAGE = `usage: downline run [options]      simulate and print the period 
 options:
   --scenario FILE   scenario JSON (default: the embedded default scenario)
   --plan FILE       plan JSON (default: the default unilevel plan)
+  --preset NAME     a preset plan instead: ${Object.keys(PRESETS).join(", ")}
   --seed N          the run's seed (default 42)
   --months N        override the scenario's months
   --engine NAME     fast (default) or reference
@@ -65,6 +67,7 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
       options: {
         scenario: { type: "string" },
         plan: { type: "string" },
+        preset: { type: "string" },
         seed: { type: "string" },
         months: { type: "string" },
         engine: { type: "string" },
@@ -92,7 +95,12 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
     const scenarioInput = (values.scenario ? readJson(values.scenario, "scenario") : DEFAULT_SCENARIO) as ScenarioInput;
     const months = integerOption(values.months, "months");
     const scenario = resolveScenario(months === undefined ? scenarioInput : { ...(scenarioInput as object), months });
-    const plan = compilePlan((values.plan ? readJson(values.plan, "plan") : DEFAULT_PLAN) as PlanInput);
+    if (values.plan && values.preset) throw new DownlineInputError("options", [{ path: "--preset", message: "expected either --plan or --preset, not both" }]);
+    if (values.preset !== undefined && !(values.preset in PRESETS)) {
+      throw new DownlineInputError("options", [{ path: "--preset", message: `expected one of ${Object.keys(PRESETS).join(", ")}, got ${JSON.stringify(values.preset)}` }]);
+    }
+    const planInput = values.preset ? PRESETS[values.preset as PresetName] : values.plan ? readJson(values.plan, "plan") : DEFAULT_PLAN;
+    const plan = compilePlan(planInput as PlanInput);
     if (command === "validate") {
       // What depends on the currency (thresholds with too many decimals) is checked by building an engine.
       createFastEngine(plan, { digits: scenario.digits });

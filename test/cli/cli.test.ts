@@ -70,6 +70,16 @@ describe("downline run", () => {
     stderr.mockRestore();
   });
 
+  it("runs a preset by name, and refuses an unknown one", () => {
+    const { code, out } = capture(["run", "--scenario", scenarioFile, "--months", "2", "--preset", "wellness-unilevel"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Plan "Wellness unilevel" on scenario "default"/);
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    expect(capture(["run", "--preset", "binary"]).code).toBe(2);
+    expect(String(stderr.mock.calls[0]![0])).toMatch(/--preset: expected one of wellness-unilevel, stairstep-breakaway, saas-affiliate, high-ticket-affiliate, got "binary"/);
+    stderr.mockRestore();
+  });
+
   it("validate says ok, and rejects bad options with exit code 2", () => {
     expect(capture(["validate", "--scenario", scenarioFile]).out).toMatch(/scenario "default": ok \(6 months\)\nplan "Default unilevel": ok/);
     expect(capture(["run", "--months", "x"]).code).toBe(2);
