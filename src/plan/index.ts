@@ -4,3 +4,4 @@ export { ComponentFieldError } from "./contract.js";
 export * from "./components/index.js";
 export { planJsonSchema } from "./json-schema.js";
 export { PRESETS, type PresetName } from "./presets.js";
+export { ranksSchema, type RankInput, type CompiledRank } from "./ranks.js";

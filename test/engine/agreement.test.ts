@@ -15,6 +15,7 @@ import {
   type OrderRecord,
   type PlanInput,
 } from "../../src/index.js";
+import { ascendingLadder } from "./ladders.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.AGREEMENT_RUNS ?? 1000);
@@ -54,22 +55,7 @@ const ranksArb = fc
     }),
     { maxLength: 4 },
   )
-  .map((raw) => {
-    let pv = 0;
-    let gv = 0;
-    return raw.map((r, i) => {
-      pv += r.pv;
-      gv += r.gv;
-      return {
-        name: `R${i + 1}`,
-        pv: String(pv),
-        gv: String(gv),
-        legs: r.legs.map((l) => (l.byRank && i > 0 ? { count: l.count, rank: `R${1 + (l.minGv % i)}` } : { count: l.count, minGv: String(l.minGv) })),
-        ...(r.share ? { maxLegShare: r.share } : {}),
-        active: r.active,
-      };
-    });
-  });
+  .map(ascendingLadder);
 
 export const planArb: fc.Arbitrary<PlanInput> = fc
   .record({

@@ -13,6 +13,7 @@ import { matching } from "../../src/plan/components/matching.js";
 import { pool } from "../../src/plan/components/pool.js";
 import { matchingRule } from "../../src/engine/reference/rules/matching.js";
 import { poolRule } from "../../src/engine/reference/rules/pool.js";
+import { ascendingLadder } from "./ladders.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.MATCHING_RUNS ?? 1000);
@@ -27,11 +28,7 @@ const rateArb = fc.oneof(
 /** A ladder of 0–3 ranks, ascending PV/GV, some not requiring activity. */
 const ranksArb = fc
   .array(fc.record({ pv: fc.integer({ min: 0, max: 150 }), gv: fc.integer({ min: 0, max: 600 }), active: fc.boolean() }), { maxLength: 3 })
-  .map((raw) => {
-    let pv = 0;
-    let gv = 0;
-    return raw.map((r, i) => ({ name: `R${i + 1}`, pv: String((pv += r.pv)), gv: String((gv += r.gv)), active: r.active }));
-  });
+  .map(ascendingLadder);
 
 /** An earlier component (its name is given later). */
 const earlierArb = fc.oneof(

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import type { OrderRecord } from "../../src/index.js";
+import { ascendingLadder } from "./ladders.js";
 
 /** One period as `networkFromRecords` takes it. */
 export interface WorldPeriod {
@@ -90,20 +91,5 @@ export function ranksArb(minLength = 0) {
       }),
       { minLength, maxLength: 4 },
     )
-    .map((raw) => {
-      let pv = 0;
-      let gv = 0;
-      return raw.map((r, i) => {
-        pv += r.pv;
-        gv += r.gv;
-        return {
-          name: `R${i + 1}`,
-          pv: String(pv),
-          gv: String(gv),
-          legs: r.legs.map((l) => (l.byRank && i > 0 ? { count: l.count, rank: `R${1 + (l.minGv % i)}` } : { count: l.count, minGv: String(l.minGv) })),
-          ...(r.share ? { maxLegShare: r.share } : {}),
-          active: r.active,
-        };
-      });
-    });
+    .map(ascendingLadder);
 }

@@ -22,6 +22,7 @@ import {
 } from "../../src/index.js";
 import { pool, type PoolSettings } from "../../src/plan/components/pool.js";
 import { poolRule } from "../../src/engine/reference/rules/pool.js";
+import { ascendingLadder } from "./ladders.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.POOL_RUNS ?? 1000);
@@ -46,17 +47,7 @@ const ranksArb = fc
     }),
     { minLength: 1, maxLength: 4 },
   )
-  .map((raw) => {
-    let pv = 0;
-    let gv = 0;
-    return raw.map((r, i) => ({
-      name: `R${i + 1}`,
-      pv: String((pv += r.pv)),
-      gv: String((gv += r.gv)),
-      legs: r.legs ? [{ count: r.legs.count, minGv: String(r.legs.minGv) }] : [],
-      active: r.active,
-    }));
-  });
+  .map(ascendingLadder);
 
 const planArb: fc.Arbitrary<PlanInput> = fc
   .record({

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import { networkFromRecords, type OrderRecord, type PeriodNetwork, type PlanEngine } from "../../src/index.js";
+import { ascendingLadder } from "./ladders.js";
 
 /** A rate with 0–6 decimals in [0, 1], as a string or a number. */
 export const rateArb = fc.oneof(
@@ -27,21 +28,7 @@ export const ladderArb = fc
     }),
     { minLength: 1, maxLength: 5 },
   )
-  .map((raw) => {
-    let pv = 0;
-    let gv = 0;
-    return raw.map((r, i) => {
-      pv += r.pv;
-      gv += r.gv;
-      return {
-        name: `R${i + 1}`,
-        pv: String(pv),
-        gv: String(gv),
-        legs: r.legs ? [{ count: r.legs.count, minGv: String(r.legs.minGv) }] : [],
-        active: r.active,
-      };
-    });
-  });
+  .map(ascendingLadder);
 
 /** One period's network: up to 30 members, sponsors often the member just before (long chains). */
 export const networkArb: fc.Arbitrary<PeriodNetwork> = fc.integer({ min: 1, max: 30 }).chain((size) =>
