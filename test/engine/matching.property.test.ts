@@ -8,12 +8,13 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type OrderRecord, type PlanInput } from "../../src/index.js";
+import { compilePlan, createFastEngine, createReferenceEngine, type PlanInput } from "../../src/index.js";
 import { matching } from "../../src/plan/components/matching.js";
 import { pool } from "../../src/plan/components/pool.js";
 import { matchingRule } from "../../src/engine/reference/rules/matching.js";
 import { poolRule } from "../../src/engine/reference/rules/pool.js";
 import { ascendingLadder } from "./ladders.js";
+import { rolledUpNetworks } from "./rolled-up.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.MATCHING_RUNS ?? 1000);
@@ -114,22 +115,6 @@ const worldArb = fc.integer({ min: 2, max: 30 }).chain((size) =>
   }),
 );
 
-type World = { uplines: number[]; alive: boolean[]; periods: { member: number; customer: number; cv: number }[][] };
-
-/** The networks of a random world, one per period. */
-function networks(world: World) {
-  const uplines = [...world.uplines];
-  for (let i = 0; i < uplines.length; i++) {
-    const p = uplines[i]!;
-    if (p >= 0 && !world.alive[p]) uplines[i] = uplines[p]!;
-  }
-  return world.periods.map((raw, t) => {
-    const size = Math.ceil((uplines.length * (t + 1)) / world.periods.length);
-    const orders: OrderRecord[] = raw.filter((o) => o.member < size && world.alive[o.member]).map((o) => ({ ...o, price: o.cv }));
-    return networkFromRecords({ uplines: uplines.slice(0, size), alive: world.alive.slice(0, size), orders, period: t });
-  });
-}
-
 describe("matching: fast and reference engines agree", () => {
   it(`on ${RUNS} random networks and plans, to the cent`, () => {
     const options = { components: [matching, pool] };
@@ -139,7 +124,7 @@ describe("matching: fast and reference engines agree", () => {
         const fastEngine = createFastEngine(compilePlan(plan, options));
         const referenceEngine = createReferenceEngine(compilePlan(plan, options), { rules });
         // Several periods on the same engines: scratch arrays are reused and grown.
-        for (const network of networks(world)) {
+        for (const network of rolledUpNetworks(world)) {
           const fast = fastEngine.pay(network);
           const reference = referenceEngine.pay(network);
           for (let k = 0; k < fast.amounts.length; k++) {

@@ -15,14 +15,13 @@ import {
   createFastEngine,
   createReferenceEngine,
   ExactDecimal,
-  networkFromRecords,
   roundDecimal,
-  type OrderRecord,
   type PlanInput,
 } from "../../src/index.js";
 import { pool, type PoolSettings } from "../../src/plan/components/pool.js";
 import { poolRule } from "../../src/engine/reference/rules/pool.js";
 import { ascendingLadder } from "./ladders.js";
+import { rolledUpNetworks } from "./rolled-up.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.POOL_RUNS ?? 1000);
@@ -101,21 +100,6 @@ const worldArb = fc.integer({ min: 1, max: 30 }).chain((size) =>
   }),
 );
 
-type World = { uplines: number[]; alive: boolean[]; periods: { member: number; customer: number; cv: number }[][] };
-
-function networks(world: World) {
-  const uplines = [...world.uplines];
-  for (let i = 0; i < uplines.length; i++) {
-    const p = uplines[i]!;
-    if (p >= 0 && !world.alive[p]) uplines[i] = uplines[p]!;
-  }
-  return world.periods.map((raw, t) => {
-    const size = Math.ceil((uplines.length * (t + 1)) / world.periods.length);
-    const orders: OrderRecord[] = raw.filter((o) => o.member < size && world.alive[o.member]).map((o) => ({ ...o, price: o.cv }));
-    return networkFromRecords({ uplines: uplines.slice(0, size), alive: world.alive.slice(0, size), orders, period: t });
-  });
-}
-
 describe("pool: fast and reference engines agree, and the split conserves the pool", () => {
   it(`on ${RUNS} random networks and plans, to the cent`, () => {
     const options = { components: [pool] };
@@ -128,7 +112,7 @@ describe("pool: fast and reference engines agree, and the split conserves the po
         const referenceEngine = createReferenceEngine(compilePlan(plan, options), { rules: { pool: poolRule } });
         const spec = plan.components.at(-1) as unknown as { rate: string; shares: { rank: string; shares: number }[]; requiresActive: boolean };
         const rankNames = (plan.ranks ?? []).map((r) => r.name);
-        for (const network of networks(world)) {
+        for (const network of rolledUpNetworks(world)) {
           const fast = fastEngine.pay(network);
           const reference = referenceEngine.pay(network);
           for (let k = 0; k < fast.amounts.length; k++) {
