@@ -7,7 +7,7 @@
  */
 import { roundScaled, roundScaledBig } from "../money/round.js";
 import { createQualifier } from "./qualify.js";
-import { applyCapsFast } from "./caps.js";
+import { applyCapsFast, createCapScratch } from "./caps.js";
 import { activityThreshold, compilePlan, planCaps, rankLadder, type CompiledPlan, type PlanInput } from "../plan/plan.js";
 import type { FastPeriod } from "../plan/contract.js";
 import type { PeriodNetwork } from "../world/network.js";
@@ -41,6 +41,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
   const qualifier = createQualifier(rankLadder(plan, options.digits ?? 2));
   const caps = planCaps(plan, options.digits ?? 2);
   const hasCaps = caps.payout !== undefined || caps.perMember !== undefined;
+  const capScratch = createCapScratch();
   let amounts: Float64Array[] = [];
 
   return {
@@ -128,13 +129,13 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
           acc[i] = rounded;
           total += rounded;
         }
-        // Breakage: the headline, rounded once, minus what was paid; so paid + breakage is
-        // the headline to the cent, rounding residue included.
+        // Breakage: the headline, rounded once, minus what was paid (before caps); so
+        // paid + capped + breakage is the headline to the cent, rounding residue included.
         paid.push(total);
         breakage.push(Number(unit === 1 ? headline : roundScaledBig(headline, scaleBig, mode)) - total);
         paidSoFar.set(names[c]!, acc);
       }
-      const capped = hasCaps ? applyCapsFast(caps, amounts, members, memberCount, pvTotal, mode) : names.map(() => 0);
+      const capped = hasCaps ? applyCapsFast(caps, amounts, members, memberCount, pvTotal, mode, capScratch) : names.map(() => 0);
       for (let c = 0; c < capped.length; c++) paid[c]! -= capped[c]!;
       return {
         period: network.period,

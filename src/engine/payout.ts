@@ -28,9 +28,10 @@ export interface PeriodPayout {
   readonly capped: readonly number[];
   /**
    * Per component: what its headline rates would pay on the period's volume,
-   * rounded once, minus what it paid. `paid + breakage` is the headline to the
-   * cent, rounding residue included (so a few cents of breakage can be negative
-   * when rounding each payee pays out more than the exact headline).
+   * rounded once, minus what it paid before caps. `paid + capped + breakage` is
+   * the headline to the cent, rounding residue included (so a few cents of
+   * breakage can be negative when rounding each payee pays out more than the
+   * exact headline).
    */
   readonly breakage: readonly number[];
   /** Personal volume of each member: own CV + personal customers' CV (minor units). */

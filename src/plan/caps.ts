@@ -16,6 +16,11 @@
  * What caps remove is reported per component (`capped`), apart from breakage:
  * `paid + capped + breakage` is the headline.
  *
+ * Caps concern what the company pays: components paid by customers (retail
+ * profit) are neither counted in the payout nor scaled, and may not be listed.
+ * Components that read earlier components' pay (a matching bonus) read it
+ * before caps.
+ *
  * @module
  */
 import { z } from "zod";
@@ -48,27 +53,36 @@ export type CapsSpec = z.output<typeof capsSchema>;
 
 /** Caps in minor units, components by index in the plan. */
 export interface CompiledCaps {
+  /** Indices of the components the company pays: what the payout cap counts. */
+  readonly company: readonly number[];
   readonly payout?: { readonly share: InstanceType<typeof ExactDecimal>; readonly components: readonly number[] };
   readonly perMember?: { readonly amount: number; readonly components: readonly number[] };
 }
 
 /** Compiles caps for a currency; throws `[path, message]` for a bad field (the plan wraps it). */
-export function compileCaps(caps: CapsSpec | undefined, componentNames: readonly string[], digits: number): CompiledCaps {
-  if (!caps) return {};
+export function compileCaps(
+  caps: CapsSpec | undefined,
+  components: readonly { readonly name: string; readonly paidBy?: "company" | "customer" }[],
+  digits: number,
+): CompiledCaps {
+  const componentNames = components.map((c) => c.name);
+  const company = components.flatMap((c, k) => (c.paidBy === "customer" ? [] : [k]));
+  if (!caps) return { company };
   // Component indices, in plan order (the tie-break order), each once.
   const indices = (names: readonly string[] | undefined, path: string): number[] =>
     names === undefined
-      ? componentNames.map((_, k) => k)
+      ? company
       : [
           ...new Set(
             names.map((n, k) => {
               const at = componentNames.indexOf(n);
               if (at < 0) throw new RangeError(`${path}[${k}]: expected one of the plan's components (${componentNames.map((c) => JSON.stringify(c)).join(", ")}), got ${JSON.stringify(n)}`);
+              if (!company.includes(at)) throw new RangeError(`${path}[${k}]: expected a component the company pays; ${JSON.stringify(n)} is paid by customers`);
               return at;
             }),
           ),
         ].sort((a, b) => a - b);
-  const out: { payout?: CompiledCaps["payout"]; perMember?: CompiledCaps["perMember"] } = {};
+  const out: { company: readonly number[]; payout?: CompiledCaps["payout"]; perMember?: CompiledCaps["perMember"] } = { company };
   if (caps.payout) out.payout = { share: new ExactDecimal(caps.payout.share), components: indices(caps.payout.components, "caps.payout.components") };
   if (caps.perMember) {
     const amount = new ExactDecimal(caps.perMember.amount).times(new ExactDecimal(10).pow(digits));

@@ -230,7 +230,7 @@ export function rankLadder(plan: CompiledPlan, digits: number): CompiledRank[] {
 
 /** The plan's caps in minor units of a currency with `digits` decimals (both engines read them through here). */
 export function planCaps(plan: CompiledPlan, digits: number): CompiledCaps {
-  return asPlanError(() => compileCaps(plan.caps, plan.components.map((c) => c.name), digits));
+  return asPlanError(() => compileCaps(plan.caps, plan.components, digits));
 }
 
 /** Runs a compile step whose RangeErrors read `path: message`, reporting them as plan errors. */

@@ -374,4 +374,23 @@ export const SPEC_CASES: readonly SpecCase[] = [
     breakage: { customerCommission: "0.00", unilevel: "0.00" },
     capped: { customerCommission: "30.00", unilevel: "20.00" },
   },
+  {
+    name: "caps concern the company's payout: retail profit, paid by customers, is neither counted nor scaled",
+    plan: {
+      activity: { minPv: "0" },
+      caps: { payout: { share: "0.10" } },
+      components: [
+        { type: "retailProfit", name: "retail", discount: "0.25" },
+        { type: "unilevel", rates: ["0.05"] },
+      ],
+    },
+    // 0 ← 1; 1's customer orders 100.00 (price = CV).
+    uplines: [-1, 0],
+    orders: [cust(1, 5, 100)],
+    // Retail: 0.25 × 100 = 25.00 to 1 (customer-paid). Unilevel: 0.05 × 100 = 5.00 to 0.
+    // The company pays 5.00 ≤ 0.10 × 100 = 10.00: the cap does not bind, and nothing is scaled.
+    paid: { retail: { 1: "25.00" }, unilevel: { 0: "5.00" } },
+    breakage: { retail: "0.00", unilevel: "0.00" },
+    capped: { retail: "0.00", unilevel: "0.00" },
+  },
 ];

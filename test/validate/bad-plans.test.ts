@@ -55,6 +55,16 @@ describe("malformed caps", () => {
   });
 });
 
+describe("caps and who pays", () => {
+  it("a component paid by customers cannot be capped", () => {
+    const found = issues(
+      { caps: { payout: { share: "0.4", components: ["retail"] } }, components: [{ type: "retailProfit", name: "retail", discount: "0.2" }, uni] },
+      2,
+    );
+    expect(found).toEqual([{ path: "caps.payout.components[0]", message: 'expected a component the company pays; "retail" is paid by customers' }]);
+  });
+});
+
 describe("rank names in components", () => {
   it("an unknown rank in a unilevel's payable depth names the field", () => {
     const found = issues({ ranks: [{ name: "Silver" }], components: [{ ...uni, depth: { base: 2, byRank: [{ rank: "Gold", levels: 5 }] } }] });

@@ -53,7 +53,8 @@ export function applyCapsReference(caps: CompiledCaps, rows: readonly Float64Arr
   }
   if (caps.payout) {
     const cap = roundDecimal(caps.payout.share.times(cvTotal), mode).toNumber();
-    const total = rows.reduce((s, row) => s + row.reduce((t, x) => t + x, 0), 0);
+    // What the company pays: retail profit, paid by customers, is not counted.
+    const total = caps.company.reduce((s, c) => s + rows[c]!.reduce((t, x) => t + x, 0), 0);
     if (total > cap) {
       const lines = linesOf(caps.payout.components);
       const cappedTotal = lines.reduce((s, l) => s + l.amount, 0);

@@ -7,7 +7,7 @@
  * compression, so an unqualified upline still holds her generation and her
  * share is breakage. A member's matched earnings are the sum of what the
  * chosen components paid her this period, each already rounded to the cent,
- * so the match is a share of what she was actually paid. The component must
+ * before the plan's caps (caps apply after every component). The component must
  * come after every component it matches (they run in plan order).
  *
  * Headline: what the rates would pay if every upline who exists at each

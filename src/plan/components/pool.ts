@@ -93,8 +93,7 @@ export const pool: ComponentType<typeof schema> = {
   schema,
   rates: (input) => [input.rate],
   compile(input, rate, context) {
-    // The plan's rounding mode is not (yet) part of the compile context; read it when
-    // the plan provides it, and round half-even (the plan default) otherwise.
+    // P is rounded once, by the plan's rounding mode.
     const rounding: RoundingMode = context.rounding;
     const settings: PoolSettings = {
       rate: rate(input.rate),

@@ -7,9 +7,10 @@
  * Retail profit is paid by the customer, not by the company: the company
  * receives the wholesale price, and the difference never passes through its
  * books. The engines still report it as a component (so it appears in the
- * ledger as the distributor's income, in her earnings and in the period's
- * payout totals), because it is what the plan promises her; an analysis of the
- * company's cost (payout as a share of revenue) should count it apart.
+ * ledger as the distributor's income and in her earnings), because it is what
+ * the plan promises her; it is marked `paidBy: "customer"`, so period rows
+ * report it as `customerPaid`, apart from the company's `payout`, and caps
+ * neither count nor scale it.
  *
  * Its headline is what it pays: there is no breakage, except that with
  * `requiresActive` (a plan where the company handles the retail sale and pays
