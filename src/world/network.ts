@@ -93,6 +93,24 @@ export interface PeriodNetwork {
   readonly orderPrice?: Float64Array;
   /** Each order's CV, minor units. */
   readonly orderCv?: Float64Array;
+  /**
+   * The placement tree (binary and matrix plans), when the network has one:
+   * beside the sponsor tree, built as members join. A member keeps her
+   * position when she quits (her volume stops, her downline's keeps flowing up).
+   */
+  readonly placement?: PlacementTree;
+}
+
+/**
+ * A placement tree: each member's placement parent (an index below hers, or -1
+ * at the top) and her slot under it (0 … width−1; in a binary tree 0 is the
+ * left leg, 1 the right). Slots are unique under a parent.
+ */
+export interface PlacementTree {
+  /** Children per position: 2 for binary, W for a W×D matrix. */
+  readonly width: number;
+  readonly parent: Int32Array;
+  readonly slot: Uint8Array;
 }
 
 /**
@@ -205,6 +223,8 @@ export function networkFromRecords(input: {
   joinPeriods?: readonly number[];
   orders: readonly OrderRecord[];
   period?: number;
+  /** A placement tree: parents (each below its member, or -1) and slots (0 … width−1, unique under a parent). */
+  placement?: { width: number; parents: readonly number[]; slots: readonly number[] };
 }): PeriodNetwork {
   const size = input.uplines.length;
   const period = input.period ?? 0;
@@ -266,5 +286,33 @@ export function networkFromRecords(input: {
     customerCv,
     orders: records,
     ...columns,
+    ...(input.placement ? { placement: placementFromRecords(input.placement, size) } : {}),
   };
+}
+
+/** Checks and packs a placement tree given as records. */
+function placementFromRecords(p: { width: number; parents: readonly number[]; slots: readonly number[] }, size: number): PlacementTree {
+  if (!Number.isInteger(p.width) || p.width < 1 || p.width > 255) {
+    throw new RangeError(`downline/network: placement.width: expected a whole number from 1 to 255, got ${p.width}`);
+  }
+  if (p.parents.length !== size || p.slots.length !== size) {
+    throw new RangeError(`downline/network: placement: expected ${size} parents and slots (one per member), got ${p.parents.length} and ${p.slots.length}`);
+  }
+  const taken = new Set<string>();
+  for (let i = 0; i < size; i++) {
+    const parent = p.parents[i]!;
+    const slot = p.slots[i]!;
+    if (!Number.isInteger(parent) || parent < -1 || parent >= i) {
+      throw new RangeError(`downline/network: placement.parents[${i}]: expected -1 or an index below ${i}, got ${parent}`);
+    }
+    if (!Number.isInteger(slot) || slot < 0 || slot >= p.width) {
+      throw new RangeError(`downline/network: placement.slots[${i}]: expected a slot from 0 to ${p.width - 1}, got ${slot}`);
+    }
+    if (parent >= 0) {
+      const key = `${parent}:${slot}`;
+      if (taken.has(key)) throw new RangeError(`downline/network: placement.slots[${i}]: slot ${slot} under ${parent} is already taken`);
+      taken.add(key);
+    }
+  }
+  return { width: p.width, parent: Int32Array.from(p.parents), slot: Uint8Array.from(p.slots) };
 }
