@@ -120,6 +120,7 @@ export function createReferenceEngine(
         joinPeriod: (id) => network.joinPeriod[id]!,
         digits: options.digits ?? 2,
         rounding: plan.rounding,
+        ...(network.placement ? { placement: network.placement } : {}),
       };
       const amounts: Float64Array[] = [];
       const paid: number[] = [];

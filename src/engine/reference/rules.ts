@@ -7,7 +7,7 @@
  */
 import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../money/exact.js";
-import type { OrderRecord } from "../../world/network.js";
+import type { OrderRecord, PlacementTree } from "../../world/network.js";
 import type { RoundingMode } from "../../money/round.js";
 import type { CustomerCommissionSettings } from "../../plan/components/customer-commission.js";
 import type { UnilevelSettings } from "../../plan/components/unilevel.js";
@@ -54,6 +54,8 @@ export interface ReferencePeriod {
   readonly digits: number;
   /** The plan's rounding mode. */
   readonly rounding: RoundingMode;
+  /** The placement tree, when the network has one (binary and matrix plans). */
+  readonly placement?: PlacementTree;
 }
 
 /** Unrounded amounts per payee (minor units), and the headline amount. */
