@@ -7,6 +7,8 @@ import type { OrderRecord, PlanInput } from "../../src/index.js";
 
 /** One period of a case's network. */
 export interface SpecPeriod {
+  /** A placement tree (binary and matrix plans). */
+  readonly placement?: { readonly width: number; readonly parents: readonly number[]; readonly slots: readonly number[] };
   readonly uplines: readonly number[];
   readonly alive?: readonly boolean[];
   readonly joinPeriods?: readonly number[];
@@ -20,6 +22,8 @@ export interface SpecCase {
   readonly alive?: readonly boolean[];
   readonly joinPeriods?: readonly number[];
   readonly orders: readonly OrderRecord[];
+  /** A placement tree (binary and matrix plans). */
+  readonly placement?: SpecPeriod["placement"];
   /**
    * Several periods, paid in order (titles, carried state); when given, the
    * expectations are of the last one and `uplines`/`orders` above are ignored.

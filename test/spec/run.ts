@@ -30,7 +30,7 @@ export function runSpecCases(title: string, cases: readonly SpecCase[], options:
   describe.each(Object.entries(engines))(`${title} on the %s engine`, (_, create) => {
     it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
       const engine = create(c.plan);
-      const periods = c.periods ?? [{ uplines: c.uplines, alive: c.alive, orders: c.orders, joinPeriods: c.joinPeriods }];
+      const periods = c.periods ?? [{ uplines: c.uplines, alive: c.alive, orders: c.orders, joinPeriods: c.joinPeriods, placement: c.placement }];
       let payout = engine.pay(networkFromRecords({ ...periods[0]!, period: 0 }));
       for (let t = 1; t < periods.length; t++) payout = engine.pay(networkFromRecords({ ...periods[t]!, period: t }));
       // Expectations are of the last period.

@@ -19,6 +19,7 @@ import { fastStartRule } from "./rules/fast-start.js";
 import { rankAdvancementRule } from "./rules/rank-advancement.js";
 import { affiliateRule } from "./rules/affiliate.js";
 import { retailProfitRule } from "./rules/retail-profit.js";
+import { matrixRule } from "./rules/matrix.js";
 
 /** A member as the reference engine sees her in one period. */
 export interface ReferenceMember {
@@ -134,4 +135,5 @@ export const REFERENCE_RULES: Readonly<Record<string, ReferenceRule>> = {
   rankAdvancement: rankAdvancementRule,
   affiliate: affiliateRule,
   retailProfit: retailProfitRule,
+  matrix: matrixRule,
 };

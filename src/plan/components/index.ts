@@ -9,6 +9,7 @@ import { fastStart } from "./fast-start.js";
 import { rankAdvancement } from "./rank-advancement.js";
 import { affiliate } from "./affiliate.js";
 import { retailProfit } from "./retail-profit.js";
+import { matrix } from "./matrix.js";
 
 export { customerCommission, type CustomerCommissionSettings } from "./customer-commission.js";
 export { unilevel, type UnilevelSettings } from "./unilevel.js";
@@ -20,6 +21,7 @@ export { fastStart, type FastStartSettings } from "./fast-start.js";
 export { rankAdvancement, type RankAdvancementSettings } from "./rank-advancement.js";
 export { affiliate, type AffiliateSettings } from "./affiliate.js";
 export { retailProfit, type RetailProfitSettings } from "./retail-profit.js";
+export { matrix, type MatrixSettings } from "./matrix.js";
 
 /** The built-in component types, by type name. */
 export const BUILT_IN_COMPONENTS: readonly ComponentType[] = [
@@ -33,4 +35,5 @@ export const BUILT_IN_COMPONENTS: readonly ComponentType[] = [
   rankAdvancement,
   affiliate,
   retailProfit,
+  matrix,
 ] as unknown as ComponentType[];
