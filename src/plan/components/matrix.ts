@@ -21,6 +21,7 @@ import { z } from "zod";
 import { componentName, rateField } from "../../validate/fields.js";
 import type { ComponentType, CompiledRate } from "../contract.js";
 import type { PlacementTree } from "../../world/network.js";
+import { createLevelPasses } from "./level-passes.js";
 
 /** Deepest matrix a plan may pay: a level is one pass over the network in the fast engine. */
 const MAX_DEPTH = 32;
@@ -110,12 +111,9 @@ export const matrix: ComponentType<typeof schema> = {
     const payable = Uint8Array.from(depthByRank ?? [MAX_DEPTH]);
     const limited = depthByRank !== undefined;
     const units = Float64Array.from(settings.rates, (r) => r.units);
-    const depth = units.length;
     const rateSum = settings.rates.reduce((s, r) => s + BigInt(r.units), 0n);
     const all = !input.requiresActive;
-    // Volume reaching each position from the level below and at the current level.
-    let levelA = new Float64Array(0);
-    let levelB = new Float64Array(0);
+    const passLevels = createLevelPasses();
     return {
       type: "matrix",
       name: input.name,
@@ -126,41 +124,26 @@ export const matrix: ComponentType<typeof schema> = {
         accrue(p, amounts) {
           const { parent } = matrixPlacement(p.network, input.name, input.width);
           const { size, members, memberCount } = p.network;
-          const { active, rank } = p;
-          if (levelA.length < size) {
-            levelA = new Float64Array(Math.ceil(size * 1.25));
-            levelB = new Float64Array(levelA.length);
-          }
-          // Level by level, as the unilevel: level k's volume at position j is the sum of
-          // level k−1's volume at the positions placed directly under j (level 0 is PV).
           // Every index passes volume up, not only current members: a quitter keeps her
-          // position and her placement downline's volume climbs through it. Integer sums,
-          // so the amounts equal the per-order definition exactly.
-          let below: Float64Array = p.pv;
-          let here = levelA;
-          for (let k = 0; k < depth; k++) {
-            here.fill(0, 0, size);
-            let any = false;
-            for (let i = 0; i < size; i++) {
-              const v = below[i]!;
-              if (v === 0) continue;
-              const j = parent[i]!;
-              if (j >= 0) {
-                here[j]! += v;
-                any = true;
-              }
-            }
-            if (!any) break;
-            const u = units[k]!;
-            // Only current members are visited, so only they earn: a quitter's position passes volume, its level is breakage.
-            for (let idx = 0; idx < memberCount; idx++) {
-              const j = members[idx]!;
-              const v = here[j]!;
-              if (v !== 0 && (all || active[j] === 1) && (!limited || k < payable[rank[j]!]!)) amounts[j]! += v * u;
-            }
-            below = here;
-            here = here === levelA ? levelB : levelA;
-          }
+          // position and her placement downline's volume climbs through it. Only current
+          // members earn: a quitter's position passes volume, its level is breakage.
+          passLevels(
+            {
+              size,
+              parent,
+              passers: undefined,
+              passerCount: size,
+              earners: members,
+              earnerCount: memberCount,
+              pv: p.pv,
+              units,
+              requireActive: !all,
+              active: p.active,
+              payable: limited ? payable : undefined,
+              rank: p.rank,
+            },
+            amounts,
+          );
           // Headline: every level of every order paid, levels above the top included.
           return BigInt(p.pvTotal) * rateSum;
         },

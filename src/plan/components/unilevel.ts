@@ -15,6 +15,7 @@
 import { z } from "zod";
 import { componentName, rateField } from "../../validate/fields.js";
 import type { ComponentType, CompiledRate } from "../contract.js";
+import { createLevelPasses } from "./level-passes.js";
 
 const schema = z
   .object({
@@ -64,12 +65,9 @@ export const unilevel: ComponentType<typeof schema> = {
     const payable = Uint8Array.from(depthByRank ?? [64]);
     const limited = depthByRank !== undefined;
     const units = Float64Array.from(settings.rates, (r) => r.units);
-    const depth = units.length;
     const rateSum = settings.rates.reduce((s, r) => s + BigInt(r.units), 0n);
     const dynamic = input.compression === "dynamic";
-    // Level volumes of the previous and the current level, per member.
-    let levelA = new Float64Array(0);
-    let levelB = new Float64Array(0);
+    const passLevels = createLevelPasses();
     return {
       type: "unilevel",
       name: input.name,
@@ -79,42 +77,25 @@ export const unilevel: ComponentType<typeof schema> = {
         name: input.name,
         accrue(p, amounts) {
           const { size, members, memberCount } = p.network;
-          // The tree the levels climb: active uplines only (compressed), or every upline.
-          const parent = dynamic ? p.activeUpline : p.network.upline;
-          const { active, rank } = p;
-          if (levelA.length < size) {
-            levelA = new Float64Array(Math.ceil(size * 1.25));
-            levelB = new Float64Array(levelA.length);
-          }
-          // Level by level rather than order by order: level k's volume of member j is the
-          // sum of level k−1's volume of the members whose parent is j (level 0 is PV).
-          // Each pass reads the members in order and writes one parent each; the sums are
-          // integers, so the amounts equal the per-order definition exactly.
-          let below: Float64Array = p.pv;
-          let here = levelA;
-          for (let k = 0; k < depth; k++) {
-            for (let idx = 0; idx < memberCount; idx++) here[members[idx]!] = 0;
-            let any = false;
-            for (let idx = 0; idx < memberCount; idx++) {
-              const i = members[idx]!;
-              const v = below[i]!;
-              if (v === 0) continue;
-              const j = parent[i]!;
-              if (j >= 0) {
-                here[j]! += v;
-                any = true;
-              }
-            }
-            if (!any) break;
-            const u = units[k]!;
-            for (let idx = 0; idx < memberCount; idx++) {
-              const j = members[idx]!;
-              const v = here[j]!;
-              if (v !== 0 && (dynamic || active[j] === 1) && (!limited || k < payable[rank[j]!]!)) amounts[j]! += v * u;
-            }
-            below = here;
-            here = here === levelA ? levelB : levelA;
-          }
+          // The tree the levels climb: active uplines only (compressed), or every upline;
+          // with compression every upline reached is active, so no activity check is needed.
+          passLevels(
+            {
+              size,
+              parent: dynamic ? p.activeUpline : p.network.upline,
+              passers: members,
+              passerCount: memberCount,
+              earners: members,
+              earnerCount: memberCount,
+              pv: p.pv,
+              units,
+              requireActive: !dynamic,
+              active: p.active,
+              payable: limited ? payable : undefined,
+              rank: p.rank,
+            },
+            amounts,
+          );
           return BigInt(p.pvTotal) * rateSum;
         },
       },
