@@ -21,7 +21,7 @@ describe("the plan JSON Schema", () => {
   it.each([
     ["a negative rate", { components: [{ type: "unilevel", rates: [-3] }] }],
     ["a rate with a percent sign", { components: [{ type: "unilevel", rates: ["5%"] }] }],
-    ["an unknown component type", { components: [{ type: "binary", rates: ["0.1"] }] }],
+    ["an unknown component type", { components: [{ type: "megaBonus", rates: ["0.1"] }] }],
     ["an unknown key", { components: [{ type: "unilevel", rates: ["0.1"], level: 3 }] }],
     ["no components", { components: [] }],
     ["an unknown top-level key", { components: [{ type: "unilevel", rates: ["0.1"] }], bonus: 1 }],

@@ -111,8 +111,8 @@ describe("compilePlan rejects bad rates", () => {
 
 describe("compilePlan rejects bad structure", () => {
   it("an unknown component type: lists the known types and names the bad one", () => {
-    const e = inputError(() => plan({ components: [{ type: "binary", rates: ["0.1"] }] }));
-    expectSingleIssue(e, "plan", "components[0].type", /"customerCommission"/, /"unilevel"/, /got "binary"/);
+    const e = inputError(() => plan({ components: [{ type: "megaBonus", rates: ["0.1"] }] }));
+    expectSingleIssue(e, "plan", "components[0].type", /"customerCommission"/, /"unilevel"/, /got "megaBonus"/);
   });
 
   it("a component without a type", () => {
@@ -331,7 +331,7 @@ describe("resolveScenario rejects inconsistent fields", () => {
 describe("one error lists every problem", () => {
   it("a plan with several schema problems: one issue each, in one error", () => {
     const e = inputError(() =>
-      plan({ rounding: "up", components: [{ type: "unilevel", rates: [-3, "1.5"] }, { type: "binary" }], extra: 1 }),
+      plan({ rounding: "up", components: [{ type: "unilevel", rates: [-3, "1.5"] }, { type: "megaBonus" }], extra: 1 }),
     );
     expect(e.issues.map((i) => i.path).sort()).toEqual(["", "components[0].rates[0]", "components[0].rates[1]", "components[1].type", "rounding"].sort());
   });

@@ -20,6 +20,7 @@ import { rankAdvancementRule } from "./rules/rank-advancement.js";
 import { affiliateRule } from "./rules/affiliate.js";
 import { retailProfitRule } from "./rules/retail-profit.js";
 import { matrixRule } from "./rules/matrix.js";
+import { binaryRule } from "./rules/binary.js";
 
 /** A member as the reference engine sees her in one period. */
 export interface ReferenceMember {
@@ -136,4 +137,5 @@ export const REFERENCE_RULES: Readonly<Record<string, ReferenceRule>> = {
   affiliate: affiliateRule,
   retailProfit: retailProfitRule,
   matrix: matrixRule,
+  binary: binaryRule,
 };

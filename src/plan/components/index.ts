@@ -10,6 +10,7 @@ import { rankAdvancement } from "./rank-advancement.js";
 import { affiliate } from "./affiliate.js";
 import { retailProfit } from "./retail-profit.js";
 import { matrix } from "./matrix.js";
+import { binary } from "./binary.js";
 
 export { customerCommission, type CustomerCommissionSettings } from "./customer-commission.js";
 export { unilevel, type UnilevelSettings } from "./unilevel.js";
@@ -22,6 +23,7 @@ export { rankAdvancement, type RankAdvancementSettings } from "./rank-advancemen
 export { affiliate, type AffiliateSettings } from "./affiliate.js";
 export { retailProfit, type RetailProfitSettings } from "./retail-profit.js";
 export { matrix, type MatrixSettings } from "./matrix.js";
+export { binary, type BinarySettings } from "./binary.js";
 
 /** The built-in component types, by type name. */
 export const BUILT_IN_COMPONENTS: readonly ComponentType[] = [
@@ -36,4 +38,5 @@ export const BUILT_IN_COMPONENTS: readonly ComponentType[] = [
   affiliate,
   retailProfit,
   matrix,
+  binary,
 ] as unknown as ComponentType[];
