@@ -10,7 +10,14 @@
  *   (200 … 10,000), breakaway at 21% with a 4% first-generation override, and a
  *   0.25% Diamond pool;
  * - `saas-affiliate`: 25% recurring on referred customers, 5% on the second tier;
- * - `high-ticket-affiliate`: 30% of a referred customer's first order, once.
+ * - `high-ticket-affiliate`: 30% of a referred customer's first order, once;
+ * - `binary`: pairs of 100 + 100 volume paying 10% (a weak-leg 10% in 1:1
+ *   pairs), carryover flushed when inactive, a weekly cap of 250 pairs
+ *   translated to a month (250 × 52 / 12 = 1,083); needs a scenario with a
+ *   binary `placement`;
+ * - `matrix-3x7`: a 3-wide forced matrix paying 5% on levels 1–6 and 10% on
+ *   level 7 (illustrative rates); needs a scenario with a 3-wide matrix
+ *   `placement`.
  *
  * @module
  */
@@ -18,6 +25,8 @@ import wellness from "../../presets/wellness-unilevel.json" with { type: "json" 
 import stairstep from "../../presets/stairstep-breakaway.json" with { type: "json" };
 import saas from "../../presets/saas-affiliate.json" with { type: "json" };
 import highTicket from "../../presets/high-ticket-affiliate.json" with { type: "json" };
+import binary from "../../presets/binary.json" with { type: "json" };
+import matrix from "../../presets/matrix-3x7.json" with { type: "json" };
 import type { PlanInput } from "./plan.js";
 
 /** The preset plans by name. */
@@ -26,6 +35,8 @@ export const PRESETS: Readonly<Record<PresetName, PlanInput>> = {
   "stairstep-breakaway": stairstep as PlanInput,
   "saas-affiliate": saas as PlanInput,
   "high-ticket-affiliate": highTicket as PlanInput,
+  binary: binary as PlanInput,
+  "matrix-3x7": matrix as PlanInput,
 };
 
-export type PresetName = "wellness-unilevel" | "stairstep-breakaway" | "saas-affiliate" | "high-ticket-affiliate";
+export type PresetName = "wellness-unilevel" | "stairstep-breakaway" | "saas-affiliate" | "high-ticket-affiliate" | "binary" | "matrix-3x7";

@@ -169,6 +169,27 @@ export const scenarioSchema = z
       .strict()
       .prefault({}),
     /**
+     * The placement tree binary and matrix plans pay on, built as members join
+     * (see placement.ts); none by default.
+     */
+    placement: z
+      .discriminatedUnion("kind", [
+        z
+          .object({
+            kind: z.literal("binary"),
+            mode: z.enum(["extremeLeft", "extremeRight", "alternate", "weakerLegCount", "weakerLegVolume", "spillover"]).default("spillover"),
+          })
+          .strict(),
+        z
+          .object({
+            kind: z.literal("matrix"),
+            width: z.number().int().min(1).max(20),
+            spillover: z.enum(["sponsor", "company"]).default("sponsor"),
+          })
+          .strict(),
+      ])
+      .optional(),
+    /**
      * Commissionable value (CV) as a share of an order's price. Each order's CV is
      * rounded half-even to the minor unit once, when the order is placed: CV is a
      * volume figure, and payouts are then computed exactly on it.

@@ -12,6 +12,7 @@ import { roundScaled } from "../money/round.js";
 import { parseDecimal } from "../money/decimal.js";
 import { normal, poisson, stream, type Uniform } from "../random/stream.js";
 import { grown } from "../util/grow.js";
+import { addPlacementVolume, createPlacement, place, type Placement } from "./placement.js";
 import { createOrderColumns, pushOrder, type OrderColumnsBuilder, type OrderRecord, type PeriodNetwork } from "./network.js";
 import { resolveScenario, type Scenario, type ScenarioInput, type ValueDraw } from "./scenario.js";
 
@@ -95,6 +96,8 @@ export interface World {
   readonly monthsPerPeriod: number;
   readonly cvUnits: number;
   readonly cvScale: number;
+  /** The placement tree, when the scenario asks for one. */
+  readonly placement?: Placement;
 }
 
 /**
@@ -159,6 +162,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     monthsPerPeriod,
     cvUnits: Number(cv.units),
     cvScale: 10 ** cv.places,
+    ...(spec.placement ? { placement: createPlacement(spec.placement, capacity) } : {}),
   };
   if (spec.start.network) generateNetwork(world, spec.start.network.distributors, spec.start.network.customersPerDistributor);
   else for (let f = 0; f < spec.start.founders; f++) addMember(world, -1, 0, true);
@@ -282,6 +286,10 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
     }
   }
   world.period = t + 1;
+  const placement = world.placement;
+  if (placement && world.scenario.spec.placement?.kind === "binary" && world.scenario.spec.placement.mode === "weakerLegVolume") {
+    addPlacementVolume(placement, world.ownCv, world.customerCv);
+  }
   const network: PeriodNetwork = {
     period: t,
     size: world.size,
@@ -293,6 +301,7 @@ export function stepWorld(world: World): { network: PeriodNetwork; stats: WorldP
     ownCv: world.ownCv,
     customerCv: world.customerCv,
     ...(orders ? { orders } : {}),
+    ...(placement ? { placement: { width: placement.width, parent: placement.parent, slot: placement.slot } } : {}),
     orderCount: columns.orderCount,
     orderMember: columns.orderMember,
     orderCustomer: columns.orderCustomer,
@@ -481,6 +490,7 @@ function addMember(world: World, sponsor: number, joinPeriod: number, isBuilder:
   world.alive[i] = 1;
   world.builder[i] = isBuilder ? 1 : 0;
   world.current[world.currentCount++] = i;
+  if (world.placement) place(world.placement, i, sponsor);
   if (sponsor >= 0) world.recruits[sponsor]! += 1;
   if (world.prospectsLeft > 0) world.prospectsLeft -= 1;
   return i;

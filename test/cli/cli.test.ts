@@ -75,8 +75,8 @@ describe("downline run", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/Plan "Wellness unilevel" on scenario "default"/);
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    expect(capture(["run", "--preset", "binary"]).code).toBe(2);
-    expect(String(stderr.mock.calls[0]![0])).toMatch(/--preset: expected one of wellness-unilevel, stairstep-breakaway, saas-affiliate, high-ticket-affiliate, got "binary"/);
+    expect(capture(["run", "--preset", "megaBonus"]).code).toBe(2);
+    expect(String(stderr.mock.calls[0]![0])).toMatch(/--preset: expected one of wellness-unilevel, stairstep-breakaway, saas-affiliate, high-ticket-affiliate, binary, matrix-3x7, got "megaBonus"/);
     stderr.mockRestore();
   });
 

@@ -31,8 +31,15 @@ describe("the plan JSON Schema", () => {
 });
 
 describe("presets", () => {
-  it.each(Object.entries(PRESETS))("%s compiles and pays a seeded world, both engines to the cent", (_name, plan) => {
-    const scenario = { months: 4, start: { founders: 2, network: { distributors: 150, customersPerDistributor: 2 } }, market: { prospects: 3000 } };
+  it.each(Object.entries(PRESETS))("%s compiles and pays a seeded world, both engines to the cent", (name, plan) => {
+    // Placement plans pay on the world's placement tree.
+    const placement = name === "binary" ? { kind: "binary" as const, mode: "spillover" as const } : name === "matrix-3x7" ? { kind: "matrix" as const, width: 3 } : undefined;
+    const scenario = {
+      months: 4,
+      start: { founders: 2, network: { distributors: 150, customersPerDistributor: 2 } },
+      market: { prospects: 3000 },
+      ...(placement ? { placement } : {}),
+    };
     const fast = simulate({ scenario, plan, seed: 5 });
     const reference = simulate({ scenario, plan, seed: 5, engine: "reference" });
     expect(ledgerLines(fast.ledger)).toEqual(ledgerLines(reference.ledger));
@@ -55,7 +62,7 @@ describe("presets", () => {
   });
 
   it("presets can be compared on one world (common random numbers)", () => {
-    const runs = simulatePlans({ scenario: { months: 3 }, seed: 9, plans: Object.values(PRESETS) as PlanInput[] });
+    const runs = simulatePlans({ scenario: { months: 3, placement: { kind: "binary" } }, seed: 9, plans: Object.values(PRESETS).filter((p) => p.name !== "Forced matrix 3×7") as PlanInput[] });
     const revenue = runs.map((r) => r.periods.map((p) => p.revenue));
     for (const r of revenue) expect(r).toEqual(revenue[0]);
   });
