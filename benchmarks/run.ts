@@ -93,7 +93,7 @@ function splitRow(s: TimeSplit): string {
 
 function targetNotes(ms: readonly SimulationMeasurement[]): string[] {
   return ms
-    .filter((m) => m.workload === "large" || m.workload === "wellness-large")
+    .filter((m) => m.workload !== "small")
     .map((m) => {
       const time = m.wallSeconds <= TARGET_SECONDS ? "within" : "OVER";
       const rss = m.peakRssMb <= TARGET_RSS_MB ? "within" : "OVER";

@@ -107,6 +107,39 @@ export const WORKLOADS: readonly Workload[] = [
     compareMonths: 0,
     maxOldSpaceMb: 6144,
   },
+  {
+    name: "binary-period",
+    description:
+      "one period of the binary preset on 1,000,000 distributors placed by breadth-first spillover as the network is generated (placement, leg volumes, carryover, caps)",
+    seed: SEED,
+    scenario: {
+      name: "bench-binary-period",
+      months: 1,
+      start: { founders: 1, network: { distributors: 1_000_000, customersPerDistributor: 3 } },
+      market: { prospects: 20_000_000 },
+      placement: { kind: "binary", mode: "spillover" },
+    },
+    plan: PRESETS.binary,
+    ledger: [false],
+    compareMonths: 0,
+    maxOldSpaceMb: 6144,
+  },
+  {
+    name: "binary-large",
+    description: "the large world, placed by breadth-first binary spillover, 36 months of the binary preset",
+    seed: SEED,
+    scenario: {
+      name: "bench-large-binary",
+      months: 36,
+      start: { founders: 1, network: { distributors: 1_000_000, customersPerDistributor: 3 } },
+      market: { prospects: 20_000_000 },
+      placement: { kind: "binary", mode: "spillover" },
+    },
+    plan: PRESETS.binary,
+    ledger: [false],
+    compareMonths: 0,
+    maxOldSpaceMb: 6144,
+  },
 ];
 
 /** Looks a workload up by name; throws naming the known ones. */

@@ -1,6 +1,6 @@
 /** Malformed rank ladders, caps and rank-dependent settings: each a field-path error, none a crash. */
 import { describe, expect, it } from "vitest";
-import { compilePlan, createFastEngine, DownlineInputError, type PlanInput } from "../../src/index.js";
+import { compilePlan, createFastEngine, DownlineInputError, resolveScenario, type PlanInput } from "../../src/index.js";
 
 const uni = { type: "unilevel", rates: ["0.05"] };
 
@@ -73,5 +73,24 @@ describe("rank names in components", () => {
 
   it("a plan may point at its JSON Schema", () => {
     expect(() => compilePlan({ $schema: "./plan.schema.json", components: [uni] } as PlanInput)).not.toThrow();
+  });
+});
+
+describe("malformed placement settings in scenarios", () => {
+  it.each([
+    ["an unknown binary mode", { placement: { kind: "binary", mode: "random" } }, "placement.mode", /"spillover"/],
+    ["a zero-width matrix", { placement: { kind: "matrix", width: 0 } }, "placement.width", />=1/],
+    ["an unknown placement kind", { placement: { kind: "unilevel" } }, "placement.kind", /Expected 'binary' \| 'matrix'/],
+    ["an unknown matrix spillover", { placement: { kind: "matrix", width: 3, spillover: "random" } }, "placement.spillover", /"sponsor"/],
+  ])("%s", (_what, scenario, path, message) => {
+    try {
+      resolveScenario(scenario as never);
+    } catch (e) {
+      expect(e).toBeInstanceOf(DownlineInputError);
+      const issue = (e as DownlineInputError).issues.find((i) => i.path === path);
+      expect(issue?.message).toMatch(message);
+      return;
+    }
+    throw new Error("accepted");
   });
 });
