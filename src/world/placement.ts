@@ -7,7 +7,9 @@
  *   left and right edges in turn (first left);
  * - binary `weakerLegCount` / `weakerLegVolume`: to the bottom of the outside
  *   edge of her leg with fewer members (less lifetime volume, counted to the end
- *   of the previous period); ties go left;
+ *   of the previous period; volume ties by members); ties go left;
+ * - (extreme modes put every recruit of a sponsor on one edge, so each tree is
+ *   a line per edge: a binary plan pays little or nothing on it);
  * - binary `spillover` and matrix `sponsor`: the first open position under the
  *   sponsor, breadth-first, left to right;
  * - matrix `company`: the first open position in the whole tree, breadth-first
@@ -70,7 +72,7 @@ export function createPlacement(
     placed: new Int32Array(capacity),
     periodVolume: new Float64Array(capacity),
     choose,
-    countsNeeded: spec.kind === "binary" && spec.mode === "weakerLegCount",
+    countsNeeded: spec.kind === "binary" && (spec.mode === "weakerLegCount" || spec.mode === "weakerLegVolume"),
   };
 }
 
@@ -116,7 +118,11 @@ export function addPlacementVolume(p: Placement, ownCv: Float64Array, customerCv
   }
 }
 
-/** The bottom of `v`'s outside edge on `side` (0 left, 1 right), compressing the hint. */
+/**
+ * The bottom of `v`'s outside edge on `side` (0 left, 1 right). Hints jump down
+ * the edge; every member passed on the way is pointed at the bottom found (path
+ * compression), so a long edge is walked once, not once per recruit.
+ */
 function bottom(p: Placement, v: number, side: number): number {
   const hint = p.edge[side]!;
   let x = hint[v]!;
@@ -125,7 +131,14 @@ function bottom(p: Placement, v: number, side: number): number {
     if (c < 0) break;
     x = hint[c]!;
   }
-  hint[v] = x;
+  for (let y = v; ; ) {
+    const h = hint[y]!;
+    hint[y] = x;
+    if (h === x) break;
+    const c = p.child[h * 2 + side]!;
+    if (c < 0) break;
+    y = c;
+  }
   return x;
 }
 
@@ -133,13 +146,19 @@ const edgeOf =
   (side: number) =>
   (p: Placement, sponsor: number): [number, number] => [bottom(p, sponsor, side), side];
 
-/** The leg of `sponsor` to place into by a measure of her two legs (ties: left). */
+/** Members of the placement subtree under `leg` (0 for no leg). */
+const countOf = (p: Placement, leg: number): number => (leg < 0 ? 0 : p.count[leg]!);
+/** Lifetime volume of the placement subtree under `leg` (0 for no leg). */
+const volumeOf = (p: Placement, leg: number): number => (leg < 0 ? 0 : p.volume[leg]!);
+
+/**
+ * The leg of `sponsor` to place into: the right one when `rightIsWeaker` says
+ * so of her (left, right) legs, else the left; at its outside edge.
+ */
 const weaker =
-  (measure: (p: Placement, leg: number) => number) =>
+  (rightIsWeaker: (p: Placement, left: number, right: number) => boolean) =>
   (p: Placement, sponsor: number): [number, number] => {
-    const left = p.child[sponsor * 2]!;
-    const right = p.child[sponsor * 2 + 1]!;
-    const side = (right < 0 ? 0 : measure(p, right)) < (left < 0 ? 0 : measure(p, left)) ? 1 : 0;
+    const side = rightIsWeaker(p, p.child[sponsor * 2]!, p.child[sponsor * 2 + 1]!) ? 1 : 0;
     return [bottom(p, sponsor, side), side];
   };
 
@@ -147,8 +166,12 @@ const BINARY_MODES: Record<BinaryPlacementMode, (p: Placement, sponsor: number) 
   extremeLeft: edgeOf(0),
   extremeRight: edgeOf(1),
   alternate: (p, sponsor) => edgeOf(p.placed[sponsor]! % 2)(p, sponsor),
-  weakerLegCount: weaker((p, leg) => p.count[leg]!),
-  weakerLegVolume: weaker((p, leg) => p.volume[leg]!),
+  weakerLegCount: weaker((p, l, r) => countOf(p, r) < countOf(p, l)),
+  // Ties on volume (a network before its first period has none) go by count, then left.
+  weakerLegVolume: weaker((p, l, r) => {
+    const [vl, vr] = [volumeOf(p, l), volumeOf(p, r)];
+    return vr < vl || (vr === vl && countOf(p, r) < countOf(p, l));
+  }),
   spillover: (p, sponsor) => sponsorSpillover(p, sponsor),
 };
 
@@ -180,7 +203,10 @@ const PATH = new Int32Array(64);
 function nodeAt(p: Placement, top: number, pos: number): number {
   const w = p.width;
   let depth = 0;
-  for (let q = pos; q > 0; q = Math.floor((q - 1) / w)) PATH[depth++] = (q - 1) % w;
+  for (let q = pos; q > 0; q = Math.floor((q - 1) / w)) {
+    if (depth === PATH.length) throw new RangeError(`downline/placement: a position ${depth} levels below a sponsor is beyond this tree's reach`);
+    PATH[depth++] = (q - 1) % w;
+  }
   let x = top;
   for (let d = depth - 1; d >= 0; d--) x = p.child[x * w + PATH[d]!]!;
   return x;

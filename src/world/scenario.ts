@@ -183,7 +183,8 @@ export const scenarioSchema = z
         z
           .object({
             kind: z.literal("matrix"),
-            width: z.number().int().min(1).max(20),
+            /** At least 2: a one-wide "matrix" is a single line. */
+            width: z.number().int().min(2).max(20),
             spillover: z.enum(["sponsor", "company"]).default("sponsor"),
           })
           .strict(),

@@ -43,7 +43,8 @@ describe("matrix settings", () => {
   });
 
   it.each([
-    ["width 0", { ...good, width: 0 }, "components[0].width", />=1/],
+    ["width 0", { ...good, width: 0 }, "components[0].width", />=2/],
+    ["width 1 (a line, not a matrix)", { ...good, width: 1 }, "components[0].width", />=2/],
     ["a fractional width", { ...good, width: 2.5 }, "components[0].width", /expected int/],
     ["width missing", { rates: ["0.1"] }, "components[0].width", /number/],
     ["empty rates", { ...good, rates: [] }, "components[0].rates", />=1 items/],

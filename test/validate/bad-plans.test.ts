@@ -79,7 +79,8 @@ describe("rank names in components", () => {
 describe("malformed placement settings in scenarios", () => {
   it.each([
     ["an unknown binary mode", { placement: { kind: "binary", mode: "random" } }, "placement.mode", /"spillover"/],
-    ["a zero-width matrix", { placement: { kind: "matrix", width: 0 } }, "placement.width", />=1/],
+    ["a zero-width matrix", { placement: { kind: "matrix", width: 0 } }, "placement.width", />=2/],
+    ["a one-wide matrix (a line)", { placement: { kind: "matrix", width: 1 } }, "placement.width", />=2/],
     ["an unknown placement kind", { placement: { kind: "unilevel" } }, "placement.kind", /Expected 'binary' \| 'matrix'/],
     ["an unknown matrix spillover", { placement: { kind: "matrix", width: 3, spillover: "random" } }, "placement.spillover", /"sponsor"/],
   ])("%s", (_what, scenario, path, message) => {

@@ -36,7 +36,7 @@ describe("binary placement modes", () => {
 
   it("weaker leg by count: into the leg with fewer members (ties left), at its outside edge", () => {
     // 0's recruits 1..5: 1 → L (0 vs 0, tie), 2 → R (1 vs 0), 3 → L (1 vs 1), 4 → R (2 vs 1), 5 → L (2 vs 2).
-    // 6, recruited by 1: 1's legs are 3 (1 member) on the left, none on the right → R.
+    // 6, recruited by 1: 1 has a left leg (3, with 5 below it) and none on the right → R.
     expect(build(createPlacement({ kind: "binary", mode: "weakerLegCount" }), [-1, 0, 0, 0, 0, 0, 1])).toEqual([
       "top",
       "0.L",
@@ -48,19 +48,19 @@ describe("binary placement modes", () => {
     ]);
   });
 
-  it("weaker leg by volume: into the leg with less lifetime volume at the end of the last period", () => {
+  it("weaker leg by volume: into the leg with less lifetime volume at the end of the last period (ties by members)", () => {
     const p = createPlacement({ kind: "binary", mode: "weakerLegVolume" });
-    // No volume yet: every choice is a tie, so 1 and 2 go left (2 at the bottom of the left edge, under 1).
+    // No volume yet: 1 goes left (a tie of nothing); 2 finds equal volume (0) but fewer members on the right → 0.R.
     build(p, [-1, 0, 0]);
-    expect([p.parent[2], p.slot[2]]).toEqual([1, 0]);
-    // Period volume: 1 bought 300, 2 bought 100 → left leg (1 and 2) has 400, right none → next recruit goes right.
+    expect([p.parent[2], p.slot[2]]).toEqual([0, 1]);
+    // Period volume: 1 bought 300, 2 bought 100 → the right leg (100) is weaker: 3 goes to the bottom of the right edge, under 2.
     addPlacementVolume(p, Float64Array.from([0, 300, 100]), new Float64Array(3));
     place(p, 3, 0);
-    expect([p.parent[3], p.slot[3]]).toEqual([0, 1]);
-    // Lifetime: right leg (3) buys 500 → right 500 > left 400 → next goes left, at the bottom of the left edge (2).
+    expect([p.parent[3], p.slot[3]]).toEqual([2, 1]);
+    // Lifetime: 3 buys 500 → right 100 + 500 = 600 > left 300 → 4 goes to the bottom of the left edge, under 1.
     addPlacementVolume(p, Float64Array.from([0, 0, 0, 500]), new Float64Array(4));
     place(p, 4, 0);
-    expect([p.parent[4], p.slot[4]]).toEqual([2, 0]);
+    expect([p.parent[4], p.slot[4]]).toEqual([1, 0]);
   });
 
   it("spillover: breadth-first under the sponsor, left to right", () => {
@@ -102,6 +102,18 @@ describe("matrix placement", () => {
 
   it("company-wide spillover ignores the sponsor: the whole tree fills breadth-first", () => {
     expect(build(createPlacement({ kind: "matrix", width: 2, spillover: "company" }), [-1, 0, 1, 2, 3, 4])).toEqual(["top", "0.L", "0.R", "1.L", "1.R", "2.L"]);
+  });
+
+  it("extreme left with path compression: 100,000 members of a chain each recruit once, all at the chain's bottom", () => {
+    // Without compression each recruit would walk the chain below her sponsor: quadratic (minutes here).
+    const p = createPlacement({ kind: "binary", mode: "extremeLeft" });
+    const n = 100_000;
+    place(p, 0, -1);
+    for (let i = 1; i < n; i++) place(p, i, i - 1);
+    for (let k = 0; k < n; k++) place(p, n + k, k);
+    // One line: everyone's placement parent is the member placed just before her.
+    for (let i = 1; i < 2 * n; i++) if (p.parent[i] !== i - 1 || p.slot[i] !== 0) throw new Error(`member ${i} at ${p.parent[i]}.${p.slot[i]}`);
+    expect(p.size).toBe(2 * n);
   });
 
   it("a million members in extreme-left and spillover trees: no recursion, fast", () => {

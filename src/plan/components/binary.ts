@@ -399,11 +399,12 @@ export const binary: ComponentType<typeof schema> = {
             const n = cycles ? Math.min(floorDiv(L, left), floorDiv(R, right)) : Math.min(L, R);
             const h = n * per;
             if (!Number.isSafeInteger(h)) throw new RangeError(`downline/engine: ${input.name}: member ${i}'s binary amount is beyond exact range`);
-            headLow += h;
-            if (headLow > 2 ** 52) {
+            if (headLow + h > 2 ** 52) {
+              // Moved before the add: the sum itself must stay exact.
               headBig += BigInt(headLow);
               headLow = 0;
             }
+            headLow += h;
             const qualified = (!settings.requireActive || active[i] === 1) && (!settings.sponsoredEachSide || (hasSide[2 * i] === 1 && hasSide[2 * i + 1] === 1));
             let paidN = 0;
             if (qualified && n > 0) {

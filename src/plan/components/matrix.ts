@@ -33,7 +33,7 @@ const schema = z
     /** Rate per level: level 1 is the member's placement parent, level 2 that position's parent, ... */
     rates: z.array(rateField()).min(1).max(MAX_DEPTH),
     /** The matrix width W the plan is written for; the network's placement tree must have it. */
-    width: z.number().int().min(1).max(255),
+    width: z.number().int().min(2).max(255),
     /** Pay a position holder only when she is active this period (default); otherwise her level is breakage. */
     requiresActive: z.boolean().default(true),
     /** Payable depth by paid-as rank; without it every level is payable. */
