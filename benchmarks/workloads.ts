@@ -58,6 +58,12 @@ export const UNILEVEL_7: PlanInput = {
   ],
 };
 
+/** The large world's start: 1,000,000 distributors with ~3,000,000 customers, in a market of 20M. */
+const LARGE_WORLD = {
+  start: { founders: 1, network: { distributors: 1_000_000, customersPerDistributor: 3 } },
+  market: { prospects: 20_000_000 },
+} as const satisfies ScenarioInput;
+
 /** The seed of every workload. */
 export const SEED = 42;
 
@@ -83,8 +89,7 @@ export const WORKLOADS: readonly Workload[] = [
     scenario: {
       name: "bench-large",
       months: 36,
-      start: { founders: 1, network: { distributors: 1_000_000, customersPerDistributor: 3 } },
-      market: { prospects: 20_000_000 },
+      ...LARGE_WORLD,
     },
     plan: UNILEVEL_7,
     ledger: [false, true],
@@ -99,8 +104,7 @@ export const WORKLOADS: readonly Workload[] = [
     scenario: {
       name: "bench-large",
       months: 36,
-      start: { founders: 1, network: { distributors: 1_000_000, customersPerDistributor: 3 } },
-      market: { prospects: 20_000_000 },
+      ...LARGE_WORLD,
     },
     plan: PRESETS["wellness-unilevel"],
     ledger: [false],
@@ -115,8 +119,7 @@ export const WORKLOADS: readonly Workload[] = [
     scenario: {
       name: "bench-binary-period",
       months: 1,
-      start: { founders: 1, network: { distributors: 1_000_000, customersPerDistributor: 3 } },
-      market: { prospects: 20_000_000 },
+      ...LARGE_WORLD,
       placement: { kind: "binary", mode: "spillover" },
     },
     plan: PRESETS.binary,
@@ -131,8 +134,7 @@ export const WORKLOADS: readonly Workload[] = [
     scenario: {
       name: "bench-large-binary",
       months: 36,
-      start: { founders: 1, network: { distributors: 1_000_000, customersPerDistributor: 3 } },
-      market: { prospects: 20_000_000 },
+      ...LARGE_WORLD,
       placement: { kind: "binary", mode: "spillover" },
     },
     plan: PRESETS.binary,

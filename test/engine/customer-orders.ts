@@ -5,7 +5,21 @@
  * simulated worlds, whose order columns and records both engines read.
  */
 import fc from "fast-check";
-import { createWorld, stepWorld, type OrderRecord, type PeriodNetwork, type ScenarioInput } from "../../src/index.js";
+import { expect } from "vitest";
+import {
+  compilePlan,
+  createFastEngine,
+  createReferenceEngine,
+  createWorld,
+  stepWorld,
+  type ComponentType,
+  type OrderRecord,
+  type PeriodNetwork,
+  type PeriodPayout,
+  type PlanInput,
+  type ReferenceRule,
+  type ScenarioInput,
+} from "../../src/index.js";
 
 /** One period as `networkFromRecords` takes it. */
 export interface CustomerOrdersNetwork {
@@ -136,4 +150,35 @@ function copyNetwork(n: PeriodNetwork): PeriodNetwork {
     orderPrice: n.orderPrice!.slice(0, n.orderCount),
     orderCv: n.orderCv!.slice(0, n.orderCount),
   };
+}
+
+/** The two engines' payouts of one period are equal to the cent: totals, breakage, every member's amount. */
+export function expectAgreement(f: PeriodPayout, r: PeriodPayout): void {
+  expect(f.paid).toEqual(r.paid);
+  expect(f.breakage).toEqual(r.breakage);
+  for (let k = 0; k < f.amounts.length; k++) {
+    expect(Array.from(f.amounts[k]!.subarray(0, f.size))).toEqual(Array.from(r.amounts[k]!.subarray(0, r.size)));
+  }
+}
+
+/**
+ * Pays a simulated world period after period on the fast engine and on two
+ * reference engines, one reading the order records and one the order columns,
+ * and requires all three to agree each period.
+ */
+export function expectWorldAgreement(
+  plan: PlanInput,
+  options: { components: readonly ComponentType[] },
+  rules: Readonly<Record<string, ReferenceRule>>,
+  scenario: ScenarioInput,
+  seed: number,
+): void {
+  const fast = createFastEngine(compilePlan(plan, options));
+  const fromRecords = createReferenceEngine(compilePlan(plan, options), { rules });
+  const fromColumns = createReferenceEngine(compilePlan(plan, options), { rules });
+  for (const network of worldPeriods(scenario, seed)) {
+    const f = fast.pay(network);
+    expectAgreement(f, fromRecords.pay(network));
+    expectAgreement(f, fromColumns.pay({ ...network, orders: undefined }));
+  }
 }
