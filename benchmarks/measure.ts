@@ -143,8 +143,8 @@ export interface EngineComparison {
 export function compareEngines(w: Workload, months: number): EngineComparison {
   const scenario = resolveScenario({ ...w.scenario, months });
   const plan = compilePlan(w.plan);
-  const fast = createFastEngine(plan, { digits: scenario.digits });
-  const reference = createReferenceEngine(plan, { digits: scenario.digits });
+  const fast = createFastEngine(plan, { currency: scenario.spec.currency });
+  const reference = createReferenceEngine(plan, { currency: scenario.spec.currency });
   const world = createWorld(scenario, { seed: w.seed, recordOrders: true });
   let fastMs = 0;
   let referenceMs = 0;
@@ -234,7 +234,7 @@ export function splitSimulation(w: Workload, ledger: boolean): TimeSplit {
   let t0 = now();
   const scenario = resolveScenario(w.scenario);
   const plan = compilePlan(w.plan);
-  const engine = createFastEngine(plan, { digits: scenario.digits });
+  const engine = createFastEngine(plan, { currency: scenario.spec.currency });
   const world = createWorld(scenario, { seed: w.seed, recordOrders: false });
   const names = plan.components.map((c) => c.name);
   const book = createLedger(names);

@@ -4,19 +4,24 @@
  *
  *   npx tsx examples/custom-component.ts
  *
- * The component contract is public: a zod schema for its settings, the rates it
- * uses (so the plan picks one exact scale), and a compile step that returns the
- * fast engine's `accrue`. Register it with `compilePlan(plan, { components: [...] })`.
+ * The component contract is public: a zod schema for its plan-file entry, the
+ * rates it uses (so the plan picks one exact scale), `compile` (plain typed
+ * settings), the fast engine's kernel (typed arrays, explicit state) and the
+ * reference rule that defines it (exact decimals). Pass it once —
+ * `simulate({ components: [teamTable] })` or `compilePlan(plan, { components:
+ * [teamTable] })` — and it runs on both engines.
  */
 import { z } from "zod";
+import type { Decimal } from "decimal.js";
 import {
-  compilePlan,
   ComponentFieldError,
   componentName,
+  defineComponent,
+  ExactDecimal,
   formatMinor,
   rateField,
   simulate,
-  type ComponentType,
+  type CompiledRate,
   type PlanInput,
 } from "../src/index.js";
 
@@ -32,51 +37,69 @@ const schema = z
   })
   .strict();
 
+/** Compiled settings: the table of exact rates. */
+interface TeamTableSettings {
+  readonly table: readonly (readonly CompiledRate[])[];
+}
+
 /**
  * Team bonus: a member earns `table[rank][lines]` × her group volume below her
  * (GV minus her own PV), where `lines` counts her active frontline members.
+ * Its headline is what it pays (the table is the plan's intent: no breakage).
  */
-export const teamTable: ComponentType<typeof schema> = {
+export const teamTable = defineComponent({
   type: "teamTable",
   schema,
   rates: (input) => input.table.flat(),
-  compile(input, rate, context) {
-    if (input.table.length > context.rankNames.length + 1) {
+  compile(input, ctx): TeamTableSettings {
+    if (input.table.length > ctx.rankNames.length + 1) {
       // Reported as a field-path error at components[k].table.
-      throw new ComponentFieldError("table", `expected at most ${context.rankNames.length + 1} rows (no rank, then each rank), got ${input.table.length}`);
+      throw new ComponentFieldError("table", `expected at most ${ctx.rankNames.length + 1} rows (no rank, then each rank), got ${input.table.length}`);
     }
-    const rows = input.table.map((row) => Float64Array.from(row, (r) => rate(r).units));
-    let lines = new Int32Array(0); // scratch, per member
-    return {
-      type: "teamTable",
-      name: input.name,
-      settings: { table: input.table },
-      fast: {
-        type: "teamTable",
-        name: input.name,
-        accrue(p, amounts) {
-          const { size, members, memberCount, upline } = p.network;
-          if (lines.length < size) lines = new Int32Array(Math.ceil(size * 1.25));
-          for (let idx = 0; idx < memberCount; idx++) lines[members[idx]!] = 0;
-          for (let idx = 0; idx < memberCount; idx++) {
-            const i = members[idx]!;
-            if (p.active[i] === 1 && upline[i]! >= 0) lines[upline[i]!]! += 1;
-          }
-          let headline = 0n;
-          for (let idx = 0; idx < memberCount; idx++) {
-            const i = members[idx]!;
-            const row = rows[Math.min(p.rank[i]!, rows.length - 1)]!;
-            const units = row[Math.min(lines[i]!, row.length - 1)]!;
-            const team = p.gv[i]! - p.pv[i]!;
-            amounts[i]! += team * units;
-            headline += BigInt(team) * BigInt(units);
-          }
-          return headline; // what the table pays is the plan's intent: no breakage
-        },
-      },
-    };
+    return { table: input.table.map((row) => row.map(ctx.rate)) };
   },
-};
+  fast: {
+    // State: the scaled rates as typed rows, and a per-member count of lines (scratch).
+    state: (s, capacity) => ({ rows: s.table.map((row) => Float64Array.from(row, (r) => r.scaled)), lines: new Int32Array(capacity) }),
+    grow(state, capacity) {
+      state.lines = new Int32Array(capacity);
+    },
+    accrue(_s, state, p, amounts) {
+      const { members, memberCount, upline } = p.network;
+      const { rows, lines } = state;
+      for (let idx = 0; idx < memberCount; idx++) lines[members[idx]!] = 0;
+      for (let idx = 0; idx < memberCount; idx++) {
+        const i = members[idx]!;
+        if (p.active[i] === 1 && upline[i]! >= 0) lines[upline[i]!]! += 1;
+      }
+      let headline = 0n;
+      for (let idx = 0; idx < memberCount; idx++) {
+        const i = members[idx]!;
+        const row = rows[Math.min(p.rank[i]!, rows.length - 1)]!;
+        const rate = row[Math.min(lines[i]!, row.length - 1)]!;
+        const team = p.gv[i]! - p.pv[i]!;
+        amounts[i]! += team * rate;
+        headline += BigInt(team) * BigInt(rate);
+      }
+      return headline;
+    },
+  },
+  reference: {
+    accrue(s, _state, { members }) {
+      const payees = new Map<number, Decimal>();
+      let headline: Decimal = new ExactDecimal(0);
+      for (const m of members) {
+        if (!m.alive) continue;
+        const row = s.table[Math.min(m.rank, s.table.length - 1)]!;
+        const lines = m.frontline.filter((c) => members[c]!.active).length;
+        const amount = row[Math.min(lines, row.length - 1)]!.value.times(m.gv.minus(m.pv));
+        payees.set(m.id, amount);
+        headline = headline.plus(amount);
+      }
+      return { payees, headline };
+    },
+  },
+});
 
 /** A plan using it: no-rank members earn 1–3% by lines, Leaders 4–6%. */
 export const TEAM_PLAN: PlanInput = {
@@ -94,12 +117,13 @@ export const TEAM_PLAN: PlanInput = {
   ],
 };
 
-export function main() {
-  const plan = compilePlan(TEAM_PLAN, { components: [teamTable] });
-  const result = simulate({ scenario: { months: 12, start: { founders: 1, network: { distributors: 2000 } } }, plan, seed: 42 });
-  const paid = result.periods.reduce((s, p) => s + p.payout, 0);
-  console.log(`${plan.name}: ${formatMinor(paid, 2)} paid over 12 months`);
-  return paid;
+/** Runs the plan for 12 months on both engines (the same world) and returns what each paid. */
+export function main(): { fast: number; reference: number } {
+  const run = (engine: "fast" | "reference") =>
+    simulate({ scenario: { months: 12, start: { founders: 1, network: { distributors: 300 } } }, plan: TEAM_PLAN, components: [teamTable], seed: 42, engine });
+  const [fast, reference] = [run("fast"), run("reference")].map((r) => r.periods.reduce((s, p) => s + p.payout, 0)) as [number, number];
+  console.log(`Team table: ${formatMinor(fast, 2)} paid over 12 months (fast engine), ${formatMinor(reference, 2)} (reference engine)`);
+  return { fast, reference };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -100,10 +100,10 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
       throw new DownlineInputError("options", [{ path: "--preset", message: `expected one of ${Object.keys(PRESETS).join(", ")}, got ${JSON.stringify(values.preset)}` }]);
     }
     const planInput = values.preset ? PRESETS[values.preset as PresetName] : values.plan ? readJson(values.plan, "plan") : DEFAULT_PLAN;
-    const plan = compilePlan(planInput as PlanInput);
+    const plan = compilePlan(planInput as PlanInput, { currency: scenario.spec.currency });
     if (command === "validate") {
       // What depends on the currency (thresholds with too many decimals) is checked by building an engine.
-      createFastEngine(plan, { digits: scenario.digits });
+      createFastEngine(plan, { currency: scenario.spec.currency });
       out(`scenario "${scenario.spec.name}": ok (${scenario.periods} ${scenario.spec.period}s)\nplan "${plan.name}": ok (${plan.components.map((c) => c.name).join(", ")})\n`);
       return 0;
     }

@@ -1,20 +1,24 @@
 /**
  * The fast engine: typed arrays, integer minor units, no allocation per member
- * per period, no recursion. Components accrue exact integer amounts at the
- * plan's rate scale; each payee's amount is rounded once, by the plan's mode.
+ * per period, no recursion. Component kernels accrue exact integer amounts at
+ * the plan's rate scale into arrays the engine owns; each payee's amount is
+ * rounded once, by the plan's mode.
  *
  * @module
  */
 import { roundScaled, roundScaledBig } from "../money/round.js";
+import { capacityFor, grown, scratch } from "../util/grow.js";
 import { createQualifier } from "./qualify.js";
 import { applyCapsFast, createCapScratch } from "./caps.js";
-import { activityThreshold, compilePlan, planCaps, rankLadder, type CompiledPlan, type PlanInput } from "../plan/plan.js";
+import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
 import type { FastPeriod } from "../plan/contract.js";
 import type { PeriodNetwork } from "../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "./payout.js";
 
 /**
- * Creates the fast engine for a plan.
+ * Creates the fast engine for a plan. Each engine keeps its own component
+ * state (carryover, titles rewarded), so two engines on one compiled plan
+ * never share it.
  *
  * @example
  * const engine = createFastEngine({ components: [{ type: "unilevel", rates: ["0.08"] }] });
@@ -24,25 +28,25 @@ import type { EngineOptions, PeriodPayout, PlanEngine } from "./payout.js";
  * engine.pay(net).amounts[0][0] // => 800 (8% of 100.00, in cents)
  */
 export function createFastEngine(planInput: PlanInput | CompiledPlan, options: EngineOptions = {}): PlanEngine {
-  // A fresh copy: components with state keep it per engine.
-  const plan = compilePlan(planInput).fresh();
-  const minPv = activityThreshold(plan, options.digits ?? 2);
+  const plan = compilePlan(planInput, options.currency === undefined ? {} : { currency: options.currency });
+  const minPv = plan.minPv;
   const scale = 10 ** plan.places;
   const scaleBig = BigInt(scale);
   const mode = plan.rounding;
-  const components = plan.components.map((c) => c.fast);
+  const components = plan.components;
   const names = components.map((c) => c.name);
-  const paidBy = plan.components.map((c) => c.paidBy ?? "company");
+  const paidBy = components.map((c) => c.paidBy);
   let capacity = 0;
   let pv = new Float64Array(0);
   let active = new Uint8Array(0);
   let activeUpline = new Int32Array(0);
   let title = new Uint8Array(0);
-  const qualifier = createQualifier(rankLadder(plan, options.digits ?? 2));
-  const caps = planCaps(plan, options.digits ?? 2);
+  const qualifier = createQualifier(plan.ranks);
+  const caps = plan.caps;
   const hasCaps = caps.payout !== undefined || caps.perMember !== undefined;
   const capScratch = createCapScratch();
-  let amounts: Float64Array[] = [];
+  const states: unknown[] = components.map((c) => c.definition.fast.state(c.settings, 0));
+  let amounts: Float64Array[] = components.map(() => new Float64Array(0));
 
   return {
     plan,
@@ -50,14 +54,13 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
     pay(network: PeriodNetwork): PeriodPayout {
       const { size, upline, alive, ownCv, customerCv, members, memberCount } = network;
       if (size > capacity) {
-        capacity = Math.ceil(size * 1.25);
-        pv = new Float64Array(capacity);
-        active = new Uint8Array(capacity);
-        activeUpline = new Int32Array(capacity);
-        const titles = new Uint8Array(capacity);
-        titles.set(title);
-        title = titles;
-        amounts = components.map(() => new Float64Array(capacity));
+        capacity = capacityFor(size);
+        pv = scratch(pv, capacity);
+        active = scratch(active, capacity);
+        activeUpline = scratch(activeUpline, capacity);
+        title = grown(title, capacity);
+        amounts = amounts.map((a) => scratch(a, capacity));
+        components.forEach((c, k) => c.definition.fast.grow?.(states[k], capacity));
       }
       // Entries of members who quit are never read through the list, but stay zero
       // so that the arrays handed out are right at every index.
@@ -103,17 +106,17 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         customerCvTotal,
         paid: paidSoFar,
         scale,
-        digits: options.digits ?? 2,
         rounding: mode,
       };
       const paid: number[] = [];
       const breakage: number[] = [];
       for (let c = 0; c < components.length; c++) {
+        const component = components[c]!;
         const acc = amounts[c]!;
         acc.fill(0, 0, size);
-        const headline = components[c]!.accrue(period, acc);
+        const headline = component.definition.fast.accrue(component.settings, states[c], period, acc);
         // A component in whole minor units is exact already: rounding it is the identity.
-        const unit = components[c]!.units === "minor" ? 1 : scale;
+        const minor = component.writes === "minor";
         let total = 0;
         for (let idx = 0; idx < memberCount; idx++) {
           const i = members[idx]!;
@@ -124,15 +127,15 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
               `downline/engine: ${names[c]}: member ${i}'s amount in period ${network.period} is beyond exact range; use rates with fewer decimals`,
             );
           }
-          const rounded = unit === 1 ? a : roundScaled(a, scale, mode);
-          if (unit === 1 && !Number.isInteger(a)) throw new RangeError(`downline/engine: ${names[c]} wrote a fractional minor-unit amount for member ${i}`);
+          if (minor && !Number.isInteger(a)) throw new RangeError(`downline/engine: ${names[c]} wrote a fractional minor-unit amount for member ${i}`);
+          const rounded = minor ? a : roundScaled(a, scale, mode);
           acc[i] = rounded;
           total += rounded;
         }
         // Breakage: the headline, rounded once, minus what was paid (before caps); so
         // paid + capped + breakage is the headline to the cent, rounding residue included.
         paid.push(total);
-        breakage.push(Number(unit === 1 ? headline : roundScaledBig(headline, scaleBig, mode)) - total);
+        breakage.push(Number(minor ? headline : roundScaledBig(headline, scaleBig, mode)) - total);
         paidSoFar.set(names[c]!, acc);
       }
       const capped = hasCaps ? applyCapsFast(caps, amounts, members, memberCount, pvTotal, mode, capScratch) : names.map(() => 0);

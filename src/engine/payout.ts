@@ -61,6 +61,10 @@ export interface PlanEngine {
 
 /** Options shared by the engines. */
 export interface EngineOptions {
-  /** Minor-unit digits of the currency (2 for USD). */
-  readonly digits?: number;
+  /**
+   * The run's currency (ISO 4217). A plan compiled for another currency is
+   * compiled again for this one (its money fields converted anew, checked
+   * against this currency's minor unit). Default: the plan's own.
+   */
+  readonly currency?: string;
 }

@@ -8,6 +8,7 @@ import { createWorld, stepWorld, type WorldPeriodStats } from "../world/world.js
 import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import { resolveScenario, type Scenario, type ScenarioInput, type ScenarioSpec } from "../world/scenario.js";
 import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
+import type { AnyComponentType } from "../plan/contract.js";
 import { collectPeriod, createMemberTotals, memberColumns, memberRowsOf, type MemberColumns, type MemberRow, type PeriodRow } from "../analysis/collect.js";
 import { createFastEngine } from "./fast.js";
 import { createReferenceEngine } from "./reference/reference.js";
@@ -21,6 +22,8 @@ export interface SimulateOptions {
   readonly scenario?: ScenarioInput | Scenario;
   /** The plan to pay (default: {@link DEFAULT_PLAN}). */
   readonly plan?: PlanInput | CompiledPlan;
+  /** Custom component types the plan uses (see `defineComponent`); they run on both engines. */
+  readonly components?: readonly AnyComponentType[];
   /** The run's seed. Default 42. */
   readonly seed?: number | string;
   /** `"fast"` (default) or `"reference"` (decimal.js, order by order; small worlds only). */
@@ -77,10 +80,10 @@ export interface SimulatePlansOptions extends Omit<SimulateOptions, "plan" | "on
  */
 export function simulatePlans(options: SimulatePlansOptions): SimulationResult[] {
   const scenario = resolveScenario(options.scenario ?? DEFAULT_SCENARIO);
-  const plans = options.plans.map((p) => compilePlan(p));
+  const plans = options.plans.map((p) => compilePlan(p, { currency: scenario.spec.currency, ...(options.components ? { components: options.components } : {}) }));
   const kind = options.engine ?? "fast";
   const engines: PlanEngine[] = plans.map((p) =>
-    kind === "fast" ? createFastEngine(p, { digits: scenario.digits }) : createReferenceEngine(p, { digits: scenario.digits }),
+    kind === "fast" ? createFastEngine(p) : createReferenceEngine(p),
   );
   const seed = options.seed ?? 42;
   const world = createWorld(scenario, { seed, recordOrders: kind === "reference" });

@@ -59,35 +59,36 @@ export interface CompiledCaps {
   readonly perMember?: { readonly amount: number; readonly components: readonly number[] };
 }
 
-/** Compiles caps for a currency; throws `[path, message]` for a bad field (the plan wraps it). */
+/**
+ * Compiles caps: `money(text, path)` converts an amount to minor units (a value
+ * finer than the currency is reported by the converter), `fail(path, message)`
+ * reports any other problem.
+ */
 export function compileCaps(
   caps: CapsSpec | undefined,
-  components: readonly { readonly name: string; readonly paidBy?: "company" | "customer" }[],
-  digits: number,
+  components: readonly { readonly name: string; readonly paidBy: "company" | "customer" }[],
+  money: (text: string, path: string) => number,
+  fail: (path: string, message: string) => void,
 ): CompiledCaps {
   const componentNames = components.map((c) => c.name);
   const company = components.flatMap((c, k) => (c.paidBy === "customer" ? [] : [k]));
   if (!caps) return { company };
   // Component indices, in plan order (the tie-break order), each once.
-  const indices = (names: readonly string[] | undefined, path: string): number[] =>
-    names === undefined
-      ? company
-      : [
-          ...new Set(
-            names.map((n, k) => {
-              const at = componentNames.indexOf(n);
-              if (at < 0) throw new RangeError(`${path}[${k}]: expected one of the plan's components (${componentNames.map((c) => JSON.stringify(c)).join(", ")}), got ${JSON.stringify(n)}`);
-              if (!company.includes(at)) throw new RangeError(`${path}[${k}]: expected a component the company pays; ${JSON.stringify(n)} is paid by customers`);
-              return at;
-            }),
-          ),
-        ].sort((a, b) => a - b);
+  const indices = (names: readonly string[] | undefined, path: string): number[] => {
+    if (names === undefined) return [...company];
+    const found = new Set<number>();
+    names.forEach((n, k) => {
+      const at = componentNames.indexOf(n);
+      if (at < 0) fail(`${path}[${k}]`, `expected one of the plan's components (${componentNames.map((c) => JSON.stringify(c)).join(", ")}), got ${JSON.stringify(n)}`);
+      else if (!company.includes(at)) fail(`${path}[${k}]`, `expected a component the company pays; ${JSON.stringify(n)} is paid by customers`);
+      else found.add(at);
+    });
+    return [...found].sort((a, b) => a - b);
+  };
   const out: { company: readonly number[]; payout?: CompiledCaps["payout"]; perMember?: CompiledCaps["perMember"] } = { company };
   if (caps.payout) out.payout = { share: new ExactDecimal(caps.payout.share), components: indices(caps.payout.components, "caps.payout.components") };
   if (caps.perMember) {
-    const amount = new ExactDecimal(caps.perMember.amount).times(new ExactDecimal(10).pow(digits));
-    if (!amount.isInteger()) throw new RangeError(`caps.perMember.amount: expected at most ${digits} decimals for this currency, got ${caps.perMember.amount}`);
-    out.perMember = { amount: amount.toNumber(), components: indices(caps.perMember.components, "caps.perMember.components") };
+    out.perMember = { amount: money(caps.perMember.amount, "caps.perMember.amount"), components: indices(caps.perMember.components, "caps.perMember.components") };
   }
   return out;
 }

@@ -1,23 +1,53 @@
 /**
- * The component contract of the fast engine. A component type is one file: its
- * schema, how it compiles, and how it accrues exact amounts on a period. The
- * engine knows this contract, not the types.
+ * The component contract. A component type is one unit in one folder
+ * (`src/plan/components/<name>/`): its plan-file schema, how it compiles to
+ * plain typed settings in minor units, the fast engine's kernel with explicit
+ * state, and the reference rule that defines it. Both engines know this
+ * contract, not the types.
+ *
+ * ## Adding a component: the checklist
+ *
+ * 1. Create `src/plan/components/<name>/` with
+ *    - `index.ts`: the zod `schema` (a `type` literal, an optional `name`, the
+ *      fields; `qualification: { active, ... }` and `depth: { base, byRank }`
+ *      where those ideas apply, as in the other components), the `Settings`
+ *      interface, `compile(input, ctx)` returning the settings — every rate
+ *      through `ctx.rate`, every amount or volume through `ctx.money(text,
+ *      field)`, every rank through `ctx.rankNumber` or `ctx.byRank` — and the
+ *      `ComponentType` value made with {@link defineComponent};
+ *    - `fast.ts`: `state(settings, capacity)` (typed arrays sized for
+ *      `capacity` members), `grow(state, capacity)` when it has any, and
+ *      `accrue(settings, state, period, amounts)`: no allocation per member,
+ *      no recursion, exact integer amounts in units of 1/scale minor units
+ *      (or whole minor units with `writes: "minor"`), returning the headline;
+ *    - `reference.ts`: the rule in exact decimals, order by order or member
+ *      by member, written to be read: it is the definition.
+ * 2. Add one line to `BUILT_IN_COMPONENTS` in `src/plan/components/index.ts`.
+ * 3. Add hand-computed cases (`test/spec/<name>.cases.ts`, arithmetic in the
+ *    comments) run on both engines, and a property test against the reference
+ *    engine (`test/engine/<name>.property.test.ts`).
+ * 4. Regenerate `schema/plan.schema.json` (`npx tsx scripts/write-plan-schema.ts`)
+ *    and document the rule in the README's component list.
+ *
+ * A custom component (outside this repository) is the same object, passed to
+ * `compilePlan(plan, { components: [myType] })` or `simulate({ components })`:
+ * it runs on both engines.
  *
  * @module
  */
 import type { z } from "zod";
 import type { Decimal } from "decimal.js";
-import type { PeriodNetwork } from "../world/network.js";
+import type { OrderRecord, PeriodNetwork, PlacementTree } from "../world/network.js";
 import type { RoundingMode } from "../money/round.js";
 
-/** A rate compiled for both engines: exact decimal and integer units at the plan's scale. */
+/** A rate compiled for both engines: exact decimal and integer at the plan's scale. */
 export interface CompiledRate {
   /** The rate as written, normalised (`"0.05"`). */
   readonly text: string;
   /** The exact value, for the reference engine. */
   readonly value: Decimal;
-  /** `value × 10^places`, an integer: the fast engine's multiplier. */
-  readonly units: number;
+  /** `value × 10^places`, an integer: the fast engine's multiplier (amounts accrue in 1/scale minor units). */
+  readonly scaled: number;
 }
 
 /** What the fast engine knows of a period when components accrue. Arrays are read-only to components. */
@@ -50,57 +80,93 @@ export interface FastPeriod {
   readonly paid: ReadonlyMap<string, Float64Array>;
   /** 10^places: amounts accrue in units of 1/scale minor units. */
   readonly scale: number;
-  /** Minor-unit digits of the run's currency (2 for USD): converts money settings to minor units. */
-  readonly digits: number;
-  /** The plan's rounding mode, for components that round themselves (`units: "minor"`). */
+  /** The plan's rounding mode, for components that round themselves (`writes: "minor"`). */
   readonly rounding: RoundingMode;
 }
 
-/** A compiled component the fast engine can run. */
-export interface FastComponent {
-  readonly type: string;
-  readonly name: string;
-  /**
-   * Adds each payee's exact amount for the period, in units of 10^-places minor
-   * units (integers, exact while below 2^53), into `amounts` (zeroed by the
-   * engine). Returns what the component's headline rates would pay, in the
-   * same units, for breakage.
-   */
-  accrue(period: FastPeriod, amounts: Float64Array): bigint;
-  /**
-   * `"minor"`: the component writes amounts already in whole minor units and
-   * returns its headline in minor units (a pool split by largest remainder, a
-   * fixed bonus). Default `"scaled"`: units of 10^-places minor units, rounded
-   * by the engine.
-   */
-  readonly units?: "scaled" | "minor";
+/** A member as the reference engine sees her in one period. */
+export interface ReferenceMember {
+  readonly id: number;
+  /** Current upline, -1 at the top. */
+  readonly upline: number;
+  readonly alive: boolean;
+  ownCv: Decimal;
+  customerCv: Decimal;
+  /** Own CV + personal customers' CV. */
+  pv: Decimal;
+  /** PV of the member and of everyone below her. */
+  gv: Decimal;
+  /** Current members she sponsors (after roll-up): the roots of her legs. */
+  readonly frontline: number[];
+  /** Alive and PV at least the plan's threshold. */
+  active: boolean;
+  /** Paid-as rank this period (1-based; 0 for none). */
+  rank: number;
+  /** Highest paid-as rank ever, this period included. */
+  title: number;
 }
 
-/**
- * A component type: its plan-file schema and its compiler. `compile` receives
- * the validated input and the plan's rate scale.
- */
-export interface ComponentType<S extends z.ZodType = z.ZodType> {
-  readonly type: string;
-  readonly schema: S;
-  /** The rates the component uses, so the plan can choose one exact scale for all of them. */
-  rates(input: z.output<S>): readonly string[];
-  compile(input: z.output<S> & { name: string }, rate: (text: string) => CompiledRate, context: CompileContext): CompiledComponent;
+/** What the reference engine knows of a period when rules accrue. */
+export interface ReferencePeriod {
+  readonly period: number;
+  readonly members: readonly ReferenceMember[];
+  readonly orders: readonly OrderRecord[];
+  /** What the components that ran before paid this period, rounded, by component name then payee. */
+  readonly paid: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  /** Join period of each member, by id. */
+  readonly joinPeriod: (member: number) => number;
+  /** The plan's rounding mode. */
+  readonly rounding: RoundingMode;
+  /** The placement tree, when the network has one (binary and matrix plans). */
+  readonly placement?: PlacementTree;
+}
+
+/** Unrounded amounts per payee (minor units), and the headline amount. */
+export interface ReferenceAccrual {
+  readonly payees: Map<number, Decimal>;
+  readonly headline: Decimal;
 }
 
 /** What a component can ask of the plan while it compiles. */
 export interface CompileContext {
+  /** The component's name (its `name`, else its type). */
+  readonly name: string;
+  /** The component's position in the plan (`components[index]`). */
+  readonly index: number;
+  /** An exact rate at the plan's scale (the text is one the component listed in `rates`). */
+  rate(text: string): CompiledRate;
+  /** 10^places, the plan's scale: fast-engine amounts accrue in 1/scale minor units (a rate's `scaled` is rate × scale). */
+  readonly scale: number;
+  /**
+   * An amount or volume in major units of the run's currency (`"250.00"`,
+   * `"100"`) as integer minor units. A value finer than the currency (10.005
+   * USD) is reported as a field-path error at `field` (e.g.
+   * `"bonuses[2].amount"`), before any work.
+   */
+  money(text: string, field: string): number;
   /**
    * The 1-based number of a rank of the plan's ladder, by name. An unknown name
    * is reported as a field-path error at the component's `field` (e.g. `"rates[2].rank"`).
    */
   rankNumber(name: string, field: string): number;
+  /**
+   * A table by paid-as rank number (index 0: no rank … the ladder's top): the
+   * value of the highest listed rank at or below each rank, else `base`. A rank
+   * listed twice is reported at `field[k].rank`.
+   *
+   * @example
+   * // ranks A, B, C; listed B → 3:  [base, base, 3, 3]
+   */
+  byRank<T>(listed: readonly { readonly rank: string; readonly value: T }[], base: T, field: string): T[];
   /** The names of the plan's ranks, lowest first. */
   readonly rankNames: readonly string[];
   /** The names of the components before this one in the plan, in order. */
   readonly earlierComponents: readonly string[];
   /** The plan's rounding mode (for components that round themselves). */
   readonly rounding: RoundingMode;
+  /** The currency the plan is compiled for (ISO 4217) and its minor-unit digits. */
+  readonly currency: string;
+  readonly digits: number;
 }
 
 /** Thrown by a component's compile to report a bad field; the plan adds the component's path. */
@@ -113,17 +179,91 @@ export class ComponentFieldError extends Error {
   }
 }
 
-/** A component compiled from a plan: its settings for the reference engine, and its fast form. */
-export interface CompiledComponent {
+/** The fast engine's side of a component: a kernel over typed arrays with explicit state. */
+export interface FastKernel<Settings, State> {
+  /** The state the kernel keeps between periods, plus its scratch, sized for `capacity` members. */
+  state(settings: Settings, capacity: number): State;
+  /** Grows the state to `capacity` members (never shrinks), keeping what it carries. */
+  grow?(state: State, capacity: number): void;
+  /**
+   * Adds each payee's exact amount for the period into `amounts` (zeroed by the
+   * engine; at least `network.size` long, and `state` sized at least as much):
+   * in units of 1/scale minor units, integers exact below 2^53 (or whole minor
+   * units with `writes: "minor"`). Returns what the component's headline rates
+   * would pay, in the same units, for breakage.
+   */
+  accrue(settings: Settings, state: State, period: FastPeriod, amounts: Float64Array): bigint;
+}
+
+/** The reference engine's side: the rule that defines the component. */
+export interface ReferenceRule<Settings, RefState> {
+  /** The rule's own state, kept from period to period (titles rewarded, carryover). */
+  state?(settings: Settings): RefState;
+  /** Unrounded amounts per payee and the headline, in minor units. */
+  accrue(settings: Settings, state: RefState, period: ReferencePeriod): ReferenceAccrual;
+}
+
+/** A renamed plan-file field, accepted under its old name with a deprecation message for one minor version. */
+export interface RenamedField {
+  /** Old path within the component (`"requiresActive"`, `"stepDown.afterMonths"`). */
+  readonly from: string;
+  /** New path within the component (`"qualification.active"`). */
+  readonly to: string;
+  /** The last version line that accepts the old name (`"0.2"`). */
+  readonly until: string;
+}
+
+/**
+ * A component type: plan-file schema, compiler, fast kernel and reference rule.
+ * `Input` is the validated plan-file entry, `Settings` the compiled settings
+ * (plain data in minor units and compiled rates), `State` the fast kernel's
+ * state, `RefState` the reference rule's.
+ */
+export interface ComponentType<Input = unknown, Settings = unknown, State = unknown, RefState = unknown> {
+  readonly type: string;
+  /** The plan-file entry's schema: a `type` literal, an optional `name`, the fields. */
+  readonly schema: z.ZodType<Input>;
+  /** The rates the component uses, so the plan can choose one exact scale for all of them. */
+  rates(input: Input): readonly string[];
+  /** Plain typed settings from the validated input: rates, money and ranks resolved through `ctx`. */
+  compile(input: Input, ctx: CompileContext): Settings;
+  /** Who pays it: the company (default: commissions and bonuses) or the customer (retail profit). */
+  readonly paidBy?: "company" | "customer";
+  /**
+   * `"minor"`: the kernel writes whole minor units and returns its headline in
+   * minor units (a pool split to the cent, a fixed bonus). Default `"scaled"`:
+   * units of 1/scale minor units, rounded by the engine, once per payee.
+   */
+  readonly writes?: "scaled" | "minor";
+  readonly fast: FastKernel<Settings, State>;
+  readonly reference: ReferenceRule<Settings, RefState>;
+  /** Fields renamed since an earlier version (old names accepted with a deprecation message). */
+  readonly renamed?: readonly RenamedField[];
+}
+
+/** Any component type, as registries and compiled plans hold them (their own types erased). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyComponentType = ComponentType<any, any, any, any>;
+
+/**
+ * Declares a component type with its types checked together: `compile`'s
+ * settings are what the kernel and the rule receive, the kernel's `state` what
+ * it gets back each period.
+ */
+export function defineComponent<Input, Settings, State = undefined, RefState = undefined>(
+  definition: ComponentType<Input, Settings, State, RefState>,
+): ComponentType<Input, Settings, State, RefState> {
+  return definition;
+}
+
+/** A component compiled from a plan: its type and its settings. */
+export interface CompiledComponent<Settings = unknown> {
   readonly type: string;
   readonly name: string;
-  /**
-   * Who pays it: `"company"` (default: commissions and bonuses) or `"customer"`
-   * (retail profit: the margin the customer pays the distributor). Period rows
-   * count the two apart, so payout ratios are the company's.
-   */
-  readonly paidBy?: "company" | "customer";
-  /** The validated settings, rates exact: what the reference engine reads. */
-  readonly settings: Readonly<Record<string, unknown>>;
-  readonly fast: FastComponent;
+  /** Who pays it (see {@link ComponentType.paidBy}). */
+  readonly paidBy: "company" | "customer";
+  readonly writes: "scaled" | "minor";
+  /** The compiled settings: what the kernel and the reference rule read. */
+  readonly settings: Settings;
+  readonly definition: AnyComponentType;
 }

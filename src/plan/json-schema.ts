@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { JSON_SCHEMA_HINTS } from "../validate/fields.js";
-import type { ComponentType } from "./contract.js";
+import type { AnyComponentType } from "./contract.js";
 import { BUILT_IN_COMPONENTS } from "./components/index.js";
 import { planSchemaFor } from "./plan.js";
 
@@ -34,7 +34,7 @@ function toJson(schema: z.ZodType): JsonObject {
  * @example
  * planJsonSchema().properties.components.items.oneOf.length // => number of component types
  */
-export function planJsonSchema(custom: readonly ComponentType[] = []): JsonObject {
+export function planJsonSchema(custom: readonly AnyComponentType[] = []): JsonObject {
   const types = [...BUILT_IN_COMPONENTS, ...custom];
   const plan = toJson(planSchemaFor(types));
   const properties = plan.properties as JsonObject;

@@ -1,29 +1,35 @@
 /**
- * Plans: JSON-serialisable data, validated with field-path errors, compiled once.
+ * Plans: JSON-serialisable data, validated with field-path errors, compiled
+ * once against a currency.
  *
- * A plan has an activity rule (PV threshold), a rounding mode, and an ordered
- * list of components. Rates are exact decimals; the compiled plan holds each
- * rate both as a decimal (reference engine) and as an integer at one common
- * scale (fast engine).
+ * A plan has an activity rule (PV threshold), a rounding mode, a rank ladder,
+ * an ordered list of components and caps. Compiling converts every money field
+ * (thresholds, rank volumes, caps, bonus amounts, cycle values) to integer minor
+ * units of the currency, so that a value finer than the currency (10.005 USD)
+ * is a field-path error before any work; every rate is held both as an exact
+ * decimal (reference engine) and as an integer at one common scale (fast
+ * engine).
  *
  * @module
  */
 import { z } from "zod";
-import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../money/exact.js";
 import { parseDecimal, unitsAt } from "../money/decimal.js";
+import { isCurrencyCode, minorDigits, toMinor } from "../money/amount.js";
 import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
-import { DownlineInputError, parseWith } from "../validate/errors.js";
+import { DownlineInputError, parseWith, type InputIssue } from "../validate/errors.js";
 import { decimalField } from "../validate/fields.js";
-import { ComponentFieldError, type CompileContext, type CompiledComponent, type CompiledRate, type ComponentType } from "./contract.js";
-import { capsSchema, compileCaps, type CapsSpec, type CompiledCaps } from "./caps.js";
+import { ComponentFieldError, type AnyComponentType, type CompileContext, type CompiledComponent, type CompiledRate } from "./contract.js";
+import { capsSchema, compileCaps, type CompiledCaps } from "./caps.js";
 import { compileRanks, ranksSchema, type CompiledRank, type RankInput } from "./ranks.js";
+import { rankTable } from "./rank-table.js";
+import { renameDeprecated } from "./renamed.js";
 import { BUILT_IN_COMPONENTS } from "./components/index.js";
 
 const COMPILED = Symbol.for("downline.compiledPlan");
 
 /** Builds the plan schema for a set of component types. */
-export function planSchemaFor(types: readonly ComponentType[]) {
+export function planSchemaFor(types: readonly AnyComponentType[]) {
   const known = types.map((t) => t.type);
   const component = z.looseObject({ type: z.string() }).superRefine((value, ctx) => {
     const def = types.find((t) => t.type === value.type);
@@ -82,6 +88,7 @@ export const planSchema = planSchemaFor(BUILT_IN_COMPONENTS);
 
 /** A plan as a user writes it (a JSON file, or the same object in TypeScript). */
 export interface PlanInput {
+  $schema?: string;
   name?: string;
   rounding?: RoundingMode;
   activity?: { minPv?: string | number };
@@ -93,155 +100,166 @@ export interface PlanInput {
   components: ReadonlyArray<{ type: string; name?: string; [key: string]: unknown }>;
 }
 
-/** A validated, compiled plan: run it with either engine. */
+/** A validated plan compiled against a currency: run it with either engine. */
 export interface CompiledPlan {
   readonly [COMPILED]: true;
   readonly name: string;
   readonly rounding: RoundingMode;
-  /** PV needed to be active, exact, in currency (major) units. */
-  readonly minPv: Decimal;
-  /** The rank ladder as validated (volumes in major units), lowest first. */
-  readonly ranks: z.output<typeof ranksSchema>;
-  /** Caps as validated (amounts in major units); see {@link planCaps}. */
-  readonly caps?: CapsSpec;
+  /** The currency the money fields were converted for (ISO 4217), and its minor-unit digits. */
+  readonly currency: string;
+  readonly digits: number;
+  /** PV needed to be active, minor units. */
+  readonly minPv: number;
+  /** The rank ladder in minor units, lowest first. */
+  readonly ranks: readonly CompiledRank[];
+  /** Caps in minor units, components by index. */
+  readonly caps: CompiledCaps;
   /** Digits after the point of every rate's integer form: amounts accrue in 10^-places minor units. */
   readonly places: number;
   readonly components: readonly CompiledComponent[];
-  /** The plan as validated, defaults filled in (JSON-serialisable). */
+  /** The plan as validated, defaults filled in, deprecated names replaced (JSON-serialisable). */
   readonly source: Readonly<Record<string, unknown>>;
-  /**
-   * The same plan compiled anew: components with state of their own (titles
-   * already rewarded, carryover). Each engine pays its own fresh copy, so two
-   * engines on one compiled plan never share state.
-   */
-  fresh(): CompiledPlan;
+  /** Deprecated field names the input used, each with its replacement: show them to the user. */
+  readonly warnings: readonly InputIssue[];
+  /** The plan as given, and the component types it was compiled with (to compile it again for another currency). */
+  readonly input: PlanInput;
+  readonly componentTypes: readonly AnyComponentType[];
 }
 
 /** Options of {@link compilePlan}. */
 export interface CompileOptions {
+  /** The currency the plan's money fields are in (ISO 4217). Default `"USD"`. */
+  readonly currency?: string;
   /** Component types beyond the built-in ones (custom components). */
-  readonly components?: readonly ComponentType[];
+  readonly components?: readonly AnyComponentType[];
 }
 
 /**
- * Validates a plan and compiles it; throws a {@link DownlineInputError} naming
- * every bad field before any work.
+ * Validates a plan and compiles it against a currency; throws a
+ * {@link DownlineInputError} naming every bad field before any work. A plan
+ * compiled for another currency (or without the custom component types given
+ * now) is compiled again from its input.
  *
  * @example
  * const plan = compilePlan({ components: [{ type: "unilevel", rates: ["0.08", "0.05", "0.04"] }] });
  * plan.components[0].name // => "unilevel"
+ * compilePlan({ components: [{ type: "customerCommission", rate: "0.2" }], activity: { minPv: "100" } }, { currency: "JPY" }).minPv // => 100
  */
 export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOptions = {}): CompiledPlan {
-  if (isCompiledPlan(input)) return input;
-  const compiled = compileOnce(input, options);
-  return compiled;
+  if (isCompiledPlan(input)) {
+    const extra = (options.components ?? []).filter((t) => !input.componentTypes.includes(t));
+    if ((options.currency === undefined || options.currency === input.currency) && extra.length === 0) return input;
+    return compileOnce(input.input, { currency: options.currency ?? input.currency, components: [...input.componentTypes, ...extra] });
+  }
+  return compileOnce(input, options);
 }
 
 function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
-  const types = [...BUILT_IN_COMPONENTS, ...(options.components ?? [])];
-  const schema = options.components ? planSchemaFor(types) : planSchema;
-  const plan = parseWith("plan", schema, input);
+  const currency = options.currency ?? "USD";
+  if (typeof currency !== "string" || !isCurrencyCode(currency)) {
+    throw new DownlineInputError("options", [{ path: "currency", message: `expected an ISO 4217 currency code like "USD", got ${JSON.stringify(currency)}` }]);
+  }
+  const digits = minorDigits(currency);
+  const custom = options.components ?? [];
+  const types = [...BUILT_IN_COMPONENTS, ...custom.filter((t) => !BUILT_IN_COMPONENTS.includes(t))];
+  const { value: renamed, warnings } = renameDeprecated(input, types);
+  const schema = custom.length > 0 ? planSchemaFor(types) : planSchema;
+  const plan = parseWith("plan", schema, renamed);
   const parsed = plan.components.map((c) => {
     const def = types.find((t) => t.type === c.type)!;
     const settings = def.schema.parse(c) as Record<string, unknown>;
-    return { def, settings: { ...settings, name: (settings.name as string | undefined) ?? c.type } };
+    return { def, input: settings, name: (settings.name as string | undefined) ?? c.type };
   });
-  const texts = parsed.flatMap(({ def, settings }) => def.rates(settings as never));
+  const texts = parsed.flatMap(({ def, input }) => def.rates(input));
   const places = texts.reduce((m, t) => Math.max(m, parseDecimal(t)!.places), 0);
   const rate = (text: string): CompiledRate => {
-    const units = unitsAt(parseDecimal(text)!, places)!;
-    return { text, value: new ExactDecimal(text), units: Number(units) };
+    const scaled = unitsAt(parseDecimal(text)!, places)!;
+    return { text, value: new ExactDecimal(text), scaled: Number(scaled) };
   };
+  const issues: InputIssue[] = [];
+  const fail = (path: string, message: string): void => void issues.push({ path, message });
+  const finer = (text: string) => `expected at most ${digits} decimals for ${currency}, got ${text}`;
+  // Plan-level money: every problem is collected, so one error names them all.
+  const money = (text: string, path: string): number => {
+    const minor = toMinor(text, digits);
+    if (minor === undefined) {
+      fail(path, finer(text));
+      return 0;
+    }
+    return minor;
+  };
+  const minPv = money(plan.activity.minPv, "activity.minPv");
+  const ranks = compileRanks(plan.ranks, money, fail);
   const rankNames = plan.ranks.map((r) => r.name);
-  const componentNames = parsed.map((p) => p.settings.name);
-  for (const [cap, at] of [[plan.caps?.payout, "payout"], [plan.caps?.perMember, "perMember"]] as const) {
-    cap?.components?.forEach((name, k) => {
-      if (!componentNames.includes(name)) {
-        throw new DownlineInputError("plan", [
-          { path: `caps.${at}.components[${k}]`, message: `expected one of the plan's components (${componentNames.map((c) => JSON.stringify(c)).join(", ")}), got ${JSON.stringify(name)}` },
-        ]);
-      }
-    });
-  }
-  const components = parsed.map(({ def, settings }, k) => {
+  const rankNumber = (name: string, field: string): number => {
+    const at = rankNames.indexOf(name);
+    if (at < 0) {
+      throw new ComponentFieldError(field, `expected one of the plan's ranks (${rankNames.map((n) => JSON.stringify(n)).join(", ") || "none defined"}), got ${JSON.stringify(name)}`);
+    }
+    return at + 1;
+  };
+  const components: CompiledComponent[] = [];
+  parsed.forEach(({ def, input: componentInput, name }, k) => {
     const context: CompileContext = {
-      rankNames,
-      rounding: plan.rounding,
-      earlierComponents: parsed.slice(0, k).map((p) => p.settings.name),
-      rankNumber(name, field) {
-        const at = rankNames.indexOf(name);
-        if (at < 0) {
-          throw new ComponentFieldError(field, `expected one of the plan's ranks (${rankNames.map((n) => JSON.stringify(n)).join(", ") || "none defined"}), got ${JSON.stringify(name)}`);
-        }
-        return at + 1;
+      name,
+      index: k,
+      rate,
+      scale: 10 ** places,
+      money(text, field) {
+        const minor = toMinor(text, digits);
+        if (minor === undefined) throw new ComponentFieldError(field, finer(text));
+        return minor;
       },
+      rankNumber,
+      byRank(listed, base, field) {
+        const seen = new Map<number, number>();
+        const numbered = listed.map((entry, i) => {
+          const number = rankNumber(entry.rank, `${field}[${i}].rank`);
+          const first = seen.get(number);
+          if (first !== undefined) throw new ComponentFieldError(`${field}[${i}].rank`, `expected each rank at most once, but ${JSON.stringify(entry.rank)} is also ${field}[${first}].rank`);
+          seen.set(number, i);
+          return { rank: number, value: entry.value };
+        });
+        return rankTable(numbered, rankNames.length, base);
+      },
+      rankNames,
+      earlierComponents: parsed.slice(0, k).map((p) => p.name),
+      rounding: plan.rounding,
+      currency,
+      digits,
     };
     try {
-      return def.compile(settings as never, rate, context);
+      components.push({
+        type: def.type,
+        name,
+        paidBy: def.paidBy ?? "company",
+        writes: def.writes ?? "scaled",
+        settings: def.compile(componentInput, context),
+        definition: def,
+      });
     } catch (e) {
-      if (e instanceof ComponentFieldError) throw new DownlineInputError("plan", [{ path: `components[${k}].${e.field}`, message: e.message }]);
-      throw e;
+      if (!(e instanceof ComponentFieldError)) throw e;
+      fail(`components[${k}].${e.field}`, e.message);
     }
   });
-  const names = components.map((c) => c.name);
-  if (new Set(names).size !== names.length) {
-    throw new DownlineInputError("plan", [{ path: "components", message: `expected unique component names, got ${names.join(", ")}` }]);
-  }
+  const caps = compileCaps(plan.caps, parsed.map((p) => ({ name: p.name, paidBy: p.def.paidBy ?? "company" })), money, fail);
+  if (issues.length > 0) throw new DownlineInputError("plan", issues);
   return {
     [COMPILED]: true,
     name: plan.name,
     rounding: plan.rounding,
-    minPv: new ExactDecimal(plan.activity.minPv),
-    ranks: plan.ranks,
-    ...(plan.caps ? { caps: plan.caps } : {}),
+    currency,
+    digits,
+    minPv,
+    ranks,
+    caps,
     places,
     components,
-    source: { ...plan, components: parsed.map((p) => p.settings) },
-    fresh: () => compileOnce(input, options),
+    source: { ...plan, components: parsed.map((p) => ({ ...p.input, name: p.name })) },
+    warnings,
+    input,
+    componentTypes: types.slice(BUILT_IN_COMPONENTS.length),
   };
-}
-
-/**
- * The plan's activity threshold in minor units of a currency with `digits`
- * decimals; throws a {@link DownlineInputError} if the threshold has more
- * decimals than the currency (both engines read it through here).
- *
- * @example
- * activityThreshold(compilePlan({ components: [{ type: "unilevel", rates: ["0.05"] }] }), 2) // => 10000
- */
-export function activityThreshold(plan: CompiledPlan, digits: number): number {
-  const minor = plan.minPv.times(new ExactDecimal(10).pow(digits));
-  if (!minor.isInteger()) {
-    throw new DownlineInputError("plan", [
-      { path: "activity.minPv", message: `expected at most ${digits} decimals for this currency, got ${plan.minPv.toString()}` },
-    ]);
-  }
-  return minor.toNumber();
-}
-
-/**
- * The plan's rank ladder in minor units of a currency with `digits` decimals;
- * throws a {@link DownlineInputError} if a volume has more decimals than the
- * currency (both engines read it through here).
- */
-export function rankLadder(plan: CompiledPlan, digits: number): CompiledRank[] {
-  return asPlanError(() => compileRanks(plan.ranks, digits));
-}
-
-/** The plan's caps in minor units of a currency with `digits` decimals (both engines read them through here). */
-export function planCaps(plan: CompiledPlan, digits: number): CompiledCaps {
-  return asPlanError(() => compileCaps(plan.caps, plan.components, digits));
-}
-
-/** Runs a compile step whose RangeErrors read `path: message`, reporting them as plan errors. */
-function asPlanError<T>(step: () => T): T {
-  try {
-    return step();
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    const [path, message] = e.message.split(/: (.*)/s);
-    throw new DownlineInputError("plan", [{ path: path!, message: message ?? "" }]);
-  }
 }
 
 /** Whether a value is a plan already compiled by {@link compilePlan}. */

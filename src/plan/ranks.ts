@@ -114,43 +114,45 @@ export interface CompiledRank {
    */
   readonly shareScale: number;
   readonly legCap: number;
+  /** The max-share rule as written (`"0.5"`), for the reference engine; absent without the rule. */
+  readonly maxLegShare?: string;
   readonly active: boolean;
 }
 
 /**
- * Compiles the ladder to a currency's minor units. Throws a message naming the
- * field when a volume has more decimals than the currency.
+ * Compiles the ladder to minor units: `money(text, path)` converts a volume (a
+ * value finer than the currency is reported at its path by the caller's
+ * converter), `fail(path, message)` reports any other problem.
  */
-export function compileRanks(ranks: readonly RankSpec[], digits: number): CompiledRank[] {
-  const scale = new Decimal(10).pow(digits);
-  const minor = (text: string, path: string): number => {
-    const v = new Decimal(text).times(scale);
-    if (!v.isInteger()) throw new RangeError(`${path}: expected at most ${digits} decimals for this currency, got ${text}`);
-    return v.toNumber();
-  };
+export function compileRanks(
+  ranks: readonly RankSpec[],
+  money: (text: string, path: string) => number,
+  fail: (path: string, message: string) => void,
+): CompiledRank[] {
   const numberOf = new Map(ranks.map((r, i) => [r.name, i + 1]));
   return ranks.map((r, i) => {
-    const gv = minor(r.gv, `ranks[${i}].gv`);
+    const gv = money(r.gv, `ranks[${i}].gv`);
     let shareScale = 1;
     let legCap = Infinity;
     if (r.maxLegShare !== undefined) {
       const share = new Decimal(r.maxLegShare);
       shareScale = 10 ** share.decimalPlaces();
       legCap = share.times(shareScale).times(gv).toNumber(); // an integer: share × 10^places is whole
-      if (!Number.isSafeInteger(legCap * 10)) throw new RangeError(`ranks[${i}].gv: ${r.gv} is too large for an exact max-share rule`);
+      if (!Number.isSafeInteger(legCap * 10)) fail(`ranks[${i}].gv`, `${r.gv} is too large for an exact max-share rule`);
     }
     return {
       name: r.name,
       number: i + 1,
-      pv: minor(r.pv, `ranks[${i}].pv`),
+      pv: money(r.pv, `ranks[${i}].pv`),
       gv,
       legs: r.legs.map((leg, k) => ({
         count: leg.count,
-        minGv: leg.minGv === undefined ? -1 : minor(leg.minGv, `ranks[${i}].legs[${k}].minGv`),
+        minGv: leg.minGv === undefined ? -1 : money(leg.minGv, `ranks[${i}].legs[${k}].minGv`),
         rank: leg.rank === undefined ? 0 : numberOf.get(leg.rank)!,
       })),
       shareScale,
       legCap,
+      ...(r.maxLegShare === undefined ? {} : { maxLegShare: r.maxLegShare }),
       active: r.active,
     };
   });

@@ -66,7 +66,7 @@ describe("downline run", () => {
     writeFileSync(plan, JSON.stringify({ activity: { minPv: "100.5" }, components: [{ type: "unilevel", rates: ["0.05"] }] }));
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     expect(capture(["validate", "--scenario", jpy, "--plan", plan]).code).toBe(2);
-    expect(String(stderr.mock.calls[0]![0])).toMatch(/activity\.minPv: expected at most 0 decimals for this currency, got 100\.5/);
+    expect(String(stderr.mock.calls[0]![0])).toMatch(/activity\.minPv: expected at most 0 decimals for JPY, got 100\.5/);
     stderr.mockRestore();
   });
 

@@ -10,8 +10,7 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
-import { affiliate } from "../../src/plan/components/affiliate.js";
-import { affiliateRule } from "../../src/engine/reference/rules/affiliate.js";
+import { affiliate } from "../../src/plan/components/affiliate/index.js";
 import { customerOrdersArb, expectAgreement, expectWorldAgreement, planBaseArb, rateArb, scenarioArb } from "./customer-orders.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
@@ -23,7 +22,7 @@ const componentArb = fc
     rates: fc.tuple(rateArb, rateArb),
     mode: fc.constantFrom("recurring", "firstOrder", undefined),
     basis: fc.constantFrom("price", "cv", undefined),
-    stepDown: fc.option(fc.record({ afterMonths: fc.integer({ min: 1, max: 12 }), rates: fc.tuple(rateArb, rateArb) }), { nil: undefined }),
+    stepDown: fc.option(fc.record({ afterPeriods: fc.integer({ min: 1, max: 12 }), rates: fc.tuple(rateArb, rateArb) }), { nil: undefined }),
     requiresActive: fc.option(fc.boolean(), { nil: undefined }),
   })
   .map(({ levels, rates, mode, basis, stepDown, requiresActive }) => ({
@@ -32,8 +31,8 @@ const componentArb = fc
     ...(mode ? { mode } : {}),
     ...(basis ? { basis } : {}),
     // A step-down only where it can apply (recurring), with a rate per level.
-    ...(stepDown && mode !== "firstOrder" ? { stepDown: { afterMonths: stepDown.afterMonths, rates: stepDown.rates.slice(0, levels) } } : {}),
-    ...(requiresActive === undefined ? {} : { requiresActive }),
+    ...(stepDown && mode !== "firstOrder" ? { stepDown: { afterPeriods: stepDown.afterPeriods, rates: stepDown.rates.slice(0, levels) } } : {}),
+    ...(requiresActive === undefined ? {} : { qualification: { active: requiresActive } }),
   }));
 
 const planArb: fc.Arbitrary<PlanInput> = fc
@@ -46,7 +45,6 @@ const planArb: fc.Arbitrary<PlanInput> = fc
   })) as fc.Arbitrary<PlanInput>;
 
 const options = { components: [affiliate] };
-const rules = { affiliate: affiliateRule };
 
 
 describe("affiliate: fast and reference engines agree", () => {
@@ -55,7 +53,7 @@ describe("affiliate: fast and reference engines agree", () => {
       fc.property(customerOrdersArb(), planArb, (net, plan) => {
         const network = networkFromRecords(net);
         const fast = createFastEngine(compilePlan(plan, options)).pay(network);
-        const reference = createReferenceEngine(compilePlan(plan, options), { rules }).pay(network);
+        const reference = createReferenceEngine(compilePlan(plan, options)).pay(network);
         expectAgreement(fast, reference);
       }),
       { numRuns: RUNS, ...replay },
@@ -64,7 +62,7 @@ describe("affiliate: fast and reference engines agree", () => {
 
   it("on random small simulated worlds, period after period, from records and from columns", () => {
     fc.assert(
-      fc.property(scenarioArb, planArb, ({ scenario, seed }, plan) => expectWorldAgreement(plan, options, rules, scenario, seed)),
+      fc.property(scenarioArb, planArb, ({ scenario, seed }, plan) => expectWorldAgreement(plan, options, scenario, seed)),
       { numRuns: 60, ...replay },
     );
   });

@@ -32,14 +32,14 @@ const componentArb = fc.oneof(
   fc.record({
     type: fc.constant("customerCommission"),
     rate: rateArb,
-    requiresActive: fc.boolean(),
+    qualification: fc.record({ active: fc.boolean() }),
   }),
   fc.record({
     type: fc.constant("unilevel"),
     rates: fc.array(rateArb, { minLength: 1, maxLength: 8 }),
     compression: fc.constantFrom("dynamic", "none"),
     // Payable depth by rank, resolved against the plan's ladder below (dropped when it has no ranks).
-    depth: fc.option(fc.record({ base: fc.integer({ min: 0, max: 8 }), byRank: fc.array(fc.record({ rank: fc.integer({ min: 1, max: 4 }), levels: fc.integer({ min: 0, max: 8 }) }), { maxLength: 2 }) })),
+    depth: fc.option(fc.record({ base: fc.integer({ min: 0, max: 8 }), byRank: fc.uniqueArray(fc.record({ rank: fc.integer({ min: 1, max: 4 }), levels: fc.integer({ min: 0, max: 8 }) }), { maxLength: 2, selector: (d) => d.rank }) })),
   }),
 );
 

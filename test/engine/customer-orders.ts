@@ -12,12 +12,11 @@ import {
   createReferenceEngine,
   createWorld,
   stepWorld,
-  type ComponentType,
+  type AnyComponentType,
   type OrderRecord,
   type PeriodNetwork,
   type PeriodPayout,
   type PlanInput,
-  type ReferenceRule,
   type ScenarioInput,
 } from "../../src/index.js";
 
@@ -168,14 +167,13 @@ export function expectAgreement(f: PeriodPayout, r: PeriodPayout): void {
  */
 export function expectWorldAgreement(
   plan: PlanInput,
-  options: { components: readonly ComponentType[] },
-  rules: Readonly<Record<string, ReferenceRule>>,
+  options: { components: readonly AnyComponentType[] },
   scenario: ScenarioInput,
   seed: number,
 ): void {
   const fast = createFastEngine(compilePlan(plan, options));
-  const fromRecords = createReferenceEngine(compilePlan(plan, options), { rules });
-  const fromColumns = createReferenceEngine(compilePlan(plan, options), { rules });
+  const fromRecords = createReferenceEngine(compilePlan(plan, options));
+  const fromColumns = createReferenceEngine(compilePlan(plan, options));
   for (const network of worldPeriods(scenario, seed)) {
     const f = fast.pay(network);
     expectAgreement(f, fromRecords.pay(network));

@@ -8,8 +8,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
-import { fastStart } from "../../src/plan/components/fast-start.js";
-import { fastStartRule } from "../../src/engine/reference/rules/fast-start.js";
+import { fastStart } from "../../src/plan/components/fast-start/index.js";
 import { rateArb, ranksArb, worldArb } from "./multi-period-worlds.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
@@ -19,9 +18,9 @@ const PERIODS = 3;
 const componentArb = fc.record({
   type: fc.constant("fastStart"),
   rates: fc.array(rateArb, { minLength: 1, maxLength: 4 }),
-  months: fc.integer({ min: 1, max: 4 }),
+  periods: fc.integer({ min: 1, max: 4 }),
   volume: fc.constantFrom("pv", "own", undefined),
-  requiresActive: fc.option(fc.boolean(), { nil: undefined }),
+  qualification: fc.option(fc.record({ active: fc.boolean() }), { nil: undefined }),
 });
 
 const planArb: fc.Arbitrary<PlanInput> = fc
@@ -45,7 +44,7 @@ describe("fastStart: fast and reference engines agree", () => {
       fc.property(worldArb(PERIODS), planArb, (world, plan) => {
         const options = { components: [fastStart] };
         const fast = createFastEngine(compilePlan(plan, options));
-        const reference = createReferenceEngine(compilePlan(plan, options), { rules: { fastStart: fastStartRule } });
+        const reference = createReferenceEngine(compilePlan(plan, options));
         for (const period of world) {
           const network = networkFromRecords(period);
           const f = fast.pay(network);

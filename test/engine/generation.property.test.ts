@@ -10,8 +10,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
-import { generation } from "../../src/plan/components/generation.js";
-import { generationRule } from "../../src/engine/reference/rules/generation.js";
+import { generation } from "../../src/plan/components/generation/index.js";
 import { expectSamePayouts, ladderArb, networkArb, rateArb } from "./ranked-networks.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
@@ -41,7 +40,7 @@ describe("generation: fast and reference engines agree", () => {
     fc.assert(
       fc.property(fc.array(networkArb, { minLength: 1, maxLength: 3 }), planArb, (networks, plan) => {
         const fast = createFastEngine(compilePlan(plan, options));
-        const reference = createReferenceEngine(compilePlan(plan, options), { rules: { generation: generationRule } });
+        const reference = createReferenceEngine(compilePlan(plan, options));
         expectSamePayouts(fast, reference, networks);
       }),
       { numRuns: RUNS, ...replay },

@@ -39,3 +39,10 @@ export function ascendingLadder(draws: readonly RankDraw[]): RankInput[] {
     };
   });
 }
+
+/** A currency with the given minor-unit digits (JPY 0, USD 2, BHD 3), for tests that vary the currency. */
+export function currencyWithDigits(digits: number): string {
+  const code = ({ 0: "JPY", 2: "USD", 3: "BHD" } as Record<number, string>)[digits];
+  if (!code) throw new Error(`no test currency with ${digits} digits`);
+  return code;
+}

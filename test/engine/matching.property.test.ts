@@ -9,10 +9,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, type PlanInput } from "../../src/index.js";
-import { matching } from "../../src/plan/components/matching.js";
-import { pool } from "../../src/plan/components/pool.js";
-import { matchingRule } from "../../src/engine/reference/rules/matching.js";
-import { poolRule } from "../../src/engine/reference/rules/pool.js";
+import { matching } from "../../src/plan/components/matching/index.js";
+import { pool } from "../../src/plan/components/pool/index.js";
 import { ascendingLadder } from "./ladders.js";
 import { rolledUpNetworks } from "./rolled-up.js";
 
@@ -33,7 +31,7 @@ const ranksArb = fc
 
 /** An earlier component (its name is given later). */
 const earlierArb = fc.oneof(
-  fc.record({ type: fc.constant("customerCommission"), rate: rateArb, requiresActive: fc.boolean() }),
+  fc.record({ type: fc.constant("customerCommission"), rate: rateArb, qualification: fc.record({ active: fc.boolean() }) }),
   fc.record({ type: fc.constant("unilevel"), rates: fc.array(rateArb, { minLength: 1, maxLength: 4 }), compression: fc.constantFrom("dynamic", "none") }),
   fc.record({ type: fc.constant("pool"), rate: rateArb, shares: fc.integer({ min: 1, max: 5 }), requiresActive: fc.boolean() }),
 );
@@ -65,7 +63,7 @@ const planArb: fc.Arbitrary<PlanInput> = fc
       if (c.type === "pool") {
         // A pool needs a rank; without a ladder it is replaced by a customer commission.
         if (ranks.length === 0) return { type: "customerCommission", name, rate: c.rate };
-        return { type: "pool", name, rate: c.rate, shares: [{ rank: ranks[c.shares % ranks.length]!.name, shares: c.shares }], requiresActive: c.requiresActive };
+        return { type: "pool", name, rate: c.rate, shares: [{ rank: ranks[c.shares % ranks.length]!.name, shares: c.shares }], qualification: { active: c.requiresActive } };
       }
       return { ...c, name };
     });
@@ -78,8 +76,7 @@ const planArb: fc.Arbitrary<PlanInput> = fc
         name,
         components: chosen,
         rates: m.rates,
-        requiresActive: m.requiresActive,
-        ...(m.minRank !== null && ranks.length > 0 ? { minRank: ranks[m.minRank % ranks.length]!.name } : {}),
+        qualification: { active: m.requiresActive, ...(m.minRank !== null && ranks.length > 0 ? { minRank: ranks[m.minRank % ranks.length]!.name } : {}) },
       });
     };
     addMatching(first, "match1");
@@ -118,11 +115,10 @@ const worldArb = fc.integer({ min: 2, max: 30 }).chain((size) =>
 describe("matching: fast and reference engines agree", () => {
   it(`on ${RUNS} random networks and plans, to the cent`, () => {
     const options = { components: [matching, pool] };
-    const rules = { matching: matchingRule, pool: poolRule };
     fc.assert(
       fc.property(worldArb, planArb, (world, plan) => {
         const fastEngine = createFastEngine(compilePlan(plan, options));
-        const referenceEngine = createReferenceEngine(compilePlan(plan, options), { rules });
+        const referenceEngine = createReferenceEngine(compilePlan(plan, options));
         // Several periods on the same engines: scratch arrays are reused and grown.
         for (const network of rolledUpNetworks(world)) {
           const fast = fastEngine.pay(network);

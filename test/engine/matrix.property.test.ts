@@ -9,8 +9,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
-import { matrix } from "../../src/plan/components/matrix.js";
-import { matrixRule } from "../../src/engine/reference/rules/matrix.js";
+import { matrix } from "../../src/plan/components/matrix/index.js";
 import { rateArb, ranksArb, worldArb, type WorldPeriod } from "./multi-period-worlds.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
@@ -78,7 +77,7 @@ const planArb = (width: number): fc.Arbitrary<PlanInput> =>
             fc.record({
               base: fc.integer({ min: 0, max: 8 }),
               // Rank numbers 1–4, mapped to the ladder's names below (dropped when the ladder is shorter).
-              byRank: fc.array(fc.record({ rank: fc.integer({ min: 1, max: 4 }), levels: fc.integer({ min: 0, max: 8 }) }), { maxLength: 3 }),
+              byRank: fc.uniqueArray(fc.record({ rank: fc.integer({ min: 1, max: 4 }), levels: fc.integer({ min: 0, max: 8 }) }), { maxLength: 3, selector: (d) => d.rank }),
             }),
             { nil: undefined },
           ),
@@ -97,9 +96,9 @@ const planArb = (width: number): fc.Arbitrary<PlanInput> =>
           name: `matrix${i}`,
           width,
           rates,
-          ...(requiresActive === undefined ? {} : { requiresActive }),
+          ...(requiresActive === undefined ? {} : { qualification: { active: requiresActive } }),
           ...(depth
-            ? { depthByRank: { base: depth.base, byRank: depth.byRank.filter((d) => d.rank <= ranks.length).map((d) => ({ rank: ranks[d.rank - 1]!.name, levels: d.levels })) } }
+            ? { depth: { base: depth.base, byRank: depth.byRank.filter((d) => d.rank <= ranks.length).map((d) => ({ rank: ranks[d.rank - 1]!.name, levels: d.levels })) } }
             : {}),
         })),
       ],
@@ -119,7 +118,7 @@ describe("matrix: fast and reference engines agree", () => {
       fc.property(caseArb, ([placement, world, plan]) => {
         const options = { components: [matrix] };
         const fast = createFastEngine(compilePlan(plan, options));
-        const reference = createReferenceEngine(compilePlan(plan, options), { rules: { matrix: matrixRule } });
+        const reference = createReferenceEngine(compilePlan(plan, options));
         for (const period of world) {
           const network = networkFromRecords(withPlacement(period, placement));
           const f = fast.pay(network);

@@ -18,8 +18,7 @@ import {
   roundDecimal,
   type PlanInput,
 } from "../../src/index.js";
-import { pool, type PoolSettings } from "../../src/plan/components/pool.js";
-import { poolRule } from "../../src/engine/reference/rules/pool.js";
+import { pool, type PoolSettings } from "../../src/plan/components/pool/index.js";
 import { ascendingLadder } from "./ladders.js";
 import { rolledUpNetworks } from "./rolled-up.js";
 
@@ -72,7 +71,7 @@ const planArb: fc.Arbitrary<PlanInput> = fc
       components: [
         // Sometimes another component first: the pool does not depend on it.
         ...(before ? [{ type: "unilevel", name: "team", rates: ["0.05", "0.03"] }] : []),
-        { type: "pool", name: "leaders", rate, shares, requiresActive },
+        { type: "pool", name: "leaders", rate, shares, qualification: { active: requiresActive } },
       ],
     };
   });
@@ -109,8 +108,8 @@ describe("pool: fast and reference engines agree, and the split conserves the po
         // The mode P is rounded by: half-even until the plan's mode reaches the compile context, then the plan's.
         const mode = (compiled.components.at(-1)!.settings as unknown as PoolSettings).rounding;
         const fastEngine = createFastEngine(compiled);
-        const referenceEngine = createReferenceEngine(compilePlan(plan, options), { rules: { pool: poolRule } });
-        const spec = plan.components.at(-1) as unknown as { rate: string; shares: { rank: string; shares: number }[]; requiresActive: boolean };
+        const referenceEngine = createReferenceEngine(compilePlan(plan, options));
+        const spec = plan.components.at(-1) as unknown as { rate: string; shares: { rank: string; shares: number }[]; qualification: { active: boolean } };
         const rankNames = (plan.ranks ?? []).map((r) => r.name);
         for (const network of rolledUpNetworks(world)) {
           const fast = fastEngine.pay(network);
@@ -136,7 +135,7 @@ describe("pool: fast and reference engines agree, and the split conserves the po
             return held;
           };
           const held = Array.from({ length: network.size }, (_, i) =>
-            network.alive[i] && (!spec.requiresActive || fast.active[i]) ? sharesOf(fast.rank[i]!) : 0,
+            network.alive[i] && (!spec.qualification.active || fast.active[i]) ? sharesOf(fast.rank[i]!) : 0,
           );
           const S = held.reduce((a, b) => a + b, 0);
           if (S > 0) {

@@ -9,15 +9,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, toMinor, type PlanInput } from "../../src/index.js";
-import { rankAdvancement } from "../../src/plan/components/rank-advancement.js";
-import { rankAdvancementRule } from "../../src/engine/reference/rules/rank-advancement.js";
+import { rankAdvancement } from "../../src/plan/components/rank-advancement/index.js";
 import { ranksArb, worldArb } from "./multi-period-worlds.js";
+import { currencyWithDigits } from "./ladders.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.RANK_ADVANCEMENT_RUNS ?? 400);
 const PERIODS = 3;
 const options = { components: [rankAdvancement] };
-const rules = { rankAdvancement: rankAdvancementRule };
 
 /** An amount in major units: "1234.56", "7.5", a whole number, or 0. */
 const amountArb = fc.oneof(
@@ -54,7 +53,7 @@ const planArb: fc.Arbitrary<PlanInput> = fc
         type: "rankAdvancement",
         name: `advancement${i}`,
         bonuses: picked.map((k) => ({ rank: ranks[k]!.name, amount: c.amounts[k]! })),
-        requiresActive: c.requiresActive,
+        qualification: { active: c.requiresActive },
       };
     }),
   })) as fc.Arbitrary<PlanInput>;
@@ -73,8 +72,8 @@ describe("rankAdvancement: fast and reference engines agree", () => {
     fc.assert(
       fc.property(worldArb(PERIODS), planArb, fc.constantFrom(2, 2, 0, 3), (world, plan, digits) => {
         // With 0 digits, amounts with decimals must fail, alike on both engines.
-        const fast = outcome(() => createFastEngine(compilePlan(plan, options), { digits }));
-        const reference = outcome(() => createReferenceEngine(compilePlan(plan, options), { digits, rules }));
+        const fast = outcome(() => createFastEngine(compilePlan(plan, { ...options, currency: currencyWithDigits(digits) })));
+        const reference = outcome(() => createReferenceEngine(compilePlan(plan, { ...options, currency: currencyWithDigits(digits) })));
         if ("thrown" in fast || "thrown" in reference) {
           expect(fast).toEqual(reference);
           return;
@@ -120,7 +119,7 @@ describe("rankAdvancement: fast and reference engines agree", () => {
     fc.assert(
       fc.property(worldArb(4), planArb, (world, plan) => {
         const compiled = compilePlan(plan, options);
-        const engine = createReferenceEngine(compiled, { rules });
+        const engine = createReferenceEngine(compiled);
         const due = compiled.components.map(() => 0);
         let last = engine.pay(networkFromRecords(world[0]!));
         const add = () => last.paid.forEach((p, k) => (due[k]! += p + last.breakage[k]!));
@@ -131,9 +130,9 @@ describe("rankAdvancement: fast and reference engines agree", () => {
         }
         // Σ over members of the bonuses of ranks up to her final title, in cents.
         compiled.components.forEach((c, k) => {
-          const bonuses = (c.settings as { bonuses: { rank: number; amount: string }[] }).bonuses;
+          const bonusByRank = (c.settings as { bonusByRank: number[] }).bonusByRank;
           let worth = 0;
-          for (let i = 0; i < last.size; i++) for (const b of bonuses) if (b.rank <= last.title[i]!) worth += toMinor(b.amount, 2)!;
+          for (let i = 0; i < last.size; i++) for (let r = 1; r <= last.title[i]!; r++) worth += bonusByRank[r]!;
           expect(due[k]).toBe(worth);
         });
       }),

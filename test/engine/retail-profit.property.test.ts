@@ -9,8 +9,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
-import { retailProfit } from "../../src/plan/components/retail-profit.js";
-import { retailProfitRule } from "../../src/engine/reference/rules/retail-profit.js";
+import { retailProfit } from "../../src/plan/components/retail-profit/index.js";
 import { customerOrdersArb, expectAgreement, expectWorldAgreement, planBaseArb, rateArb, scenarioArb } from "./customer-orders.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
@@ -19,7 +18,7 @@ const RUNS = Number(process.env.RETAIL_PROFIT_RUNS ?? 400);
 const componentArb = fc.record({
   type: fc.constant("retailProfit"),
   discount: rateArb,
-  requiresActive: fc.option(fc.boolean(), { nil: undefined }),
+  qualification: fc.option(fc.record({ active: fc.boolean() }), { nil: undefined }),
 });
 
 const planArb: fc.Arbitrary<PlanInput> = fc
@@ -32,7 +31,6 @@ const planArb: fc.Arbitrary<PlanInput> = fc
   })) as fc.Arbitrary<PlanInput>;
 
 const options = { components: [retailProfit] };
-const rules = { retailProfit: retailProfitRule };
 
 
 describe("retailProfit: fast and reference engines agree", () => {
@@ -41,13 +39,13 @@ describe("retailProfit: fast and reference engines agree", () => {
       fc.property(customerOrdersArb(), planArb, (net, plan) => {
         const network = networkFromRecords(net);
         const fast = createFastEngine(compilePlan(plan, options)).pay(network);
-        const reference = createReferenceEngine(compilePlan(plan, options), { rules }).pay(network);
+        const reference = createReferenceEngine(compilePlan(plan, options)).pay(network);
         expectAgreement(fast, reference);
-        // Without requiresActive nothing is forfeited: breakage is rounding residue only,
+        // Without qualification.active nothing is forfeited: breakage is rounding residue only,
         // under a cent per payee.
         const payees = fast.amounts.map((a) => Array.from(a.subarray(0, fast.size)).filter((x) => x !== 0).length);
         plan.components.forEach((c, k) => {
-          if (k > 0 && !(c as { requiresActive?: boolean }).requiresActive) expect(Math.abs(fast.breakage[k]!)).toBeLessThanOrEqual(Math.max(1, payees[k]!));
+          if (k > 0 && !(c as { qualification?: { active: boolean } }).qualification?.active) expect(Math.abs(fast.breakage[k]!)).toBeLessThanOrEqual(Math.max(1, payees[k]!));
         });
       }),
       { numRuns: RUNS, ...replay },
@@ -56,7 +54,7 @@ describe("retailProfit: fast and reference engines agree", () => {
 
   it("on random small simulated worlds, period after period, from records and from columns", () => {
     fc.assert(
-      fc.property(scenarioArb, planArb, ({ scenario, seed }, plan) => expectWorldAgreement(plan, options, rules, scenario, seed)),
+      fc.property(scenarioArb, planArb, ({ scenario, seed }, plan) => expectWorldAgreement(plan, options, scenario, seed)),
       { numRuns: 60, ...replay },
     );
   });

@@ -9,8 +9,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
-import { stairstep } from "../../src/plan/components/stairstep.js";
-import { stairstepRule } from "../../src/engine/reference/rules/stairstep.js";
+import { stairstep } from "../../src/plan/components/stairstep/index.js";
 import { expectSamePayouts, ladderArb, networkArb, rateArb } from "./ranked-networks.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
@@ -18,7 +17,7 @@ const RUNS = Number(process.env.STAIRSTEP_RUNS ?? 500);
 const options = { components: [stairstep] };
 const engines = (plan: PlanInput) => ({
   fast: createFastEngine(compilePlan(plan, options)),
-  reference: createReferenceEngine(compilePlan(plan, options), { rules: { stairstep: stairstepRule } }),
+  reference: createReferenceEngine(compilePlan(plan, options)),
 });
 
 /** Stairstep settings for a ladder of `ranks` ranks: some ranks, ascending, with sorted rates; maybe a breakaway. */

@@ -1,15 +1,18 @@
 import { describe, expect, it, vi } from "vitest";
-import { compilePlan, createFastEngine, DownlineInputError, formatMinor, networkFromRecords } from "../../src/index.js";
+import { compilePlan, createFastEngine, createReferenceEngine, DownlineInputError, formatMinor, networkFromRecords } from "../../src/index.js";
 import { main, TEAM_PLAN, teamTable } from "../../examples/custom-component.js";
 
 const own = (member: number, cv: number) => ({ member, customer: -1, price: cv * 100, cv: cv * 100 });
 
 describe("a custom component registered under its own type name", () => {
-  it("pays by rank × qualified lines on the fast engine, hand-computed", () => {
+  it.each([
+    ["fast", createFastEngine],
+    ["reference", createReferenceEngine],
+  ] as const)("pays by rank × qualified lines on the %s engine, hand-computed", (_, createEngine) => {
     const plan = compilePlan(TEAM_PLAN, { components: [teamTable] });
     // 0 has frontline 1, 2, 3; 1 has frontline 4. PV: 0 100, 1 1000, 2 200, 3 50 (inactive), 4 800.
     const network = networkFromRecords({ uplines: [-1, 0, 0, 0, 1], orders: [own(0, 100), own(1, 1000), own(2, 200), own(3, 50), own(4, 800)] });
-    const payout = createFastEngine(plan).pay(network);
+    const payout = createEngine(plan).pay(network);
     // 0: GV 2,150 ≥ 2,000, legs 1 (GV 1,800) and 2 (200 < 300) → one leg of 300: not a Leader (needs 2).
     //    Lines: 1 and 2 active, 3 inactive → 2 lines; row 0 → 2%; team volume 2,150 − 100 = 2,050 → 41.00.
     // 1: GV 1,800, one active line (4) → 1%; team 800 → 8.00. Others have no team volume.
@@ -30,10 +33,12 @@ describe("a custom component registered under its own type name", () => {
     }
   });
 
-  it("runs in a simulation (the example's main)", () => {
+  it("runs in a simulation on both engines, which pay the same to the cent (the example's main)", () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    expect(main()).toBeGreaterThan(0);
-    expect(log.mock.calls[0]![0]).toMatch(/^Team table: \d+\.\d\d paid over 12 months$/);
+    const { fast, reference } = main();
+    expect(fast).toBeGreaterThan(0);
+    expect(reference).toBe(fast);
+    expect(log.mock.calls[0]![0]).toMatch(/^Team table: \d+\.\d\d paid over 12 months \(fast engine\), \d+\.\d\d \(reference engine\)$/);
     log.mockRestore();
   });
 });

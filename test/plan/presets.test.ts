@@ -50,14 +50,15 @@ describe("presets", () => {
     const plan = compilePlan(PRESETS["wellness-unilevel"]);
     expect(plan.components.map((c) => c.type)).toEqual(["customerCommission", "fastStart", "unilevel", "matching"]);
     expect(plan.source.components).toContainEqual(expect.objectContaining({ type: "unilevel", rates: ["0.08", "0.05", "0.04", "0.04", "0.04"] }));
-    expect(plan.source.components).toContainEqual(expect.objectContaining({ type: "fastStart", rates: ["0.25", "0.1"], months: 3 }));
-    expect(plan.ranks.map((r) => [r.name, r.gv, r.legs[0]!.count, r.legs[0]!.minGv])).toEqual([
-      ["Executive", "4000", 2, "1000"],
-      ["Silver", "10000", 2, "4000"],
-      ["Gold", "35000", 3, "6000"],
-      ["Platinum", "100000", 4, "8000"],
-      ["Diamond", "250000", 5, "15000"],
-      ["Royal Crown Diamond", "1500000", 6, "35000"],
+    expect(plan.source.components).toContainEqual(expect.objectContaining({ type: "fastStart", rates: ["0.25", "0.1"], periods: 3 }));
+    // Compiled to cents: Executive 2 × 1,000 and 4,000 total … Royal Crown Diamond 6 × 35,000 and 1,500,000.
+    expect(plan.ranks.map((r) => [r.name, r.gv / 100, r.legs[0]!.count, r.legs[0]!.minGv / 100])).toEqual([
+      ["Executive", 4000, 2, 1000],
+      ["Silver", 10000, 2, 4000],
+      ["Gold", 35000, 3, 6000],
+      ["Platinum", 100000, 4, 8000],
+      ["Diamond", 250000, 5, 15000],
+      ["Royal Crown Diamond", 1500000, 6, 35000],
     ]);
   });
 

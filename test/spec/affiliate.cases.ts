@@ -121,7 +121,7 @@ export const AFFILIATE_CASES: readonly SpecCase[] = [
   },
   {
     name: "step-down after 12 months: tenure 11 pays the full rates, tenure 12 and above the step-down rates",
-    plan: plan({ ...SAAS, stepDown: { afterMonths: 12, rates: ["0.10", "0"] } }),
+    plan: plan({ ...SAAS, stepDown: { afterPeriods: 12, rates: ["0.10", "0"] } }),
     uplines: TREE,
     orders: [
       // Period 0. Customer 50 acquired in period −11: tenure 0 − (−11) = 11 < 12.
@@ -139,8 +139,8 @@ export const AFFILIATE_CASES: readonly SpecCase[] = [
     breakage: { affiliate: "0.00" },
   },
   {
-    name: "step-down across periods: a customer acquired in period 0 steps down in period 2 (afterMonths 2)",
-    plan: plan({ rates: ["0.20", "0.10"], stepDown: { afterMonths: 2, rates: ["0.05", "0.02"] } }),
+    name: "step-down across periods: a customer acquired in period 0 steps down in period 2 (afterPeriods 2)",
+    plan: plan({ rates: ["0.20", "0.10"], stepDown: { afterPeriods: 2, rates: ["0.05", "0.02"] } }),
     uplines: TREE,
     orders: [],
     periods: [
@@ -156,9 +156,9 @@ export const AFFILIATE_CASES: readonly SpecCase[] = [
     breakage: { affiliate: "0.00" },
   },
   {
-    name: "requiresActive: an inactive level holder's share is breakage",
+    name: "qualification.active: an inactive level holder's share is breakage",
     // Active at PV ≥ 50 (a customer's CV counts in her distributor's PV).
-    plan: plan({ ...SAAS, requiresActive: true }, "50"),
+    plan: plan({ ...SAAS, qualification: { active: true } }, "50"),
     uplines: TREE,
     orders: [
       // C: PV 30.00 (her customer's CV) → inactive. Her customer pays 40.00.
@@ -176,7 +176,7 @@ export const AFFILIATE_CASES: readonly SpecCase[] = [
     active: [1],
   },
   {
-    name: "without requiresActive (the default) inactive distributors are paid",
+    name: "without qualification.active (the default) inactive distributors are paid",
     plan: plan(SAAS, "50"),
     uplines: TREE,
     orders: [sale(2, 70, 40, 30, -3)],

@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { compilePlan, createFastEngine, createReferenceEngine, DownlineInputError, networkFromRecords, type PlanInput } from "../../src/index.js";
-import { binary } from "../../src/plan/components/binary.js";
-import { binaryRule } from "../../src/engine/reference/rules/binary.js";
+import { binary } from "../../src/plan/components/binary/index.js";
 import { BINARY_CASES } from "./binary.cases.js";
 import { runSpecCases } from "./run.js";
+import { currencyWithDigits } from "../engine/ladders.js";
 
-runSpecCases("binary", BINARY_CASES, { components: [binary], rules: { binary: binaryRule } });
+runSpecCases("binary", BINARY_CASES, { components: [binary] });
 
 const RANKS = [{ name: "Silver" }, { name: "Gold", gv: "500" }];
 const CYCLES = { kind: "cycles", left: "200", right: "200", value: "20.00" };
@@ -31,18 +31,24 @@ describe("binary settings", () => {
       { ranks: RANKS, components: [{ type: "binary", pay: CYCLES, valueByRank: [{ rank: "Gold", value: "30" }] }] },
       { components: [binary] },
     );
+    // Volumes and amounts in cents (USD); per rank: none, Silver, Gold.
     expect(plan.components[0]!.settings).toEqual({
       name: "binary",
       kind: "cycles",
-      left: "200",
-      right: "200",
-      valueByRank: ["20", "20", "30"],
-      valueFields: ["pay.value", "pay.value", "valueByRank[0].value"],
+      left: 200_00,
+      right: 200_00,
+      valueByRank: [20_00, 20_00, 30_00],
+      perUnitScaled: [20_00, 20_00, 30_00],
+      capCycles: Infinity,
+      capPaired: Infinity,
+      capAmount: Infinity,
+      capAmountScaled: Infinity,
       overCap: "flush",
+      carryCap: Infinity,
       flushWhenInactive: true,
+      flushAfterPeriods: Infinity,
       requireActive: true,
       sponsoredEachSide: true,
-      index: 0,
     });
   });
 
@@ -79,8 +85,8 @@ describe("binary settings", () => {
 
 describe("binary at pay time", () => {
   const engines = {
-    fast: (plan: PlanInput, digits = 2) => createFastEngine(compilePlan(plan, { components: [binary] }), { digits }),
-    reference: (plan: PlanInput, digits = 2) => createReferenceEngine(compilePlan(plan, { components: [binary] }), { digits, rules: { binary: binaryRule } }),
+    fast: (plan: PlanInput, digits = 2) => createFastEngine(plan, { currency: currencyWithDigits(digits) }),
+    reference: (plan: PlanInput, digits = 2) => createReferenceEngine(plan, { currency: currencyWithDigits(digits) }),
   };
   const plan = (pay: Record<string, unknown> = CYCLES): PlanInput => ({ components: [{ type: "binary", name: "bin", pay }] });
   const orders = [{ member: 0, customer: -1, price: 100, cv: 100 }];
@@ -94,7 +100,7 @@ describe("binary at pay time", () => {
     expect(() => create(plan()).pay(network)).toThrow(/bin: a binary component needs a placement tree of width 2, but the network's is 3 wide/);
   });
 
-  it.each(Object.entries(engines))("%s engine: a cycle value finer than the currency is a plan error at its field", (_, create) => {
+  it.each(Object.entries(engines))("%s engine: a cycle value finer than the currency is a plan error at its field, before any pay", (_, create) => {
     const network = networkFromRecords({ uplines: [-1], orders, placement: { width: 2, parents: [-1], slots: [0] } });
     let thrown: unknown;
     try {
@@ -103,7 +109,7 @@ describe("binary at pay time", () => {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(DownlineInputError);
-    expect((thrown as DownlineInputError).issues).toEqual([{ path: "components[0].pay.value", message: "expected at most 0 decimals for this currency, got 20.5" }]);
+    expect((thrown as DownlineInputError).issues).toEqual([{ path: "components[0].pay.value", message: "expected at most 0 decimals for JPY, got 20.5" }]);
   });
 
   it.each(Object.entries(engines))("%s engine: two engines on one compiled plan keep their own carryover", (_, create) => {
@@ -111,10 +117,10 @@ describe("binary at pay time", () => {
     const placement = { width: 2, parents: [-1, 0, 0], slots: [0, 0, 1] };
     const p0 = networkFromRecords({ uplines: [-1, 0, 0], orders: [{ member: 2, customer: -1, price: 600_00, cv: 600_00 }], placement });
     const p1 = networkFromRecords({ uplines: [-1, 0, 0], orders: [{ member: 1, customer: -1, price: 400_00, cv: 400_00 }], placement, period: 1 });
-    const first = _ === "fast" ? createFastEngine(compiled) : createReferenceEngine(compiled, { rules: { binary: binaryRule } });
+    const first = _ === "fast" ? createFastEngine(compiled) : createReferenceEngine(compiled);
     first.pay(p0);
     // The first engine carries R 600: 2 cycles. A second engine starts empty: L 400, R 0, nothing.
-    const second = _ === "fast" ? createFastEngine(compiled) : createReferenceEngine(compiled, { rules: { binary: binaryRule } });
+    const second = _ === "fast" ? createFastEngine(compiled) : createReferenceEngine(compiled);
     expect(first.pay(p1).amounts[0]![0]).toBe(40_00);
     expect(second.pay(p1).amounts[0]![0]).toBe(0);
     void create;

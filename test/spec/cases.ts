@@ -205,7 +205,7 @@ export const SPEC_CASES: readonly SpecCase[] = [
   },
   {
     name: "customer commission requiring activity: an inactive distributor's share is breakage",
-    plan: { activity: { minPv: "100" }, components: [{ type: "customerCommission", rate: "0.20", requiresActive: true }] },
+    plan: { activity: { minPv: "100" }, components: [{ type: "customerCommission", rate: "0.20", qualification: { active: true } }] },
     uplines: [-1, 0],
     orders: [cust(0, 5, 47.2), cust(1, 6, 47.2), cust(1, 7, 23.6), own(0, 100)],
     // 0 is active (PV 100 + 47.20): 9.44. 1's PV is 70.80 < 100: her 14.16 is breakage.

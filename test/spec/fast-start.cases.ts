@@ -8,7 +8,7 @@ import { cust, own, type SpecCase, type SpecPeriod } from "./cases.js";
 /** Young Living style: 25% to the enroller, 10% to the enroller's enroller, for 3 months. */
 const youngLiving = (extra: Record<string, unknown> = {}, minPv = "0"): PlanInput => ({
   activity: { minPv },
-  components: [{ type: "fastStart", rates: ["0.25", "0.10"], months: 3, ...extra }],
+  components: [{ type: "fastStart", rates: ["0.25", "0.10"], periods: 3, ...extra }],
 });
 
 // A=0 sponsored B=1, B sponsored C=2, C sponsored D=3. A, B and C joined long ago; D joins in period 0.
@@ -85,8 +85,8 @@ export const FAST_START_CASES: readonly SpecCase[] = [
     breakage: { fastStart: "8.00" },
   },
   {
-    name: "requiresActive: an inactive enroller's share is breakage, no compression (B keeps level 2)",
-    plan: youngLiving({ requiresActive: true }, "100"),
+    name: "qualification.active: an inactive enroller's share is breakage, no compression (B keeps level 2)",
+    plan: youngLiving({ qualification: { active: true } }, "100"),
     uplines: CHAIN,
     joinPeriods: CHAIN_JOINS,
     // B orders 100 (active); C orders nothing (inactive); D orders 100.
@@ -99,7 +99,7 @@ export const FAST_START_CASES: readonly SpecCase[] = [
     active: [1, 3],
   },
   {
-    name: "without requiresActive an inactive enroller is paid",
+    name: "without qualification.active an inactive enroller is paid",
     plan: youngLiving({}, "100"),
     uplines: CHAIN,
     joinPeriods: CHAIN_JOINS,
@@ -123,7 +123,7 @@ export const FAST_START_CASES: readonly SpecCase[] = [
   },
   {
     name: "four levels, several recruits: each upline's exact sum is rounded once",
-    plan: { activity: { minPv: "0" }, components: [{ type: "fastStart", rates: ["0.05", "0.04", "0.03", "0.02"], months: 1 }] },
+    plan: { activity: { minPv: "0" }, components: [{ type: "fastStart", rates: ["0.05", "0.04", "0.03", "0.02"], periods: 1 }] },
     // 0 ← 1 ← 2 ← 3 ← 4, and 5 under 3. 4 and 5 join in period 0; the others long ago.
     uplines: [-1, 0, 1, 2, 3, 3],
     joinPeriods: [-9, -9, -9, -9, 0, 0],
@@ -137,7 +137,7 @@ export const FAST_START_CASES: readonly SpecCase[] = [
   },
   {
     name: "half-even: two enrollers each on a half cent; the headline's residue is breakage",
-    plan: { activity: { minPv: "0" }, components: [{ type: "fastStart", rates: ["0.05"], months: 2 }] },
+    plan: { activity: { minPv: "0" }, components: [{ type: "fastStart", rates: ["0.05"], periods: 2 }] },
     // 0 ← 1; 2 under 0 and 3 under 1, both new.
     uplines: [-1, 0, 0, 1],
     joinPeriods: [-3, -3, 0, 0],
@@ -148,8 +148,8 @@ export const FAST_START_CASES: readonly SpecCase[] = [
     breakage: { fastStart: "0.01" },
   },
   {
-    name: "a growing network: months 2 counts the join period as the first",
-    plan: { activity: { minPv: "0" }, components: [{ type: "fastStart", rates: ["0.20"], months: 2 }] },
+    name: "a growing network: periods 2 counts the join period as the first",
+    plan: { activity: { minPv: "0" }, components: [{ type: "fastStart", rates: ["0.20"], periods: 2 }] },
     uplines: [],
     orders: [],
     // A=0 (joined −5); B=1 joins in period 0 under A; C=2 in period 1 under B; D=3 in period 2 under B.

@@ -4,12 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { compilePlan, DownlineInputError, type PlanInput } from "../../src/index.js";
-import { fastStart } from "../../src/plan/components/fast-start.js";
-import { fastStartRule } from "../../src/engine/reference/rules/fast-start.js";
+import { fastStart } from "../../src/plan/components/fast-start/index.js";
 import { FAST_START_CASES } from "./fast-start.cases.js";
 import { runSpecCases } from "./run.js";
 
-runSpecCases("fastStart", FAST_START_CASES, { components: [fastStart], rules: { fastStart: fastStartRule } });
+runSpecCases("fastStart", FAST_START_CASES, { components: [fastStart] });
 
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>): { path: string; message: string }[] {
@@ -23,11 +22,11 @@ function issues(component: Record<string, unknown>): { path: string; message: st
 }
 
 describe("fastStart settings", () => {
-  const good = { rates: ["0.25", "0.10"], months: 3 };
+  const good = { rates: ["0.25", "0.10"], periods: 3 };
 
   it("accepts good settings and fills in the defaults", () => {
     const plan = compilePlan({ components: [{ type: "fastStart", ...good }] }, { components: [fastStart] });
-    expect(plan.components[0]!.settings).toMatchObject({ months: 3, volume: "pv", requiresActive: false });
+    expect(plan.components[0]!.settings).toMatchObject({ periods: 3, volume: "pv", requireActive: false });
   });
 
   it.each([
@@ -35,11 +34,11 @@ describe("fastStart settings", () => {
     ["five levels", { ...good, rates: ["0.1", "0.1", "0.1", "0.1", "0.1"] }, "components[0].rates", /<=4 items/],
     ["a negative rate", { ...good, rates: ["0.25", "-0.1"] }, "components[0].rates[1]", /-0\.1/],
     ["a rate over 1", { ...good, rates: ["1.5"] }, "components[0].rates[0]", /at most 1\b/],
-    ["months 0", { ...good, months: 0 }, "components[0].months", />=1/],
-    ["fractional months", { ...good, months: 1.5 }, "components[0].months", /expected int/],
-    ["months missing", { rates: ["0.25"] }, "components[0].months", /number/],
+    ["months 0", { ...good, periods: 0 }, "components[0].periods", />=1/],
+    ["fractional periods", { ...good, periods: 1.5 }, "components[0].periods", /expected int/],
+    ["periods missing", { rates: ["0.25"] }, "components[0].periods", /number/],
     ["an unknown volume", { ...good, volume: "gv" }, "components[0].volume", /"pv"/],
-    ["requiresActive not a boolean", { ...good, requiresActive: "yes" }, "components[0].requiresActive", /boolean/],
+    ["qualification.active not a boolean", { ...good, qualification: { active: "yes" } }, "components[0].qualification.active", /boolean/],
     ["an unknown key", { ...good, levels: 2 }, "components[0]", /unknown key\(s\) "levels"/],
   ])("rejects %s", (_what, component, path, pattern) => {
     const found = issues(component);

@@ -4,12 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { compilePlan, DownlineInputError, type PlanInput } from "../../src/index.js";
-import { generation } from "../../src/plan/components/generation.js";
-import { generationRule } from "../../src/engine/reference/rules/generation.js";
+import { generation } from "../../src/plan/components/generation/index.js";
 import { GENERATION_CASES } from "./generation.cases.js";
 import { runSpecCases } from "./run.js";
 
-runSpecCases("generation", GENERATION_CASES, { components: [generation], rules: { generation: generationRule } });
+runSpecCases("generation", GENERATION_CASES, { components: [generation] });
 
 const RANKS = [{ name: "Silver" }, { name: "Gold" }];
 

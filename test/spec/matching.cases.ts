@@ -30,7 +30,7 @@ export const MATCHING_CASES: readonly SpecCase[] = [
     breakage: { retail: "0.00", matching: "0.00" },
   },
   {
-    name: "an inactive earner's match is breakage (requiresActive by default)",
+    name: "an inactive earner's match is breakage (qualification.active by default)",
     plan: {
       activity: { minPv: "100" },
       components: [
@@ -50,12 +50,12 @@ export const MATCHING_CASES: readonly SpecCase[] = [
     active: [1, 2],
   },
   {
-    name: "requiresActive false: the inactive earner is matched too",
+    name: "qualification.active false: the inactive earner is matched too",
     plan: {
       activity: { minPv: "100" },
       components: [
         { type: "customerCommission", name: "retail", rate: "0.5" },
-        { type: "matching", components: ["retail"], rates: ["0.10", "0.05"], requiresActive: false },
+        { type: "matching", components: ["retail"], rates: ["0.10", "0.05"], qualification: { active: false } },
       ],
     },
     uplines: [-1, 0, 1],
@@ -84,7 +84,7 @@ export const MATCHING_CASES: readonly SpecCase[] = [
     active: [0, 2],
   },
   {
-    name: "minRank: an earner below the rank gets nothing, her share is breakage",
+    name: "qualification.minRank: an earner below the rank gets nothing, her share is breakage",
     plan: {
       activity: { minPv: "100" },
       ranks: [
@@ -93,7 +93,7 @@ export const MATCHING_CASES: readonly SpecCase[] = [
       ],
       components: [
         { type: "customerCommission", name: "retail", rate: "0.5" },
-        { type: "matching", components: ["retail"], rates: ["0.20", "0.10", "0.05"], minRank: "Silver" },
+        { type: "matching", components: ["retail"], rates: ["0.20", "0.10", "0.05"], qualification: { minRank: "Silver" } },
       ],
     },
     // Chain 0 ← 1 ← 2 ← 3. PV: 0 500 (Silver), 1 100 (Bronze), 2 1,000 (Silver), 3 600 (Silver).

@@ -4,15 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { compilePlan, DownlineInputError, type PlanInput } from "../../src/index.js";
-import { matching } from "../../src/plan/components/matching.js";
-import { pool } from "../../src/plan/components/pool.js";
-import { matchingRule } from "../../src/engine/reference/rules/matching.js";
-import { poolRule } from "../../src/engine/reference/rules/pool.js";
+import { matching } from "../../src/plan/components/matching/index.js";
+import { pool } from "../../src/plan/components/pool/index.js";
 import { MATCHING_CASES, MATCHING_POOL_CASES } from "./matching.cases.js";
 import { runSpecCases } from "./run.js";
 
-runSpecCases("matching", MATCHING_CASES, { components: [matching], rules: { matching: matchingRule } });
-runSpecCases("matching a pool", MATCHING_POOL_CASES, { components: [matching, pool], rules: { matching: matchingRule, pool: poolRule } });
+runSpecCases("matching", MATCHING_CASES, { components: [matching] });
+runSpecCases("matching a pool", MATCHING_POOL_CASES, { components: [matching, pool] });
 
 /** Compiles a plan with the matching type; returns the DownlineInputError it must throw. */
 function planError(input: unknown): DownlineInputError {
@@ -40,8 +38,8 @@ const withMatching = (m: Record<string, unknown>, extra: Record<string, unknown>
 
 describe("matching: plan validation", () => {
   it("the base plan is accepted, defaults filled in", () => {
-    const plan = compilePlan(withMatching({ minRank: "Silver" }) as PlanInput, { components: [matching] });
-    expect(plan.components[1]!.settings).toMatchObject({ components: ["retail"], requiresActive: true, minRank: 1 });
+    const plan = compilePlan(withMatching({ qualification: { minRank: "Silver" } }) as PlanInput, { components: [matching] });
+    expect(plan.components[1]!.settings).toMatchObject({ components: ["retail"], requireActive: true, minRank: 1 });
   });
 
   it("a component that does not exist: path components[1].components[0], names the earlier ones", () => {
@@ -81,13 +79,13 @@ describe("matching: plan validation", () => {
     expectSingleIssue(planError(withMatching({ rates: ["-0.1"] })), "components[1].rates[0]", /-0\.1/);
   });
 
-  it("an unknown minRank: path components[1].minRank, lists the ranks", () => {
-    expectSingleIssue(planError(withMatching({ minRank: "Gold" })), "components[1].minRank", /"Silver"/, /got "Gold"/);
-    expectSingleIssue(planError(withMatching({ minRank: "Gold" }, { ranks: [] })), "components[1].minRank", /none defined/);
+  it("an unknown qualification.minRank: path components[1].qualification.minRank, lists the ranks", () => {
+    expectSingleIssue(planError(withMatching({ qualification: { minRank: "Gold" } })), "components[1].qualification.minRank", /"Silver"/, /got "Gold"/);
+    expectSingleIssue(planError(withMatching({ qualification: { minRank: "Gold" } }, { ranks: [] })), "components[1].qualification.minRank", /none defined/);
   });
 
   it("an unknown key and a wrong type: field paths", () => {
     expectSingleIssue(planError(withMatching({ generations: 3 })), "components[1]", /unknown key\(s\) "generations"/);
-    expectSingleIssue(planError(withMatching({ requiresActive: "yes" })), "components[1].requiresActive", /boolean/);
+    expectSingleIssue(planError(withMatching({ qualification: { active: "yes" } })), "components[1].qualification.active", /boolean/);
   });
 });

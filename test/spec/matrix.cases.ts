@@ -77,7 +77,7 @@ export const MATRIX_CASES: readonly SpecCase[] = [
   },
   {
     name: "a member who quit earns nothing even when the matrix does not require activity",
-    plan: matrix3x2("0", { requiresActive: false }),
+    plan: matrix3x2("0", { qualification: { active: false } }),
     uplines: [],
     orders: [],
     periods: placed({
@@ -102,7 +102,7 @@ export const MATRIX_CASES: readonly SpecCase[] = [
     breakage: { matrix: "0.00" },
   },
   {
-    name: "requiresActive (default): an inactive position holder's level is breakage, no compression",
+    name: "qualification.active (default): an inactive position holder's level is breakage, no compression",
     // Active at 50 PV.
     plan: matrix3x2("50"),
     uplines: [],
@@ -119,8 +119,8 @@ export const MATRIX_CASES: readonly SpecCase[] = [
     active: [0, 7],
   },
   {
-    name: "requiresActive false: an inactive position holder is paid her level",
-    plan: matrix3x2("50", { requiresActive: false }),
+    name: "qualification.active false: an inactive position holder is paid her level",
+    plan: matrix3x2("50", { qualification: { active: false } }),
     uplines: [],
     orders: [],
     periods: placed({ uplines: SPONSORED_BY_0(13), placement: FULL_3X2, orders: [own(0, 50), own(7, 100), own(8, 30)] }),
@@ -135,7 +135,7 @@ export const MATRIX_CASES: readonly SpecCase[] = [
     plan: {
       activity: { minPv: "0" },
       ranks: [{ name: "Silver", gv: "400" }],
-      components: [{ type: "matrix", width: 3, rates: ["0.10", "0.05", "0.02"], depthByRank: { base: 1, byRank: [{ rank: "Silver", levels: 3 }] } }],
+      components: [{ type: "matrix", width: 3, rates: ["0.10", "0.05", "0.02"], depth: { base: 1, byRank: [{ rank: "Silver", levels: 3 }] } }],
     },
     uplines: [],
     orders: [],

@@ -5,12 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { compilePlan, createFastEngine, createReferenceEngine, DownlineInputError, networkFromRecords, type PlanInput } from "../../src/index.js";
-import { matrix } from "../../src/plan/components/matrix.js";
-import { matrixRule } from "../../src/engine/reference/rules/matrix.js";
+import { matrix } from "../../src/plan/components/matrix/index.js";
 import { MATRIX_CASES } from "./matrix.cases.js";
 import { runSpecCases } from "./run.js";
 
-runSpecCases("matrix", MATRIX_CASES, { components: [matrix], rules: { matrix: matrixRule } });
+runSpecCases("matrix", MATRIX_CASES, { components: [matrix] });
 
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>, ranks: PlanInput["ranks"] = []): { path: string; message: string }[] {
@@ -28,14 +27,14 @@ describe("matrix settings", () => {
 
   it("accepts good settings and fills in the defaults", () => {
     const plan = compilePlan({ components: [{ type: "matrix", ...good }] }, { components: [matrix] });
-    expect(plan.components[0]!.settings).toMatchObject({ width: 3, requiresActive: true });
+    expect(plan.components[0]!.settings).toMatchObject({ width: 3, requireActive: true });
     expect(plan.components[0]!.settings).not.toHaveProperty("depthByRank");
   });
 
   it("resolves payable depth by rank name to a depth per rank number", () => {
     const ranks = [{ name: "Bronze", gv: "100" }, { name: "Silver", gv: "200" }, { name: "Gold", gv: "300" }];
     const plan = compilePlan(
-      { ranks, components: [{ type: "matrix", ...good, depthByRank: { base: 1, byRank: [{ rank: "Silver", levels: 2 }] } }] },
+      { ranks, components: [{ type: "matrix", ...good, depth: { base: 1, byRank: [{ rank: "Silver", levels: 2 }] } }] },
       { components: [matrix] },
     );
     // No rank and Bronze: base 1; Silver and Gold (at or above Silver): 2.
@@ -51,9 +50,9 @@ describe("matrix settings", () => {
     ["33 levels", { ...good, rates: Array<string>(33).fill("0.01") }, "components[0].rates", /<=32 items/],
     ["a negative rate", { ...good, rates: ["0.10", "-0.05"] }, "components[0].rates[1]", /-0\.05/],
     ["a rate over 1", { ...good, rates: ["1.5"] }, "components[0].rates[0]", /at most 1\b/],
-    ["requiresActive not a boolean", { ...good, requiresActive: "yes" }, "components[0].requiresActive", /boolean/],
-    ["an unknown key", { ...good, depth: 2 }, "components[0]", /unknown key\(s\) "depth"/],
-    ["an unknown rank in depthByRank", { ...good, depthByRank: { base: 1, byRank: [{ rank: "Gold", levels: 2 }] } }, "components[0].depthByRank.byRank[0].rank", /Gold/],
+    ["qualification.active not a boolean", { ...good, qualification: { active: "yes" } }, "components[0].qualification.active", /boolean/],
+    ["an unknown key", { ...good, levels: 2 }, "components[0]", /unknown key\(s\) "levels"/],
+    ["an unknown rank in depth", { ...good, depth: { base: 1, byRank: [{ rank: "Gold", levels: 2 }] } }, "components[0].depth.byRank[0].rank", /Gold/],
   ])("rejects %s", (_what, component, path, pattern) => {
     const found = issues(component);
     expect(found.map((i) => i.path)).toEqual([path]);
@@ -65,7 +64,7 @@ describe("matrix on a network it cannot be paid on", () => {
   const plan = () => compilePlan({ components: [{ type: "matrix", name: "forced", width: 3, rates: ["0.10"] }] }, { components: [matrix] });
   const engines = {
     fast: () => createFastEngine(plan()),
-    reference: () => createReferenceEngine(plan(), { rules: { matrix: matrixRule } }),
+    reference: () => createReferenceEngine(plan()),
   };
   const orders = [{ member: 1, customer: -1, price: 100_00, cv: 100_00 }];
 

@@ -83,7 +83,7 @@ export const POOL_CASES: readonly SpecCase[] = [
     breakage: { pool: "20.00" },
   },
   {
-    name: "requiresActive (default): a ranked but inactive member holds no shares; a member who quit neither",
+    name: "qualification.active (default): a ranked but inactive member holds no shares; a member who quit neither",
     plan: {
       activity: { minPv: "100" },
       // A rank without an activity requirement: every current member holds it.
@@ -101,11 +101,11 @@ export const POOL_CASES: readonly SpecCase[] = [
     ranks: { 0: "Member", 1: "Member", 2: "Member" },
   },
   {
-    name: "requiresActive false: ranked inactive members share too (still not a member who quit)",
+    name: "qualification.active false: ranked inactive members share too (still not a member who quit)",
     plan: {
       activity: { minPv: "100" },
       ranks: [{ name: "Member", active: false }],
-      components: [{ type: "pool", rate: "0.1", shares: [{ rank: "Member", shares: 1 }], requiresActive: false }],
+      components: [{ type: "pool", rate: "0.1", shares: [{ rank: "Member", shares: 1 }], qualification: { active: false } }],
     },
     uplines: [-1, 0, 0, 0],
     alive: [true, true, true, false],

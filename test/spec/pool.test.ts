@@ -4,12 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { compilePlan, DownlineInputError, ExactDecimal, type PlanInput } from "../../src/index.js";
-import { pool, sharesByRank } from "../../src/plan/components/pool.js";
-import { poolRule } from "../../src/engine/reference/rules/pool.js";
+import { pool } from "../../src/plan/components/pool/index.js";
 import { POOL_CASES } from "./pool.cases.js";
 import { runSpecCases } from "./run.js";
 
-runSpecCases("pool", POOL_CASES, { components: [pool], rules: { pool: poolRule } });
+runSpecCases("pool", POOL_CASES, { components: [pool] });
 
 function planError(input: unknown): DownlineInputError {
   try {
@@ -38,8 +37,8 @@ const withPool = (p: Record<string, unknown>) => ({
 describe("pool: plan validation", () => {
   it("the base plan is accepted; ranks become numbers", () => {
     const plan = compilePlan(withPool({}) as PlanInput, { components: [pool] });
-    expect(plan.components[0]!.settings).toMatchObject({ shares: [{ rank: 2, shares: 2 }], requiresActive: true, rounding: "halfEven" });
-    expect(plan.components[0]!.fast.units).toBe("minor");
+    expect(plan.components[0]!.settings).toMatchObject({ sharesByRank: [0, 0, 2], requireActive: true, rounding: "halfEven" });
+    expect(plan.components[0]!.writes).toBe("minor");
   });
 
   it("an unknown rank: path components[0].shares[k].rank, lists the ranks", () => {
@@ -78,11 +77,13 @@ describe("pool: rounding mode of P", () => {
   });
 });
 
-describe("sharesByRank", () => {
+describe("shares by rank", () => {
+  const sharesOf = (shares: { rank: string; shares: number }[]) =>
+    (compilePlan({ ranks: ["R1", "R2", "R3", "R4", "R5"].map((name) => ({ name })), components: [{ type: "pool", rate: "0.01", shares }] }).components[0]!.settings as { sharesByRank: number[] }).sharesByRank;
   it("an unlisted rank takes the shares of the highest listed rank below it; below every listed rank, none", () => {
-    expect(Array.from(sharesByRank([{ rank: 4, shares: 3 }, { rank: 2, shares: 1 }], 5))).toEqual([0, 0, 1, 1, 3, 3]);
+    expect(sharesOf([{ rank: "R4", shares: 3 }, { rank: "R2", shares: 1 }])).toEqual([0, 0, 1, 1, 3, 3]);
   });
   it("a listed rank keeps its own shares even if a lower rank has more", () => {
-    expect(Array.from(sharesByRank([{ rank: 1, shares: 5 }, { rank: 3, shares: 2 }], 3))).toEqual([0, 5, 5, 2]);
+    expect(sharesOf([{ rank: "R1", shares: 5 }, { rank: "R3", shares: 2 }])).toEqual([0, 5, 5, 2, 2, 2]);
   });
 });

@@ -38,7 +38,7 @@ const period = (...orders: SpecPeriod["orders"]): SpecPeriod => ({ uplines: TREE
 const leaderPlan = (requiresActive: boolean): PlanInput => ({
   activity: { minPv: "100" },
   ranks: [{ name: "Leader", gv: "500", active: false }],
-  components: [{ type: "rankAdvancement", bonuses: [{ rank: "Leader", amount: "100.00" }], requiresActive }],
+  components: [{ type: "rankAdvancement", bonuses: [{ rank: "Leader", amount: "100.00" }], qualification: { active: requiresActive } }],
 });
 
 export const RANK_ADVANCEMENT_CASES: readonly SpecCase[] = [
@@ -117,7 +117,7 @@ export const RANK_ADVANCEMENT_CASES: readonly SpecCase[] = [
     ranks: { 0: "Gold", 1: "Silver" },
   },
   {
-    name: "requiresActive: a bonus due while inactive is forfeited (breakage)",
+    name: "qualification.active: a bonus due while inactive is forfeited (breakage)",
     plan: leaderPlan(true),
     uplines: [-1, 0],
     // A=0 orders nothing (inactive, PV 0 < 100); B=1 under A orders 500.
@@ -131,7 +131,7 @@ export const RANK_ADVANCEMENT_CASES: readonly SpecCase[] = [
     active: [1],
   },
   {
-    name: "requiresActive: a forfeited bonus is not paid later, when she is active",
+    name: "qualification.active: a forfeited bonus is not paid later, when she is active",
     plan: leaderPlan(true),
     uplines: [],
     orders: [],
@@ -146,7 +146,7 @@ export const RANK_ADVANCEMENT_CASES: readonly SpecCase[] = [
     active: [0, 1],
   },
   {
-    name: "without requiresActive the inactive Leader is paid",
+    name: "without qualification.active the inactive Leader is paid",
     plan: leaderPlan(false),
     uplines: [-1, 0],
     orders: [own(1, 500)],

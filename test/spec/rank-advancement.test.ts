@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { compilePlan, createFastEngine, createReferenceEngine, DownlineInputError, networkFromRecords, type PlanInput } from "../../src/index.js";
-import { rankAdvancement } from "../../src/plan/components/rank-advancement.js";
-import { rankAdvancementRule } from "../../src/engine/reference/rules/rank-advancement.js";
+import { rankAdvancement } from "../../src/plan/components/rank-advancement/index.js";
 import { RANK_ADVANCEMENT_CASES } from "./rank-advancement.cases.js";
 import { runSpecCases } from "./run.js";
+import { currencyWithDigits } from "../engine/ladders.js";
 
-runSpecCases("rankAdvancement", RANK_ADVANCEMENT_CASES, { components: [rankAdvancement], rules: { rankAdvancement: rankAdvancementRule } });
+runSpecCases("rankAdvancement", RANK_ADVANCEMENT_CASES, { components: [rankAdvancement] });
 
 const RANKS = [{ name: "Silver" }, { name: "Gold", gv: "500" }];
 
@@ -32,14 +32,8 @@ describe("rankAdvancement settings", () => {
       { ranks: RANKS, components: [{ type: "rankAdvancement", bonuses: [bonus("Gold", "250.00"), bonus("Silver", 12.5)] }] },
       { components: [rankAdvancement] },
     );
-    expect(plan.components[0]!.settings).toEqual({
-      bonuses: [
-        { rankName: "Gold", rank: 2, amount: "250" },
-        { rankName: "Silver", rank: 1, amount: "12.5" },
-      ],
-      requiresActive: false,
-      index: 0,
-    });
+    // Cents (USD) by rank number: none, Silver, Gold (and any rank above without a bonus: 0).
+    expect(plan.components[0]!.settings).toEqual({ bonusByRank: [0, 12_50, 250_00, ...RANKS.slice(2).map(() => 0)], requireActive: false });
   });
 
   it.each([
@@ -54,7 +48,7 @@ describe("rankAdvancement settings", () => {
     ["an empty rank name", { bonuses: [bonus("", "5")] }, "components[0].bonuses[0].rank", [/>=1 characters/]],
     ["empty bonuses", { bonuses: [] }, "components[0].bonuses", [/>=1 items/]],
     ["an unknown key in a bonus", { bonuses: [{ rank: "Silver", amount: "5", once: true }] }, "components[0].bonuses[0]", [/unknown key\(s\) "once"/]],
-    ["requiresActive not a boolean", { bonuses: [bonus("Silver", "5")], requiresActive: 1 }, "components[0].requiresActive", [/boolean/]],
+    ["qualification.active not a boolean", { bonuses: [bonus("Silver", "5")], qualification: { active: 1 } }, "components[0].qualification.active", [/boolean/]],
   ] as [string, Record<string, unknown>, string, RegExp[]][])("rejects %s", (_what, component, path, patterns) => {
     const found = issues(component);
     expect(found.map((i) => i.path)).toEqual([path]);
@@ -69,9 +63,8 @@ describe("rankAdvancement settings", () => {
 
 describe("rankAdvancement amounts in the run's currency", () => {
   const engines = {
-    fast: (plan: PlanInput, digits: number) => createFastEngine(compilePlan(plan, { components: [rankAdvancement] }), { digits }),
-    reference: (plan: PlanInput, digits: number) =>
-      createReferenceEngine(compilePlan(plan, { components: [rankAdvancement] }), { digits, rules: { rankAdvancement: rankAdvancementRule } }),
+    fast: (plan: PlanInput, digits: number) => createFastEngine(plan, { currency: currencyWithDigits(digits) }),
+    reference: (plan: PlanInput, digits: number) => createReferenceEngine(plan, { currency: currencyWithDigits(digits) }),
   };
   /** A plan where member 0 reaches Silver (no requirement) and Gold (GV 5, in major units). */
   const planWith = (silver: string, gold: string): PlanInput => ({
@@ -90,7 +83,7 @@ describe("rankAdvancement amounts in the run's currency", () => {
     expect(create(planWith("0.125", "1.5"), 3).pay(network(3)).amounts[1]![0]).toBe(1625);
   });
 
-  it.each(Object.entries(engines))("%s engine: an amount finer than the currency is a plan error at components[k].bonuses[i].amount", (_, create) => {
+  it.each(Object.entries(engines))("%s engine: an amount finer than the currency is a plan error at components[k].bonuses[i].amount, before any pay", (_, create) => {
     const pay = (plan: PlanInput, digits: number) => () => create(plan, digits).pay(network(digits));
     for (const [plan, digits, path, got] of [
       [planWith("250", "12.50"), 0, "components[1].bonuses[1].amount", /got 12\.5\b/],
@@ -105,7 +98,7 @@ describe("rankAdvancement amounts in the run's currency", () => {
       expect(thrown).toBeInstanceOf(DownlineInputError);
       const issues = (thrown as DownlineInputError).issues;
       expect(issues.map((i) => i.path)).toEqual([path]);
-      expect(issues[0]!.message).toMatch(new RegExp(`at most ${digits} decimals for this currency`));
+      expect(issues[0]!.message).toMatch(new RegExp(`at most ${digits} decimals for ${currencyWithDigits(digits)}`));
       expect(issues[0]!.message).toMatch(got);
     }
   });

@@ -45,8 +45,8 @@ export const RETAIL_PROFIT_CASES: readonly SpecCase[] = [
     breakage: { retailProfit: "0.00" },
   },
   {
-    name: "requiresActive: an inactive distributor's profit is breakage",
-    plan: plan({ discount: "0.25", requiresActive: true }, "100"),
+    name: "qualification.active: an inactive distributor's profit is breakage",
+    plan: plan({ discount: "0.25", qualification: { active: true } }, "100"),
     uplines: TREE,
     orders: [
       // C: PV 80.00 (her customer's CV) < 100 → inactive; her customer paid 100.00.
@@ -62,7 +62,7 @@ export const RETAIL_PROFIT_CASES: readonly SpecCase[] = [
     active: [1],
   },
   {
-    name: "without requiresActive (the default) an inactive distributor keeps her profit",
+    name: "without qualification.active (the default) an inactive distributor keeps her profit",
     plan: plan({ discount: "0.25" }, "100"),
     uplines: TREE,
     orders: [sale(2, 10, 100, 80, -4)],

@@ -4,12 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { compilePlan, DownlineInputError, type PlanInput } from "../../src/index.js";
-import { retailProfit } from "../../src/plan/components/retail-profit.js";
-import { retailProfitRule } from "../../src/engine/reference/rules/retail-profit.js";
+import { retailProfit } from "../../src/plan/components/retail-profit/index.js";
 import { RETAIL_PROFIT_CASES } from "./retail-profit.cases.js";
 import { runSpecCases } from "./run.js";
 
-runSpecCases("retailProfit", RETAIL_PROFIT_CASES, { components: [retailProfit], rules: { retailProfit: retailProfitRule } });
+runSpecCases("retailProfit", RETAIL_PROFIT_CASES, { components: [retailProfit] });
 
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>): { path: string; message: string }[] {
@@ -25,7 +24,7 @@ function issues(component: Record<string, unknown>): { path: string; message: st
 describe("retailProfit settings", () => {
   it("accepts good settings and fills in the defaults", () => {
     const plan = compilePlan({ components: [{ type: "retailProfit", discount: 0.25 }] }, { components: [retailProfit] });
-    expect(plan.components[0]!.settings).toMatchObject({ discount: { text: "0.25", units: 25 }, requiresActive: false });
+    expect(plan.components[0]!.settings).toMatchObject({ discount: { text: "0.25", scaled: 25 }, requireActive: false });
   });
 
   it.each([
@@ -33,7 +32,7 @@ describe("retailProfit settings", () => {
     ["a negative discount", { discount: "-0.1" }, "components[0].discount", /-0\.1/],
     ["a discount over 1", { discount: "1.1" }, "components[0].discount", /at most 1\b/],
     ["a discount that is not a number", { discount: "a quarter" }, "components[0].discount", /decimal string/],
-    ["requiresActive not a boolean", { discount: "0.25", requiresActive: "no" }, "components[0].requiresActive", /boolean/],
+    ["qualification.active not a boolean", { discount: "0.25", qualification: { active: "no" } }, "components[0].qualification.active", /boolean/],
     ["an unknown key", { discount: "0.25", markup: "0.3" }, "components[0]", /unknown key\(s\) "markup"/],
   ])("rejects %s", (_what, component, path, pattern) => {
     const found = issues(component);

@@ -10,22 +10,20 @@ import {
   createReferenceEngine,
   formatMinor,
   networkFromRecords,
-  type ComponentType,
-  type ReferenceRule,
+  type AnyComponentType,
 } from "../../src/index.js";
 import type { SpecCase } from "./cases.js";
 
-/** Extra (not yet built-in) component types and their reference rules. */
+/** Extra (custom) component types: each carries its fast kernel and its reference rule. */
 export interface SpecOptions {
-  readonly components?: readonly ComponentType[];
-  readonly rules?: Readonly<Record<string, ReferenceRule>>;
+  readonly components?: readonly AnyComponentType[];
 }
 
 export function runSpecCases(title: string, cases: readonly SpecCase[], options: SpecOptions = {}): void {
   const engines = {
     fast: (plan: SpecCase["plan"]) => createFastEngine(compilePlan(plan, { components: options.components })),
     reference: (plan: SpecCase["plan"]) =>
-      createReferenceEngine(compilePlan(plan, { components: options.components }), { rules: options.rules }),
+      createReferenceEngine(compilePlan(plan, { components: options.components })),
   } as const;
   describe.each(Object.entries(engines))(`${title} on the %s engine`, (_, create) => {
     it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {

@@ -4,12 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { compilePlan, DownlineInputError, type PlanInput } from "../../src/index.js";
-import { stairstep } from "../../src/plan/components/stairstep.js";
-import { stairstepRule } from "../../src/engine/reference/rules/stairstep.js";
+import { stairstep } from "../../src/plan/components/stairstep/index.js";
 import { STAIRSTEP_CASES } from "./stairstep.cases.js";
 import { runSpecCases } from "./run.js";
 
-runSpecCases("stairstep", STAIRSTEP_CASES, { components: [stairstep], rules: { stairstep: stairstepRule } });
+runSpecCases("stairstep", STAIRSTEP_CASES, { components: [stairstep] });
 
 const RANKS = [{ name: "R1" }, { name: "R2" }, { name: "R3" }, { name: "R4" }];
 const step = (rank: unknown, rate: unknown) => ({ rank, rate });

@@ -1,13 +1,13 @@
 /** Malformed rank ladders, caps and rank-dependent settings: each a field-path error, none a crash. */
 import { describe, expect, it } from "vitest";
-import { compilePlan, createFastEngine, DownlineInputError, resolveScenario, type PlanInput } from "../../src/index.js";
+import { compilePlan, DownlineInputError, resolveScenario, type PlanInput } from "../../src/index.js";
+import { currencyWithDigits } from "../engine/ladders.js";
 
 const uni = { type: "unilevel", rates: ["0.05"] };
 
 function issues(plan: unknown, digits?: number) {
   try {
-    const compiled = compilePlan(plan as PlanInput);
-    if (digits !== undefined) createFastEngine(compiled, { digits });
+    compilePlan(plan as PlanInput, digits === undefined ? {} : { currency: currencyWithDigits(digits) });
   } catch (e) {
     expect(e).toBeInstanceOf(DownlineInputError);
     return (e as DownlineInputError).issues;
@@ -35,9 +35,9 @@ describe("malformed rank ladders", () => {
     expect(found.find((i) => i.path === path)!.message).toMatch(message);
   });
 
-  it("a rank volume with more decimals than the currency is refused when the engine is built", () => {
+  it("a rank volume with more decimals than the currency is refused when the plan is compiled for it", () => {
     const found = issues({ ranks: [{ name: "A", gv: "100.5" }], components: [uni] }, 0);
-    expect(found).toEqual([{ path: "ranks[0].gv", message: "expected at most 0 decimals for this currency, got 100.5" }]);
+    expect(found).toEqual([{ path: "ranks[0].gv", message: "expected at most 0 decimals for JPY, got 100.5" }]);
   });
 });
 

@@ -1,13 +1,13 @@
 /**
- * The reference definition of caps (see src/plan/caps.ts), on plain objects and
- * exact decimals: every capped line as a record, scaled with its exact
- * quotient, the left-over cents given to the largest fractional parts.
+ * The reference definition of caps (see src/plan/caps.ts), on plain objects:
+ * every capped line as a record, scaled by the exact largest-remainder split.
  *
  * @module
  */
 import type { Decimal } from "decimal.js";
 import { roundDecimal, type RoundingMode } from "../../money/round.js";
 import type { CompiledCaps } from "../../plan/caps.js";
+import { allocate } from "../../money/allocate.js";
 
 interface Line {
   readonly component: number;
@@ -15,25 +15,12 @@ interface Line {
   amount: number;
 }
 
-/**
- * Lines scaled to sum to `target`: each exact share line × target / sum split
- * into its whole part and its remainder (integers: a decimal quotient would
- * round, and equal fractions could then compare unequal), then a cent each to
- * the largest remainders (earlier lines on ties).
- */
+/** Lines scaled to sum to `target` when they sum to more: split by largest remainder, in line order ({@link allocate}). */
 function scaleLines(lines: Line[], target: number): void {
   const sum = lines.reduce((s, l) => s + l.amount, 0);
   if (sum <= target) return;
-  const whole = lines.map((l) => (BigInt(l.amount) * BigInt(target)) / BigInt(sum));
-  const remainder = lines.map((l, k) => BigInt(l.amount) * BigInt(target) - whole[k]! * BigInt(sum));
-  let left = target - whole.reduce((s, w) => s + Number(w), 0);
-  const byFraction = lines.map((_, k) => k).sort((a, b) => (remainder[b]! > remainder[a]! ? 1 : remainder[b]! < remainder[a]! ? -1 : a - b));
-  lines.forEach((l, k) => (l.amount = Number(whole[k]!)));
-  for (const k of byFraction) {
-    if (left === 0) break;
-    lines[k]!.amount += 1;
-    left -= 1;
-  }
+  const parts = allocate(target, lines.map((l) => l.amount));
+  lines.forEach((l, k) => (l.amount = parts[k]!));
 }
 
 /** Applies the caps to `rows` (component × payee, whole minor units) in place; returns the removed amount per component. */

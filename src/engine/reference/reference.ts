@@ -10,10 +10,10 @@ import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../money/exact.js";
 import { roundDecimal } from "../../money/round.js";
 import { applyCapsReference } from "./caps.js";
-import { activityThreshold, compilePlan, planCaps, rankLadder, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
+import { compilePlan, type CompiledPlan, type PlanInput } from "../../plan/plan.js";
+import type { ReferenceMember, ReferencePeriod } from "../../plan/contract.js";
 import { orderColumns, orderJoinOf, type OrderRecord, type PeriodNetwork } from "../../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "../payout.js";
-import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod, type ReferenceRule } from "./rules.js";
 
 /**
  * Creates the reference engine for a plan. It pays from the period's order
@@ -21,23 +21,18 @@ import { REFERENCE_RULES, type ReferenceMember, type ReferencePeriod, type Refer
  * `networkFromRecords`), and otherwise from its order columns, as records
  * (a network assembled by hand from volumes alone reads as one own and one
  * customer order per member: see `orderColumns`). Every record it hands the
- * rules has its `customerJoin`.
+ * rules has its `customerJoin`. Each component's rule is its type's
+ * `reference` (custom components included); each engine keeps its own rule
+ * state.
  */
-export function createReferenceEngine(
-  planInput: PlanInput | CompiledPlan,
-  options: EngineOptions & { readonly rules?: Readonly<Record<string, ReferenceRule>> } = {},
-): PlanEngine {
-  const plan = compilePlan(planInput).fresh();
-  const rules: Readonly<Record<string, ReferenceRule>> = { ...REFERENCE_RULES, ...options.rules };
-  const states = plan.components.map(() => ({}) as Record<string, unknown>);
-  const minPv = new ExactDecimal(activityThreshold(plan, options.digits ?? 2));
-  const ladder = rankLadder(plan, options.digits ?? 2);
-  const caps = planCaps(plan, options.digits ?? 2);
-  const shares = plan.ranks.map((r) => (r.maxLegShare === undefined ? undefined : new ExactDecimal(r.maxLegShare)));
+export function createReferenceEngine(planInput: PlanInput | CompiledPlan, options: EngineOptions = {}): PlanEngine {
+  const plan = compilePlan(planInput, options.currency === undefined ? {} : { currency: options.currency });
+  const states: unknown[] = plan.components.map((c) => c.definition.reference.state?.(c.settings));
+  const minPv = new ExactDecimal(plan.minPv);
+  const ladder = plan.ranks;
+  const caps = plan.caps;
+  const shares = ladder.map((r) => (r.maxLegShare === undefined ? undefined : new ExactDecimal(r.maxLegShare)));
   const titles: number[] = [];
-  for (const c of plan.components) {
-    if (!rules[c.type]) throw new Error(`downline/reference: no reference rule for component type "${c.type}"`);
-  }
   return {
     plan,
     kind: "reference",
@@ -118,7 +113,6 @@ export function createReferenceEngine(
         orders,
         paid: paidSoFar,
         joinPeriod: (id) => network.joinPeriod[id]!,
-        digits: options.digits ?? 2,
         rounding: plan.rounding,
         ...(network.placement ? { placement: network.placement } : {}),
       };
@@ -126,7 +120,7 @@ export function createReferenceEngine(
       const paid: number[] = [];
       const breakage: number[] = [];
       for (const [k, component] of plan.components.entries()) {
-        const { payees, headline } = rules[component.type]!(component.settings, period, states[k]!);
+        const { payees, headline } = component.definition.reference.accrue(component.settings, states[k], period);
         const rounded = new Map<number, number>();
         const row = new Float64Array(network.size);
         let total = 0;
@@ -157,7 +151,7 @@ export function createReferenceEngine(
         members: network.members,
         memberCount: network.memberCount,
         components: plan.components.map((c) => c.name),
-        paidBy: plan.components.map((c) => c.paidBy ?? "company"),
+        paidBy: plan.components.map((c) => c.paidBy),
         amounts,
         paid,
         breakage,

@@ -1,0 +1,234 @@
+/**
+ * Binary: two legs in a placement tree of width 2 (slot 0 is the left leg,
+ * slot 1 the right). Each period, for each current member m:
+ *
+ * - Leg volumes. `L` = this period's PV of her whole left placement subtree
+ *   (the subtree under her slot-0 child, all depths) + her left carryover;
+ *   `R` likewise on the right. A member who quit keeps her position: her own
+ *   volume stops, her placement downline's keeps flowing up through it.
+ * - Pay rule. `weakLeg`: the paired volume `P = min(L, R)` pays `rate × P`.
+ *   `cycles`: `n = min(floor(L / left), floor(R / right))` cycles, each paying
+ *   `value` (money, major units) or `rate × min(left, right)`. The value or rate
+ *   may depend on her paid-as rank (`valueByRank`: the highest listed rank at
+ *   or below hers, else the base).
+ * - Qualification. With `qualification.active` she must be active; with
+ *   `qualification.sponsoredEachSide` she needs, on each leg, at least one
+ *   active member she personally sponsors (current sponsor tree). An
+ *   unqualified member earns nothing and nothing is paired: both legs carry
+ *   over whole (subject to the flush rules); what she would have earned is
+ *   breakage.
+ * - Caps (per member, per period). `cap.cycles` (cycles) or `cap.maxPaired`
+ *   (weak leg: paired volume) limit what is paid; `cap.amount` limits the
+ *   money (the excess is not paid). With `overCap: "flush"` (default) all the
+ *   paired volume leaves both legs; with `"carry"` only the volume paid leaves
+ *   them: the capped cycles (or paired volume), and under an amount cap only
+ *   the cycles (volume) needed to reach it, the last possibly paid in part.
+ * - Carryover, after paying: a quit member's legs are emptied; with
+ *   `carryover.flushWhenInactive` (default) so are an inactive member's; with
+ *   `carryover.flushAfterPeriods: N` a member who has not been paid a cycle (or
+ *   paired volume) for N consecutive periods (counted since her last cycle, last
+ *   such flush or joining) has her legs emptied; then each leg is cut to
+ *   `carryover.cap`. The cut and flushed volume is lost.
+ *
+ * Headline: what the pay rule (at each member's rank) would pay every current
+ * member on this period's `L` and `R` if everybody qualified and no cap
+ * applied (before this period's flushes). Volumes are in the currency's units
+ * (major, like `activity.minPv`); volumes and amounts finer than the plan's
+ * currency are plan errors when it is compiled.
+ *
+ * @module
+ */
+import { z } from "zod";
+import type { PlacementTree } from "../../../world/network.js";
+import { amountField, compareDecimal, componentName, decimalField, rateField } from "../../../validate/fields.js";
+import { ComponentFieldError, defineComponent, type CompiledRate } from "../../contract.js";
+import { binaryKernel } from "./fast.js";
+import { binaryRule } from "./reference.js";
+
+/** A volume in the currency's major units (`"200"`), like `activity.minPv`. */
+const volumeField = () => decimalField({ min: "0", max: "10000000", maxPlaces: 4, what: 'a volume like "200"' });
+/** A volume that must be above zero (a cycle's side). */
+const positiveVolume = () => volumeField().refine((v) => compareDecimal(v, "0") > 0, { message: "expected a volume above 0" });
+
+const schema = z
+  .object({
+    type: z.literal("binary"),
+    name: componentName().optional(),
+    /** How paired volume pays. */
+    pay: z.discriminatedUnion("kind", [
+      z
+        .object({
+          /** `rate × min(L, R)`: paired volume units. */
+          kind: z.literal("weakLeg"),
+          rate: rateField(),
+        })
+        .strict(),
+      z
+        .object({
+          /** Cycles of `left` : `right` volume. */
+          kind: z.literal("cycles"),
+          left: positiveVolume(),
+          right: positiveVolume(),
+          /** Money per cycle, major units (`"20.00"`); or give `rate`. */
+          value: amountField().optional(),
+          /** Share of the smaller side of a cycle paid per cycle; or give `value`. */
+          rate: rateField().optional(),
+        })
+        .strict(),
+    ]),
+    /** The cycle value or rate by the earner's paid-as rank: the highest listed rank at or below hers, else `pay`'s. */
+    valueByRank: z
+      .array(z.object({ rank: z.string().min(1), value: amountField().optional(), rate: rateField().optional() }).strict())
+      .min(1)
+      .max(64)
+      .optional(),
+    /** Per member and period. */
+    cap: z
+      .object({
+        /** Most cycles paid (cycles only). */
+        cycles: z.number().int().min(0).max(1_000_000_000).optional(),
+        /** Most paired volume paid (weakLeg only). */
+        maxPaired: volumeField().optional(),
+        /** Most money paid, major units. */
+        amount: amountField().optional(),
+      })
+      .strict()
+      .optional(),
+    /** Volume paired beyond a cap: `"flush"`ed from both legs (default) or `"carry"`ed. */
+    overCap: z.enum(["carry", "flush"]).default("flush"),
+    carryover: z
+      .object({
+        /** Most volume carried per leg; the rest is flushed. */
+        cap: volumeField().optional(),
+        /** Empty an inactive member's legs at the end of the period. */
+        flushWhenInactive: z.boolean().default(true),
+        /** Empty the legs of a member not paid a cycle for this many consecutive periods. */
+        flushAfterPeriods: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict()
+      .prefault({}),
+    qualification: z
+      .object({
+        /** She must be active this period. */
+        active: z.boolean().default(true),
+        /** She needs an active personally sponsored member in each leg. */
+        sponsoredEachSide: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+/**
+ * Compiled settings: what both engines read. Volumes and amounts in minor
+ * units; `Infinity` where there is no cap or flush.
+ */
+export interface BinarySettings {
+  /** The component's name, for error messages. */
+  readonly name: string;
+  readonly kind: "weakLeg" | "cycles";
+  /** Cycle sides (cycles; 0 for weakLeg). */
+  readonly left: number;
+  readonly right: number;
+  /** Per paid-as rank number (index 0: none): the money per cycle, when cycles pay a value. */
+  readonly valueByRank?: readonly number[];
+  /** Per paid-as rank number (index 0: none): the rate, for weakLeg or cycles paying a rate. */
+  readonly rateByRank?: readonly CompiledRate[];
+  /** Per paid-as rank number: what one cycle (or one paired volume unit) pays, in 1/scale minor units (fast engine). */
+  readonly perUnitScaled: readonly number[];
+  readonly capCycles: number;
+  readonly capPaired: number;
+  readonly capAmount: number;
+  /** `capAmount` in 1/scale minor units. */
+  readonly capAmountScaled: number;
+  readonly overCap: "carry" | "flush";
+  readonly carryCap: number;
+  readonly flushWhenInactive: boolean;
+  readonly flushAfterPeriods: number;
+  readonly requireActive: boolean;
+  readonly sponsoredEachSide: boolean;
+}
+
+/**
+ * The network's placement tree, checked: both engines throw the same errors
+ * when it is missing or not binary.
+ */
+export function binaryPlacement(network: { readonly placement?: PlacementTree }, name: string): PlacementTree {
+  const placement = network.placement;
+  if (!placement) throw new Error(`downline/engine: ${name}: a binary component needs a placement tree: give the scenario a placement mode`);
+  if (placement.width !== 2) {
+    throw new Error(`downline/engine: ${name}: a binary component needs a placement tree of width 2, but the network's is ${placement.width} wide`);
+  }
+  return placement;
+}
+
+/**
+ * The binary component type (`type: "binary"`). It keeps each member's left
+ * and right carryover and her periods without a cycle.
+ *
+ * @example
+ * { type: "binary", pay: { kind: "cycles", left: "200", right: "200", value: "20.00" }, cap: { cycles: 100 } }
+ */
+export const binary = defineComponent({
+  type: "binary",
+  schema,
+  rates: (input) => [
+    ...(input.pay.rate === undefined ? [] : [input.pay.rate]),
+    ...(input.valueByRank ?? []).flatMap((v) => (v.rate === undefined ? [] : [v.rate])),
+  ],
+  compile(input, ctx): BinarySettings {
+    const pay = input.pay;
+    // What a cycle (or paired volume) pays: a money value (cycles) or a rate.
+    const byValue = pay.kind === "cycles" && pay.value !== undefined;
+    if (pay.kind === "cycles" && (pay.value === undefined) === (pay.rate === undefined)) {
+      throw new ComponentFieldError("pay", "expected exactly one of value (money per cycle) or rate (share of the cycle's smaller side)");
+    }
+    const listed = (input.valueByRank ?? []).map((v, k) => {
+      const given = byValue ? v.value : v.rate;
+      const other = byValue ? v.rate : v.value;
+      if (given === undefined || other !== undefined) {
+        throw new ComponentFieldError(`valueByRank[${k}]`, `expected ${byValue ? "a value (the plan pays cycles by value)" : "a rate (the plan pays by rate)"} and nothing else`);
+      }
+      return { rank: v.rank, given, k };
+    });
+    const cap = input.cap ?? {};
+    if (cap.cycles !== undefined && pay.kind !== "cycles") throw new ComponentFieldError("cap.cycles", "expected cap.maxPaired for a weakLeg binary (it pays volume, not cycles)");
+    if (cap.maxPaired !== undefined && pay.kind !== "weakLeg") throw new ComponentFieldError("cap.maxPaired", "expected cap.cycles for a cycles binary");
+    const optional = (text: string | undefined, field: string): number => (text === undefined ? Infinity : ctx.money(text, field));
+    const left = pay.kind === "cycles" ? ctx.money(pay.left, "pay.left") : 0;
+    const right = pay.kind === "cycles" ? ctx.money(pay.right, "pay.right") : 0;
+    const capAmount = optional(cap.amount, "cap.amount");
+    let valueByRank: number[] | undefined;
+    let rateByRank: CompiledRate[] | undefined;
+    let perUnitScaled: number[];
+    if (byValue) {
+      valueByRank = ctx.byRank(listed.map((l) => ({ rank: l.rank, value: ctx.money(l.given, `valueByRank[${l.k}].value`) })), ctx.money(pay.value!, "pay.value"), "valueByRank");
+      perUnitScaled = valueByRank.map((v) => v * ctx.scale);
+    } else {
+      rateByRank = ctx.byRank(listed.map((l) => ({ rank: l.rank, value: ctx.rate(l.given) })), ctx.rate(pay.rate!), "valueByRank");
+      // weakLeg: per volume unit; cycles by rate: rate × the cycle's smaller side.
+      perUnitScaled = rateByRank.map((r) => (pay.kind === "cycles" ? r.scaled * Math.min(left, right) : r.scaled));
+    }
+    return {
+      name: ctx.name,
+      kind: pay.kind,
+      left,
+      right,
+      ...(valueByRank ? { valueByRank } : {}),
+      ...(rateByRank ? { rateByRank } : {}),
+      perUnitScaled,
+      capCycles: cap.cycles ?? Infinity,
+      capPaired: optional(cap.maxPaired, "cap.maxPaired"),
+      capAmount,
+      capAmountScaled: capAmount * ctx.scale,
+      overCap: input.overCap,
+      carryCap: optional(input.carryover.cap, "carryover.cap"),
+      flushWhenInactive: input.carryover.flushWhenInactive,
+      flushAfterPeriods: input.carryover.flushAfterPeriods ?? Infinity,
+      requireActive: input.qualification.active,
+      sponsoredEachSide: input.qualification.sponsoredEachSide,
+    };
+  },
+  fast: binaryKernel,
+  reference: binaryRule,
+});

@@ -1,0 +1,45 @@
+/**
+ * Customer commission: a rate on the CV of orders by a distributor's personal
+ * customers, paid to her (optionally only when she is active).
+ *
+ * @module
+ */
+import { z } from "zod";
+import { componentName, rateField } from "../../../validate/fields.js";
+import { defineComponent, type CompiledRate } from "../../contract.js";
+import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
+import { customerCommissionKernel } from "./fast.js";
+import { customerCommissionRule } from "./reference.js";
+
+const schema = z
+  .object({
+    type: z.literal("customerCommission"),
+    name: componentName().optional(),
+    /** Share of the customers' CV paid to their distributor. */
+    rate: rateField(),
+    /** `active`: pay only distributors who are active this period (default: pay all). */
+    qualification: activeQualification(false),
+  })
+  .strict();
+
+/** Compiled settings: what both engines read. */
+export interface CustomerCommissionSettings {
+  readonly rate: CompiledRate;
+  readonly requireActive: boolean;
+}
+
+/**
+ * The customer-commission component type (`type: "customerCommission"`).
+ *
+ * @example
+ * { type: "customerCommission", rate: "0.20" } // 20% of personal customers' CV
+ */
+export const customerCommission = defineComponent({
+  type: "customerCommission",
+  schema,
+  renamed: [REQUIRES_ACTIVE_RENAMED],
+  rates: (input) => [input.rate],
+  compile: (input, ctx): CustomerCommissionSettings => ({ rate: ctx.rate(input.rate), requireActive: input.qualification.active }),
+  fast: customerCommissionKernel,
+  reference: customerCommissionRule,
+});

@@ -1,0 +1,53 @@
+/**
+ * The forced matrix on the fast engine: level-by-level passes up the placement tree.
+ *
+ * @module
+ */
+import type { FastKernel } from "../../contract.js";
+import { createLevelBuffers, growLevelBuffers, payLevels, type LevelBuffers } from "../shared/level-passes.js";
+import { matrixPlacement, type MatrixSettings } from "./index.js";
+
+/** The kernel's state: the level buffers, and the settings as typed arrays. */
+export interface MatrixState {
+  readonly buffers: LevelBuffers;
+  readonly rates: Float64Array;
+  readonly payable: Uint8Array | undefined;
+  readonly rateSum: bigint;
+}
+
+export const matrixKernel: FastKernel<MatrixSettings, MatrixState> = {
+  state: (s, capacity) => ({
+    buffers: createLevelBuffers(capacity),
+    rates: Float64Array.from(s.rates, (r) => r.scaled),
+    payable: s.depthByRank ? Uint8Array.from(s.depthByRank) : undefined,
+    rateSum: s.rates.reduce((sum, r) => sum + BigInt(r.scaled), 0n),
+  }),
+  grow: (state, capacity) => growLevelBuffers(state.buffers, capacity),
+  accrue(s, state, p, amounts) {
+    const { parent } = matrixPlacement(p.network, s.name, s.width);
+    const { size, members, memberCount } = p.network;
+    // Every index passes volume up, not only current members: a quitter keeps her
+    // position and her placement downline's volume climbs through it. Only current
+    // members earn: a quitter's position passes volume, its level is breakage.
+    payLevels(
+      {
+        size,
+        parent,
+        passers: undefined,
+        passerCount: size,
+        earners: members,
+        earnerCount: memberCount,
+        pv: p.pv,
+        rates: state.rates,
+        requireActive: s.requireActive,
+        active: p.active,
+        payable: state.payable,
+        rank: p.rank,
+      },
+      state.buffers,
+      amounts,
+    );
+    // Headline: every level of every order paid, levels above the top included.
+    return BigInt(p.pvTotal) * state.rateSum;
+  },
+};

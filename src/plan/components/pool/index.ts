@@ -1,0 +1,85 @@
+/**
+ * Pool (leadership pool): a share of the company's CV for the period, split
+ * among qualifying distributors by shares.
+ *
+ * The pool is `rate × total CV` (total CV = the PV of all current members,
+ * which counts every order once), rounded once to the minor unit. A member
+ * qualifies with the shares of the highest listed rank at or below her
+ * paid-as rank (and, by default, only when active: `qualification.active`). The pool is split in
+ * proportion to shares by the largest-remainder method, to the minor unit:
+ * everybody gets the floor of her exact share, and the cents left over go one
+ * each to the largest remainders, ties to the lower member index (money/allocate). So the
+ * payouts sum to the pool exactly; when nobody qualifies, the whole pool is
+ * breakage.
+ *
+ * The component writes whole minor units itself (`writes: "minor"`): its
+ * headline is the rounded pool.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { componentName, rateField } from "../../../validate/fields.js";
+import type { RoundingMode } from "../../../money/round.js";
+import { defineComponent, type CompiledRate } from "../../contract.js";
+import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
+import { poolKernel } from "./fast.js";
+import { poolRule } from "./reference.js";
+
+/** Most shares one rank may carry. */
+export const MAX_POOL_SHARES = 1000;
+
+const schema = z
+  .object({
+    type: z.literal("pool"),
+    name: componentName().optional(),
+    /** Share of the period's total CV that goes into the pool. */
+    rate: rateField(),
+    /** Shares by rank name; a member holds the shares of the highest listed rank at or below her paid-as rank. */
+    shares: z
+      .array(
+        z
+          .object({
+            rank: z.string().min(1),
+            shares: z.number().int().min(1).max(MAX_POOL_SHARES),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(64),
+    /** `active` (default true): only distributors who are active this period qualify. */
+    qualification: activeQualification(true),
+  })
+  .strict();
+
+/** Compiled settings: what both engines read. */
+export interface PoolSettings {
+  readonly rate: CompiledRate;
+  /** The shares a member of each paid-as rank holds (index 0: no rank). */
+  readonly sharesByRank: readonly number[];
+  readonly requireActive: boolean;
+  /** How the pool amount is rounded to the minor unit (once, per period). */
+  readonly rounding: RoundingMode;
+}
+
+/**
+ * The pool component type (`type: "pool"`).
+ *
+ * @example
+ * // 0.25% of the period's CV, shared among Diamonds (1 share) and Crown Diamonds (2).
+ * { type: "pool", rate: "0.0025", shares: [{ rank: "Diamond", shares: 1 }, { rank: "Crown Diamond", shares: 2 }] }
+ */
+export const pool = defineComponent({
+  type: "pool",
+  schema,
+  writes: "minor",
+  renamed: [REQUIRES_ACTIVE_RENAMED],
+  rates: (input) => [input.rate],
+  compile: (input, ctx): PoolSettings => ({
+    rate: ctx.rate(input.rate),
+    sharesByRank: ctx.byRank(input.shares.map((s) => ({ rank: s.rank, value: s.shares })), 0, "shares"),
+    requireActive: input.qualification.active,
+    rounding: ctx.rounding,
+  }),
+  fast: poolKernel,
+  reference: poolRule,
+});

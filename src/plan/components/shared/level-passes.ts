@@ -1,0 +1,99 @@
+/**
+ * Level-by-level volume passes up a tree, shared by the unilevel (sponsor tree,
+ * compressed or not) and the matrix (placement tree): rather than walking up
+ * from every order, level k's volume at member j is the sum of level k−1's
+ * volume of the members whose parent is j (level 0 is PV). Each pass reads the
+ * members in order and writes one parent each; the sums are integers, so the
+ * amounts equal the per-order definition exactly. No recursion, and the two
+ * level buffers are the calling component's state, reused from period to period.
+ *
+ * @module
+ */
+
+/** What one call pays: rates by level, on a tree, to the eligible earners. */
+export interface LevelPay {
+  readonly size: number;
+  /** The tree the volume climbs: each member's parent, or -1. */
+  readonly parent: Int32Array;
+  /**
+   * The members who pass volume up, ascending, or `undefined` for every index
+   * 0..size-1 (a placement tree, where quitters keep their positions).
+   */
+  readonly passers: Int32Array | undefined;
+  readonly passerCount: number;
+  /** The members who may earn (the period's current members), ascending. */
+  readonly earners: Int32Array;
+  readonly earnerCount: number;
+  readonly pv: Float64Array;
+  /** Scaled rates per level (rate × 10^places), level 1 first. */
+  readonly rates: Float64Array;
+  /** Pay only where `active[j]` is 1 (else every earner the volume reaches). */
+  readonly requireActive: boolean;
+  readonly active: Uint8Array;
+  /** Payable levels by paid-as rank (index 0: no rank), or `undefined` for every level. */
+  readonly payable: Uint8Array | undefined;
+  readonly rank: Uint8Array;
+}
+
+/** The two level buffers a payer alternates between: state of the component that pays levels. */
+export interface LevelBuffers {
+  levelA: Float64Array;
+  levelB: Float64Array;
+}
+
+/** Level buffers for `capacity` members. */
+export function createLevelBuffers(capacity: number): LevelBuffers {
+  return { levelA: new Float64Array(capacity), levelB: new Float64Array(capacity) };
+}
+
+/** Grows the level buffers to `capacity` members (scratch: contents dropped). */
+export function growLevelBuffers(b: LevelBuffers, capacity: number): void {
+  b.levelA = new Float64Array(capacity);
+  b.levelB = new Float64Array(capacity);
+}
+
+/** Pays `job` into `amounts`: adds exact amounts (scaled rate × volume) level by level, using `buffers` (sized for `job.size`). */
+export function payLevels(job: LevelPay, buffers: LevelBuffers, amounts: Float64Array): void {
+  const { size, parent, passers, passerCount, earners, earnerCount, rates, active, payable, rank } = job;
+  const { levelA, levelB } = buffers;
+  const everyone = !job.requireActive;
+  let below: Float64Array = job.pv;
+  let here = levelA;
+  for (let k = 0; k < rates.length; k++) {
+    let any = false;
+    if (passers === undefined) {
+      here.fill(0, 0, size);
+      for (let i = 0; i < size; i++) {
+        const v = below[i]!;
+        if (v === 0) continue;
+        const j = parent[i]!;
+        if (j >= 0) {
+          here[j]! += v;
+          any = true;
+        }
+      }
+    } else {
+      // Parents of passers are passers too: only their entries are ever read.
+      for (let idx = 0; idx < passerCount; idx++) here[passers[idx]!] = 0;
+      for (let idx = 0; idx < passerCount; idx++) {
+        const i = passers[idx]!;
+        const v = below[i]!;
+        if (v === 0) continue;
+        const j = parent[i]!;
+        if (j >= 0) {
+          here[j]! += v;
+          any = true;
+        }
+      }
+    }
+    if (!any) break;
+    const u = rates[k]!;
+    for (let idx = 0; idx < earnerCount; idx++) {
+      const j = earners[idx]!;
+      const v = here[j]!;
+      if (v !== 0 && (everyone || active[j] === 1) && (payable === undefined || k < payable[rank[j]!]!)) amounts[j]! += v * u;
+    }
+    below = here;
+    here = here === levelA ? levelB : levelA;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The unilevel on the fast engine: level-by-level passes up the compressed
+ * (active uplines) or the full upline tree.
+ *
+ * @module
+ */
+import type { FastKernel } from "../../contract.js";
+import { createLevelBuffers, growLevelBuffers, payLevels, type LevelBuffers } from "../shared/level-passes.js";
+import type { UnilevelSettings } from "./index.js";
+
+/** The kernel's state: the level buffers, and the settings as typed arrays. */
+export interface UnilevelState {
+  readonly buffers: LevelBuffers;
+  readonly rates: Float64Array;
+  readonly payable: Uint8Array | undefined;
+  readonly rateSum: bigint;
+}
+
+export const unilevelKernel: FastKernel<UnilevelSettings, UnilevelState> = {
+  state: (s, capacity) => ({
+    buffers: createLevelBuffers(capacity),
+    rates: Float64Array.from(s.rates, (r) => r.scaled),
+    payable: s.depthByRank ? Uint8Array.from(s.depthByRank) : undefined,
+    rateSum: s.rates.reduce((sum, r) => sum + BigInt(r.scaled), 0n),
+  }),
+  grow: (state, capacity) => growLevelBuffers(state.buffers, capacity),
+  accrue(s, state, p, amounts) {
+    const { size, members, memberCount } = p.network;
+    const dynamic = s.compression === "dynamic";
+    // The tree the levels climb: active uplines only (compressed), or every upline;
+    // with compression every upline reached is active, so no activity check is needed.
+    payLevels(
+      {
+        size,
+        parent: dynamic ? p.activeUpline : p.network.upline,
+        passers: members,
+        passerCount: memberCount,
+        earners: members,
+        earnerCount: memberCount,
+        pv: p.pv,
+        rates: state.rates,
+        requireActive: !dynamic,
+        active: p.active,
+        payable: state.payable,
+        rank: p.rank,
+      },
+      state.buffers,
+      amounts,
+    );
+    return BigInt(p.pvTotal) * state.rateSum;
+  },
+};
