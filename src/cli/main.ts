@@ -101,6 +101,8 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
     }
     const planInput = values.preset ? PRESETS[values.preset as PresetName] : values.plan ? readJson(values.plan, "plan") : DEFAULT_PLAN;
     const plan = compilePlan(planInput as PlanInput, { currency: scenario.spec.currency });
+    // Deprecated field names still work; say what to write instead.
+    for (const w of plan.warnings) process.stderr.write(`downline/plan: ${w.path}: ${w.message}\n`);
     if (command === "validate") {
       // What depends on the currency (thresholds with too many decimals) is checked by building an engine.
       createFastEngine(plan, { currency: scenario.spec.currency });

@@ -55,11 +55,11 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
       const { size, upline, alive, ownCv, customerCv, members, memberCount } = network;
       if (size > capacity) {
         capacity = capacityFor(size);
-        pv = scratch(pv, capacity);
-        active = scratch(active, capacity);
-        activeUpline = scratch(activeUpline, capacity);
+        pv = scratch(pv, size);
+        active = scratch(active, size);
+        activeUpline = scratch(activeUpline, size);
         title = grown(title, capacity);
-        amounts = amounts.map((a) => scratch(a, capacity));
+        amounts = amounts.map((a) => scratch(a, size));
         components.forEach((c, k) => c.definition.fast.grow?.(states[k], capacity));
       }
       // Entries of members who quit are never read through the list, but stay zero

@@ -7,6 +7,7 @@
  * @module
  */
 import type { CompiledRank } from "../plan/ranks.js";
+import { capacityFor, scratch } from "../util/grow.js";
 
 /** Arrays the pass fills, indexed by member. */
 export interface Qualification {
@@ -70,12 +71,13 @@ export function createQualifier(ranks: readonly CompiledRank[]): Qualifier {
     result,
     run(size, members, memberCount, upline, pv, active) {
       if (size > capacity) {
-        capacity = Math.ceil(size * 1.25);
-        result.gv = new Float64Array(capacity);
-        result.largestLeg = new Float64Array(capacity);
-        result.frontline = new Int32Array(capacity);
-        result.rank = new Uint8Array(capacity);
-        result.subtreeRank = new Uint8Array(capacity);
+        // Scratch: every array is cleared below before it is read.
+        capacity = capacityFor(size);
+        result.gv = scratch(result.gv, size);
+        result.largestLeg = scratch(result.largestLeg, size);
+        result.frontline = scratch(result.frontline, size);
+        result.rank = scratch(result.rank, size);
+        result.subtreeRank = scratch(result.subtreeRank, size);
         legsByGv = gvThresholds.map(() => new Int32Array(capacity));
         legsByRank = rankThresholds.map(() => new Int32Array(capacity));
         capped = shareRanks.map(() => new Float64Array(capacity));

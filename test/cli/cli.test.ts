@@ -70,6 +70,26 @@ describe("downline run", () => {
     stderr.mockRestore();
   });
 
+  it("validate rejects a money field finer than the currency with its field path (a rank advancement of 10.005 USD)", () => {
+    const plan = join(dir, "advancement.json");
+    writeFileSync(plan, JSON.stringify({ ranks: [{ name: "Gold" }], components: [{ type: "rankAdvancement", bonuses: [{ rank: "Gold", amount: "10.005" }] }] }));
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    expect(capture(["validate", "--plan", plan]).code).toBe(2);
+    expect(String(stderr.mock.calls[0]![0])).toBe("downline/plan: components[0].bonuses[0].amount: expected at most 2 decimals for USD, got 10.005\n");
+    stderr.mockRestore();
+  });
+
+  it("a deprecated field name is accepted, with one line on stderr saying what to write", () => {
+    const plan = join(dir, "old-names.json");
+    writeFileSync(plan, JSON.stringify({ components: [{ type: "customerCommission", rate: "0.2", requiresActive: true }] }));
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    expect(capture(["validate", "--scenario", scenarioFile, "--plan", plan]).code).toBe(0);
+    expect(stderr.mock.calls.map((c) => String(c[0]))).toEqual([
+      'downline/plan: components[0].requiresActive: deprecated: write "qualification.active" instead (the old name is accepted until version 0.2.x)\n',
+    ]);
+    stderr.mockRestore();
+  });
+
   it("runs a preset by name, and refuses an unknown one", () => {
     const { code, out } = capture(["run", "--scenario", scenarioFile, "--months", "2", "--preset", "wellness-unilevel"]);
     expect(code).toBe(0);
