@@ -11,3 +11,5 @@ export * from "./world/index.js";
 export * from "./plan/index.js";
 export * from "./engine/index.js";
 export * from "./analysis/index.js";
+export * from "./run/index.js";
+export * from "./output/index.js";
