@@ -15,6 +15,9 @@ export type PeriodsOf = Pick<SimulationResult, "periods" | "plan" | "digits">;
  * revenueCustomers,revenueDistributors,cv,payout,payout_<component>…,
  * customerPaid,breakage,capped`; money in major units with the currency's
  * decimals.
+ *
+ * @example
+ * for (const piece of periodsCsvPieces(result)) process.stdout.write(piece);
  */
 export function* periodsCsvPieces(result: PeriodsOf): Generator<string> {
   const d = result.digits;

@@ -3,7 +3,8 @@
  * validation (field-path errors before any work).
  */
 import { describe, expect, it } from "vitest";
-import { compilePlan, DownlineInputError, ExactDecimal, type PlanInput } from "../../src/index.js";
+import { compilePlan, DownlineInputError, type PlanInput } from "../../src/index.js";
+import { ExactDecimal } from "../../src/money/index.js";
 import { pool, sharesByRank } from "../../src/plan/components/pool.js";
 import { poolRule } from "../../src/engine/reference/rules/pool.js";
 import { POOL_CASES } from "./pool.cases.js";
