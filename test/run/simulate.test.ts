@@ -276,3 +276,19 @@ describe("the runner's steps apart", () => {
     expect(rowsSeen).toEqual([1, 2, 3, 4]);
   });
 });
+
+describe("collector results are typed by name (checked by tsc in npm test)", () => {
+  it("compiles", () => {
+    // Never called: the assertions are the compiler's.
+    const typed = () => {
+      const n: number = simulate({ collectors: { x: reporter(() => 1) } }).collected.x[0]!;
+      // @ts-expect-error: no collector of that name
+      void simulate({ collectors: { x: reporter(() => 1) } }).collected.y;
+      // @ts-expect-error: no collectors, nothing collected
+      void simulate().collected.x;
+      const s: string = simulatePlans({ plans: [DEFAULT_PLAN], collectors: { s: reporter(() => "a") } })[0]!.collected.s[0]!;
+      return [n, s];
+    };
+    expect(typeof typed).toBe("function");
+  });
+});
