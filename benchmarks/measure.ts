@@ -5,21 +5,20 @@
  * @module
  */
 import {
-  appendPayout,
-  collectPeriod,
   compilePlan,
   createFastEngine,
-  createLedger,
-  createMemberTotals,
   createReferenceEngine,
   createWorld,
-  memberColumns,
-  memberRowsOf,
   resolveScenario,
   simulate,
   stepWorld,
+  type Collector,
+  type CollectorFactory,
   type PeriodPayout,
+  type PlanEngine,
 } from "../src/index.js";
+// The runner's steps, apart (internal: the benchmarks instrument the very loop `simulate` runs).
+import { collectResults, prepareRun, runPeriods, type NamedCollector, type PreparedRun } from "../src/run/prepared-run.js";
 import type { Workload } from "./workloads.js";
 
 const MB = 1024 * 1024;
@@ -48,6 +47,17 @@ export class HeapPeak {
     const used = m.heapUsed + m.arrayBuffers;
     if (used > this.peakBytes) this.peakBytes = used;
   }
+}
+
+/**
+ * A collector that samples the heap after each period (after the built-in
+ * collectors have recorded it); its result is the peak so far, in bytes.
+ */
+export function heapPeakCollector(heap: HeapPeak): CollectorFactory<number> {
+  return () => ({
+    period: () => heap.sample(),
+    result: () => heap.peakBytes,
+  });
 }
 
 /** Peak resident set size of this process so far, in MB (`maxRSS` is in kilobytes). */
@@ -95,7 +105,7 @@ export function measureSimulation(w: Workload, ledger: boolean): SimulationMeasu
     seed: w.seed,
     engine: "fast",
     ledger,
-    onPeriod: () => heap.sample(),
+    collectors: { heap: heapPeakCollector(heap) },
   });
   const wallSeconds = (performance.now() - start) / 1000;
   // The member rows are built after the last period: sample while the result is alive.
@@ -222,62 +232,86 @@ export interface TimeSplit {
   readonly peakHeapMb: number;
 }
 
+/** Milliseconds spent in each instrumented stage. */
+interface Timers {
+  step: number;
+  pay: number;
+  ledger: number;
+  collect: number;
+}
+
+/** `engine` with a timer around `pay`. */
+function timedEngine(engine: PlanEngine, timers: Timers): PlanEngine {
+  return {
+    plan: engine.plan,
+    kind: engine.kind,
+    pay(network) {
+      const t0 = performance.now();
+      const payout = engine.pay(network);
+      timers.pay += performance.now() - t0;
+      return payout;
+    },
+  };
+}
+
+/** A built-in collector with a timer around `period`: the ledger's into `ledger`, the others' (period rows, member totals) into `collect`. */
+function timedCollector({ name, collector }: NamedCollector, timers: Timers): NamedCollector {
+  const stage = name === "ledger" ? "ledger" : "collect";
+  const timed: Collector<unknown> = {
+    period(view) {
+      const t0 = performance.now();
+      collector.period(view);
+      timers[stage] += performance.now() - t0;
+    },
+    result: () => collector.result(),
+  };
+  return { name, collector: timed };
+}
+
 /**
- * The stages of `simulatePlans` (src/engine/simulate.ts) with a timer around
- * each. It re-composes the same public functions in the same order rather than
- * calling `simulate`, because `simulate` offers no hook between the world step
- * and the payout; keep it in step with `simulatePlans` if that changes.
+ * The stages of `simulate` with a timer around each: `prepareRun` (scenario,
+ * plan, engine, world, collectors: the "createWorld" column), then the runner's
+ * own period loop (`runPeriods`) on a copy of the prepared run whose world
+ * step, engine and built-in collectors carry timers, then the results and the
+ * member records (the "memberRows" column: the member columns, then the
+ * records built from them). The loop is the library's, not a copy of it.
  */
 export function splitSimulation(w: Workload, ledger: boolean): TimeSplit {
   const heap = new HeapPeak();
   const now = (): number => performance.now();
   let t0 = now();
-  const scenario = resolveScenario(w.scenario);
-  const plan = compilePlan(w.plan);
-  const engine = createFastEngine(plan, { currency: scenario.spec.currency });
-  const world = createWorld(scenario, { seed: w.seed, recordOrders: false });
-  const names = plan.components.map((c) => c.name);
-  const book = createLedger(names);
-  const totals = createMemberTotals(names);
+  const run = prepareRun({ scenario: w.scenario, plans: [w.plan], seed: w.seed, engine: "fast", ledger, collectors: { heap: heapPeakCollector(heap) } });
   const createMs = now() - t0;
-  let stepMs = 0;
-  let payMs = 0;
-  let appendMs = 0;
-  let collectMs = 0;
-  for (let t = 0; t < scenario.periods; t++) {
-    t0 = now();
-    const { network, stats } = stepWorld(world);
-    const t1 = now();
-    const payout = engine.pay(network);
-    const t2 = now();
-    if (ledger) appendPayout(book, payout);
-    const t3 = now();
-    collectPeriod(totals, stats, payout, world.ownSpend);
-    const t4 = now();
-    stepMs += t1 - t0;
-    payMs += t2 - t1;
-    appendMs += t3 - t2;
-    collectMs += t4 - t3;
-    heap.sample();
-  }
+  const timers: Timers = { step: 0, pay: 0, ledger: 0, collect: 0 };
+  const instrumented: PreparedRun = {
+    ...run,
+    step() {
+      const s0 = performance.now();
+      const period = run.step();
+      timers.step += performance.now() - s0;
+      return period;
+    },
+    plans: run.plans.map((p) => ({ ...p, engine: timedEngine(p.engine, timers), builtIns: p.builtIns.map((c) => timedCollector(c, timers)) })),
+  };
+  runPeriods(instrumented);
   const loopPeakRssMb = peakRssMb();
   t0 = now();
-  const rows = memberRowsOf(memberColumns(totals, world));
+  const rows = collectResults(instrumented)[0]!.members;
   const rowsMs = now() - t0;
   heap.sample();
-  if (rows.length !== world.size) throw new Error(`benchmarks/${w.name}: ${rows.length} member rows for ${world.size} members`);
+  if (rows.length !== run.world.size) throw new Error(`benchmarks/${w.name}: ${rows.length} member rows for ${run.world.size} members`);
   const s = (ms: number): number => ms / 1000;
   return {
     kind: "split",
     workload: w.name,
     ledger,
     createWorld: s(createMs),
-    stepWorld: s(stepMs),
-    pay: s(payMs),
-    ledgerAppend: s(appendMs),
-    collect: s(collectMs),
+    stepWorld: s(timers.step),
+    pay: s(timers.pay),
+    ledgerAppend: s(timers.ledger),
+    collect: s(timers.collect),
     memberRows: s(rowsMs),
-    total: s(createMs + stepMs + payMs + appendMs + collectMs + rowsMs),
+    total: s(createMs + timers.step + timers.pay + timers.ledger + timers.collect + rowsMs),
     loopPeakRssMb,
     peakRssMb: peakRssMb(),
     peakHeapMb: heap.peakBytes / MB,

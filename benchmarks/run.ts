@@ -122,6 +122,8 @@ function main(argv: readonly string[]): void {
     "|---|---|---:|---:|---:|---:|---:|---|",
     ...rows.map((r) => `| ${r} |`),
   ].join("\n");
+  // "collectPeriod s" is the built-in period-row and member-total collectors together: the
+  // name of the one function they were before the runner layer, kept so that tables compare.
   const splitTable = splits.length
     ? [
         "| workload | createWorld s | stepWorld s | engine.pay s | ledger append s | collectPeriod s | memberRows s | total s | peak RSS before memberRows MB | peak RSS MB |",

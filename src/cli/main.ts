@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DownlineInputError } from "../validate/errors.js";
 import { resolveScenario, type ScenarioInput } from "../world/scenario.js";
@@ -16,11 +16,13 @@ import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import { compilePlan, type PlanInput } from "../plan/plan.js";
 import { PRESETS, type PresetName } from "../plan/presets.js";
 import { DEFAULT_PLAN } from "../engine/default-plan.js";
-import { simulate } from "../engine/simulate.js";
 import { createFastEngine } from "../engine/fast.js";
-import { ledgerCsvPieces } from "../engine/ledger.js";
-import { formatMinor } from "../money/amount.js";
+import { simulate } from "../run/simulate.js";
+import { ledgerCsvPieces } from "../output/ledger-csv.js";
+import { membersCsvPieces } from "../output/member-csv.js";
+import { periodsToCsv } from "../output/period-csv.js";
 import { periodTable, runSummary } from "./table.js";
+import { writePieces } from "./write-pieces.js";
 
 const USAGE = `usage: downline run [options]      simulate and print the period table
        downline validate [options] check a scenario and a plan, and say what is wrong
@@ -121,33 +123,11 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
     // A canonical safe integer is a number seed; anything else ("007", "9007199254740993") stays text, so distinct texts never collide.
     const seed = /^(0|-?[1-9]\d*)$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;
     const result = simulate({ scenario, plan, seed, engine, ledger: values.ledger !== undefined });
-    const d = result.digits;
     if (format === "table") out(`${periodTable(result)}\n\n${runSummary(result)}\n`);
     else if (format === "json") out(JSON.stringify(result.periods, null, 2) + "\n");
-    else {
-      const names = result.plan.components;
-      const head = ["period", "members", "active", "joins", "quits", "customers", "revenue", "revenueCustomers", "revenueDistributors", "cv", "payout", ...names.map((n) => `payout_${n}`), "customerPaid", "breakage", "capped"];
-      const lines = result.periods.map((p) =>
-        [p.period, p.members, p.active, p.joins, p.quits, p.customers, formatMinor(p.revenue, d), formatMinor(p.revenueCustomers, d), formatMinor(p.revenueDistributors, d), formatMinor(p.cv, d), formatMinor(p.payout, d), ...names.map((n) => formatMinor(p.payoutByComponent[n]!, d)), formatMinor(p.customerPaid, d), formatMinor(p.breakage, d), formatMinor(p.capped, d)].join(","),
-      );
-      out([head.join(","), ...lines].join("\n") + "\n");
-    }
-    if (values.ledger) {
-      const fd = openSync(values.ledger, "w");
-      try {
-        for (const piece of ledgerCsvPieces(result.ledger, d)) writeSync(fd, piece);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    if (values.members) {
-      const names = result.plan.components;
-      const head = ["member", "sponsor", "upline", "joinPeriod", "quitPeriod", "status", "builder", "recruits", "customers", "periodsActive", "earnings", ...names.map((n) => `earnings_${n}`), "purchases", "net"];
-      const rows = result.members.map((m) =>
-        [m.member, m.sponsor, m.upline, m.joinPeriod, m.quitPeriod ?? "", m.status, m.builder, m.recruits, m.customers, m.periodsActive, formatMinor(m.earnings, d), ...names.map((n) => formatMinor(m.earningsByComponent[n]!, d)), formatMinor(m.purchases, d), formatMinor(m.net, d)].join(","),
-      );
-      writeFileSync(values.members, [head.join(","), ...rows].join("\n") + "\n");
-    }
+    else out(periodsToCsv(result));
+    if (values.ledger) writePieces(values.ledger, ledgerCsvPieces(result.ledger, result.digits));
+    if (values.members) writePieces(values.members, membersCsvPieces(result.memberColumns, result.digits));
     return 0;
   } catch (e) {
     if (e instanceof DownlineInputError) {

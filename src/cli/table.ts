@@ -4,7 +4,7 @@
  * @module
  */
 import { formatMinor } from "../money/amount.js";
-import type { SimulationResult } from "../engine/simulate.js";
+import type { SimulationResult } from "../analysis/result.js";
 
 /** Right-aligns columns under their headers. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -5,6 +5,9 @@ import type { PlanInput } from "../plan/plan.js";
  * of personal customers' orders; 8/5/4/4/4% on levels 1–5 with dynamic
  * compression; active at 100 PV. (Unilevel rates as in Young Living's
  * published plan.)
+ *
+ * @example
+ * simulate({ plan: DEFAULT_PLAN }).plan.components // => ["customer", "unilevel"]
  */
 export const DEFAULT_PLAN: PlanInput = {
   name: "Default unilevel",

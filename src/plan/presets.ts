@@ -39,4 +39,5 @@ export const PRESETS: Readonly<Record<PresetName, PlanInput>> = {
   "matrix-3x7": matrix as PlanInput,
 };
 
+/** The names of the preset plans (`downline run --preset NAME`). */
 export type PresetName = "wellness-unilevel" | "stairstep-breakaway" | "saas-affiliate" | "high-ticket-affiliate" | "binary" | "matrix-3x7";

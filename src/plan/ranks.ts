@@ -87,6 +87,7 @@ export const ranksSchema = z
     });
   });
 
+/** A rank as a plan file writes it: `{ name, pv, gv, legs, maxLegShare, active }` (see the module documentation). */
 export type RankInput = z.input<typeof rankSchema>;
 type RankSpec = z.output<typeof rankSchema>;
 

@@ -19,6 +19,10 @@ export const MAX_RATE_PLACES = 6;
 /**
  * An exact decimal in [min, max], given as a string (`"0.05"`) or a number
  * (converted by its shortest decimal form). Output: the decimal's normalised text.
+ *
+ * @example
+ * decimalField({ min: "1", maxPlaces: 2 }).parse("2.50") // => "2.5"
+ * decimalField({ min: "1" }).safeParse("0.5").error.issues[0].message // => "expected at least 1, got 0.5"
  */
 export function decimalField(options: { min?: string; max?: string; maxPlaces?: number; what?: string } = {}) {
   const { min = "0", max, maxPlaces = MAX_RATE_PLACES, what = 'a decimal string like "0.05"' } = options;
@@ -57,19 +61,32 @@ export function decimalField(options: { min?: string; max?: string; maxPlaces?: 
   });
 }
 
-/** A rate: an exact decimal in [0, 1]. */
+/**
+ * A rate: an exact decimal in [0, 1], for a custom component's settings.
+ *
+ * @example
+ * rateField().parse("0.050") // => "0.05"
+ * rateField().parse(0.1) // => "0.1" (a number by its shortest decimal form)
+ */
 export const rateField = () => decimalField({ min: "0", max: "1" });
 
 /**
  * A non-negative money amount in major units (`"59.90"`), at most 10,000,000 a
  * piece (so that price × any CV ratio stays exact); its minor-unit fit is
  * checked where the currency is known.
+ *
+ * @example
+ * amountField().parse("59.90") // => "59.9"
  */
 export const amountField = () => decimalField({ min: "0", max: "10000000", maxPlaces: 4, what: 'an amount like "59.90"' });
 
 /**
  * A component's name: a letter, then letters, digits, `_` or `-` (it becomes a
  * column name and a CSV field, so it needs no quoting).
+ *
+ * @example
+ * componentName().safeParse("fast-start_2").success // => true
+ * componentName().safeParse("fast start").success // => false
  */
 export const componentName = () =>
   z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, { message: 'expected a name like "unilevel" or "fast-start_2": a letter, then letters, digits, _ or -' });

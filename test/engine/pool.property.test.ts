@@ -14,10 +14,9 @@ import {
   compilePlan,
   createFastEngine,
   createReferenceEngine,
-  ExactDecimal,
-  roundDecimal,
   type PlanInput,
 } from "../../src/index.js";
+import { ExactDecimal, roundDecimal } from "../../src/money/index.js";
 import { pool, type PoolSettings } from "../../src/plan/components/pool/index.js";
 import { ascendingLadder } from "./ladders.js";
 import { rolledUpNetworks } from "./rolled-up.js";

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, toMinor, type PlanInput } from "../../src/index.js";
+import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
 import { rankAdvancement } from "../../src/plan/components/rank-advancement/index.js";
 import { ranksArb, worldArb } from "./multi-period-worlds.js";
 import { currencyWithDigits } from "./ladders.js";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Decimal } from "decimal.js";
-import { decimalText, formatMinor, minorDigits, parseDecimal, roundDecimal, roundScaled, roundScaledBig, toMinor } from "../../src/index.js";
+import { formatMinor, minorDigits, toMinor } from "../../src/index.js";
+import { decimalText, parseDecimal, roundDecimal, roundScaled, roundScaledBig } from "../../src/money/index.js";
 
 describe("roundScaled", () => {
   it.each([

@@ -3,7 +3,7 @@
  * validation (field-path errors before any work).
  */
 import { describe, expect, it } from "vitest";
-import { compilePlan, DownlineInputError, ExactDecimal, type PlanInput } from "../../src/index.js";
+import { compilePlan, DownlineInputError, type PlanInput } from "../../src/index.js";
 import { pool } from "../../src/plan/components/pool/index.js";
 import { POOL_CASES } from "./pool.cases.js";
 import { runSpecCases } from "./run.js";

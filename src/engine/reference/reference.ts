@@ -6,7 +6,6 @@
  *
  * @module
  */
-import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../money/exact.js";
 import { roundDecimal } from "../../money/round.js";
 import { applyCapsReference } from "./caps.js";

@@ -5,7 +5,7 @@
  */
 import { orderColumns } from "../../../world/network.js";
 import type { FastKernel } from "../../contract.js";
-import type { AffiliateSettings } from "./index.js";
+import type { AffiliateSettings } from "./settings.js";
 
 export const affiliateKernel: FastKernel<AffiliateSettings, undefined> = {
   state: () => undefined,

@@ -27,10 +27,12 @@
  */
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
-import { defineComponent, type CompiledRate } from "../../contract.js";
+import { defineComponent } from "../../contract.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { affiliateKernel } from "./fast.js";
 import { affiliateRule } from "./reference.js";
+import type { AffiliateSettings } from "./settings.js";
+export type { AffiliateSettings } from "./settings.js";
 
 const schema = z
   .object({
@@ -72,16 +74,6 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["stepDown"], message: 'expected no stepDown with mode "firstOrder" (only first orders pay, at tenure 0)' });
     }
   });
-
-/** Compiled settings: what both engines read. */
-export interface AffiliateSettings {
-  /** Level 1 first. */
-  readonly rates: readonly CompiledRate[];
-  readonly mode: "recurring" | "firstOrder";
-  readonly basis: "price" | "cv";
-  readonly stepDown?: { readonly afterPeriods: number; readonly rates: readonly CompiledRate[] };
-  readonly requireActive: boolean;
-}
 
 /**
  * The affiliate component type (`type: "affiliate"`).

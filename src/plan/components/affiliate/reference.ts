@@ -7,7 +7,7 @@ import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../../money/exact.js";
 import type { ReferenceRule } from "../../contract.js";
 import { credit } from "../shared/credit.js";
-import type { AffiliateSettings } from "./index.js";
+import type { AffiliateSettings } from "./settings.js";
 
 /**
  * Each customer's order (not a distributor's own) pays `rates[0] × basis` to

@@ -8,7 +8,7 @@
  */
 import { grown } from "../../../util/grow.js";
 import type { FastKernel } from "../../contract.js";
-import { binaryPlacement, type BinarySettings } from "./index.js";
+import { binaryPlacement, type BinarySettings } from "./settings.js";
 
 /** The kernel's state: carryover per leg and periods without a cycle (carried), and per-period scratch. */
 export interface BinaryState {

@@ -6,7 +6,7 @@
 import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../../money/exact.js";
 import type { ReferenceRule } from "../../contract.js";
-import { binaryPlacement, type BinarySettings } from "./index.js";
+import { binaryPlacement, type BinarySettings } from "./settings.js";
 
 /** One member's carried state. */
 interface Carry {

@@ -4,7 +4,7 @@
  * @module
  */
 import type { FastKernel } from "../../contract.js";
-import type { CustomerCommissionSettings } from "./index.js";
+import type { CustomerCommissionSettings } from "./settings.js";
 
 export const customerCommissionKernel: FastKernel<CustomerCommissionSettings, undefined> = {
   state: () => undefined,

@@ -6,10 +6,12 @@
  */
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
-import { defineComponent, type CompiledRate } from "../../contract.js";
+import { defineComponent } from "../../contract.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { customerCommissionKernel } from "./fast.js";
 import { customerCommissionRule } from "./reference.js";
+import type { CustomerCommissionSettings } from "./settings.js";
+export type { CustomerCommissionSettings } from "./settings.js";
 
 const schema = z
   .object({
@@ -21,12 +23,6 @@ const schema = z
     qualification: activeQualification(false),
   })
   .strict();
-
-/** Compiled settings: what both engines read. */
-export interface CustomerCommissionSettings {
-  readonly rate: CompiledRate;
-  readonly requireActive: boolean;
-}
 
 /**
  * The customer-commission component type (`type: "customerCommission"`).

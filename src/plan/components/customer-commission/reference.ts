@@ -7,7 +7,7 @@ import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../../money/exact.js";
 import type { ReferenceRule } from "../../contract.js";
 import { credit } from "../shared/credit.js";
-import type { CustomerCommissionSettings } from "./index.js";
+import type { CustomerCommissionSettings } from "./settings.js";
 
 /**
  * Each order of a personal customer (not a distributor's own) pays `rate × CV`

@@ -4,7 +4,7 @@
  * @module
  */
 import type { FastKernel } from "../../contract.js";
-import type { FastStartSettings } from "./index.js";
+import type { FastStartSettings } from "./settings.js";
 
 /** The kernel's state: the rates as scaled integers. */
 export interface FastStartState {

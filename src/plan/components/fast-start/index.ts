@@ -14,10 +14,12 @@
  */
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
-import { defineComponent, type CompiledRate } from "../../contract.js";
+import { defineComponent } from "../../contract.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { fastStartKernel } from "./fast.js";
 import { fastStartRule } from "./reference.js";
+import type { FastStartSettings } from "./settings.js";
+export type { FastStartSettings } from "./settings.js";
 
 const schema = z
   .object({
@@ -33,14 +35,6 @@ const schema = z
     qualification: activeQualification(false),
   })
   .strict();
-
-/** Compiled settings: what both engines read. */
-export interface FastStartSettings {
-  readonly rates: readonly CompiledRate[];
-  readonly periods: number;
-  readonly volume: "pv" | "own";
-  readonly requireActive: boolean;
-}
 
 /**
  * The fast-start component type (`type: "fastStart"`).

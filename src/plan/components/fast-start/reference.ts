@@ -7,7 +7,7 @@ import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../../money/exact.js";
 import type { ReferenceRule } from "../../contract.js";
 import { credit } from "../shared/credit.js";
-import type { FastStartSettings } from "./index.js";
+import type { FastStartSettings } from "./settings.js";
 
 /**
  * Each order credited to a new recruit (joined fewer than `periods` periods

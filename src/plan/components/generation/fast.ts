@@ -5,7 +5,7 @@
  */
 import type { FastKernel } from "../../contract.js";
 import { createLeaderScratch, growLeaderScratch, leaderGroups, payLeaderGenerations, type LeaderScratch } from "../shared/leader-groups.js";
-import type { GenerationSettings } from "./index.js";
+import type { GenerationSettings } from "./settings.js";
 
 /** The kernel's state: scratch for the passes, and the rates as scaled integers. */
 export interface GenerationState {

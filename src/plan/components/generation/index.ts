@@ -29,9 +29,11 @@
  */
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
-import { defineComponent, type CompiledRate } from "../../contract.js";
+import { defineComponent } from "../../contract.js";
 import { generationKernel } from "./fast.js";
 import { generationRule } from "./reference.js";
+import type { GenerationSettings } from "./settings.js";
+export type { GenerationSettings } from "./settings.js";
 
 const schema = z
   .object({
@@ -43,15 +45,6 @@ const schema = z
     rates: z.array(rateField()).min(1).max(64),
   })
   .strict();
-
-/** Compiled settings: what both engines read. */
-export interface GenerationSettings {
-  /** 1-based rank number from which a member is a leader. */
-  readonly leaderRank: number;
-  readonly leaderRankName: string;
-  /** Generation 1 first. */
-  readonly rates: readonly CompiledRate[];
-}
 
 /** The generation bonus (see the module documentation for the definition). */
 export const generation = defineComponent({

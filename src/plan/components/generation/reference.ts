@@ -8,7 +8,7 @@ import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../../money/exact.js";
 import type { ReferenceRule } from "../../contract.js";
 import { credit } from "../shared/credit.js";
-import type { GenerationSettings } from "./index.js";
+import type { GenerationSettings } from "./settings.js";
 
 /**
  * For each order (volume V credited to member m), with leaders the members of

@@ -5,7 +5,7 @@
  * @module
  */
 import type { FastKernel } from "../../contract.js";
-import type { MatchingSettings } from "./index.js";
+import type { MatchingSettings } from "./settings.js";
 
 /** The kernel's state: earnings climbing the tree (the previous generation's and the current one's), and the rates as scaled integers. */
 export interface MatchingState {

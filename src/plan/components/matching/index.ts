@@ -18,10 +18,12 @@
  */
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
-import { ComponentFieldError, defineComponent, type CompiledRate } from "../../contract.js";
+import { ComponentFieldError, defineComponent } from "../../contract.js";
 import { REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { matchingKernel } from "./fast.js";
 import { matchingRule } from "./reference.js";
+import type { MatchingSettings } from "./settings.js";
+export type { MatchingSettings } from "./settings.js";
 
 const schema = z
   .object({
@@ -52,16 +54,6 @@ const schema = z
       .prefault({}),
   })
   .strict();
-
-/** Compiled settings: what both engines read. */
-export interface MatchingSettings {
-  /** Names of the matched components (all earlier in the plan). */
-  readonly components: readonly string[];
-  readonly rates: readonly CompiledRate[];
-  readonly requireActive: boolean;
-  /** 1-based rank number the earner's paid-as rank must reach; 0 when there is no rank requirement. */
-  readonly minRank: number;
-}
 
 /**
  * The matching component type (`type: "matching"`).

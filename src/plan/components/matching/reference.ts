@@ -7,7 +7,7 @@ import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../../money/exact.js";
 import type { ReferenceRule } from "../../contract.js";
 import { credit } from "../shared/credit.js";
-import type { MatchingSettings } from "./index.js";
+import type { MatchingSettings } from "./settings.js";
 
 /**
  * For each member with earnings this period from the matched components (each

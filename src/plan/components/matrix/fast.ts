@@ -5,7 +5,7 @@
  */
 import type { FastKernel } from "../../contract.js";
 import { createLevelBuffers, growLevelBuffers, payLevels, type LevelBuffers } from "../shared/level-passes.js";
-import { matrixPlacement, type MatrixSettings } from "./index.js";
+import { matrixPlacement, type MatrixSettings } from "./settings.js";
 
 /** The kernel's state: the level buffers, and the settings as typed arrays. */
 export interface MatrixState {

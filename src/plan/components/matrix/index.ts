@@ -19,11 +19,13 @@
  */
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
-import type { PlacementTree } from "../../../world/network.js";
-import { defineComponent, type CompiledRate } from "../../contract.js";
+import { defineComponent } from "../../contract.js";
 import { activeQualification, depthField, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { matrixKernel } from "./fast.js";
 import { matrixRule } from "./reference.js";
+import type { MatrixSettings } from "./settings.js";
+export type { MatrixSettings } from "./settings.js";
+export { matrixPlacement } from "./settings.js";
 
 /** Deepest matrix a plan may pay: a level is one pass over the network in the fast engine. */
 const MAX_DEPTH = 32;
@@ -42,35 +44,6 @@ const schema = z
     depth: depthField(MAX_DEPTH).optional(),
   })
   .strict();
-
-/** Compiled settings: what both engines read. */
-export interface MatrixSettings {
-  /** The component's name, for errors about the network. */
-  readonly name: string;
-  readonly rates: readonly CompiledRate[];
-  readonly width: number;
-  readonly requireActive: boolean;
-  /** Payable levels by paid-as rank number (index 0: no rank); every level when absent. */
-  readonly depthByRank?: readonly number[];
-}
-
-/**
- * The network's placement tree, checked against the plan: both engines throw
- * the same errors when it is missing or of another width.
- *
- * @example
- * matrixPlacement({ placement: undefined }, "matrix", 3) // throws: … needs a placement tree …
- */
-export function matrixPlacement(network: { readonly placement?: PlacementTree }, name: string, width: number): PlacementTree {
-  const placement = network.placement;
-  if (!placement) {
-    throw new Error(`downline/engine: ${name}: a matrix component needs a placement tree: give the scenario a placement mode`);
-  }
-  if (placement.width !== width) {
-    throw new Error(`downline/engine: ${name}: the plan's matrix is ${width} wide, but the network's placement tree is ${placement.width} wide`);
-  }
-  return placement;
-}
 
 /**
  * The forced-matrix component type (`type: "matrix"`).

@@ -7,7 +7,7 @@ import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../../money/exact.js";
 import type { ReferenceRule } from "../../contract.js";
 import { credit } from "../shared/credit.js";
-import { matrixPlacement, type MatrixSettings } from "./index.js";
+import { matrixPlacement, type MatrixSettings } from "./settings.js";
 
 /**
  * Each order's CV, credited to member m, pays `rates[k-1] × CV` to m's k-th

@@ -6,7 +6,7 @@
 import { roundScaledBig } from "../../../money/round.js";
 import { allocateInto, createAllocationScratch, type AllocationScratch } from "../../../money/allocate.js";
 import type { FastKernel } from "../../contract.js";
-import type { PoolSettings } from "./index.js";
+import type { PoolSettings } from "./settings.js";
 
 /** The kernel's state: per qualifier, who she is, her shares and her part; the split's scratch. */
 export interface PoolState {

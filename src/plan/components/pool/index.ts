@@ -19,11 +19,12 @@
  */
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
-import type { RoundingMode } from "../../../money/round.js";
-import { defineComponent, type CompiledRate } from "../../contract.js";
+import { defineComponent } from "../../contract.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { poolKernel } from "./fast.js";
 import { poolRule } from "./reference.js";
+import type { PoolSettings } from "./settings.js";
+export type { PoolSettings } from "./settings.js";
 
 /** Most shares one rank may carry. */
 export const MAX_POOL_SHARES = 1000;
@@ -50,16 +51,6 @@ const schema = z
     qualification: activeQualification(true),
   })
   .strict();
-
-/** Compiled settings: what both engines read. */
-export interface PoolSettings {
-  readonly rate: CompiledRate;
-  /** The shares a member of each paid-as rank holds (index 0: no rank). */
-  readonly sharesByRank: readonly number[];
-  readonly requireActive: boolean;
-  /** How the pool amount is rounded to the minor unit (once, per period). */
-  readonly rounding: RoundingMode;
-}
 
 /**
  * The pool component type (`type: "pool"`).

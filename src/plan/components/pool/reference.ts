@@ -8,7 +8,7 @@ import { ExactDecimal } from "../../../money/exact.js";
 import { roundDecimal } from "../../../money/round.js";
 import { allocate } from "../../../money/allocate.js";
 import type { ReferenceRule } from "../../contract.js";
-import type { PoolSettings } from "./index.js";
+import type { PoolSettings } from "./settings.js";
 
 /**
  * `P = rate × (Σ PV of current members)`, rounded once to the minor unit. A

@@ -7,7 +7,7 @@
  */
 import { grown } from "../../../util/grow.js";
 import type { FastKernel } from "../../contract.js";
-import type { RankAdvancementSettings } from "./index.js";
+import type { RankAdvancementSettings } from "./settings.js";
 
 /** The kernel's state: the title up to which each member's bonuses are settled (paid or forfeited). */
 export interface RankAdvancementState {

@@ -22,6 +22,8 @@ import { defineComponent } from "../../contract.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { rankAdvancementKernel } from "./fast.js";
 import { rankAdvancementRule } from "./reference.js";
+import type { RankAdvancementSettings } from "./settings.js";
+export type { RankAdvancementSettings } from "./settings.js";
 
 const schema = z
   .object({
@@ -45,13 +47,6 @@ const schema = z
     qualification: activeQualification(false),
   })
   .strict();
-
-/** Compiled settings: what both engines read. */
-export interface RankAdvancementSettings {
-  /** The bonus for reaching each rank number (index 0: none), minor units; 0 where there is none. */
-  readonly bonusByRank: readonly number[];
-  readonly requireActive: boolean;
-}
 
 /**
  * The rank-advancement component type (`type: "rankAdvancement"`).

@@ -7,7 +7,7 @@ import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../../money/exact.js";
 import type { ReferenceRule } from "../../contract.js";
 import { credit } from "../shared/credit.js";
-import type { RankAdvancementSettings } from "./index.js";
+import type { RankAdvancementSettings } from "./settings.js";
 
 /**
  * For each current member, every bonus whose rank is above the highest title

@@ -5,7 +5,7 @@
  */
 import { orderColumns } from "../../../world/network.js";
 import type { FastKernel } from "../../contract.js";
-import type { RetailProfitSettings } from "./index.js";
+import type { RetailProfitSettings } from "./settings.js";
 
 export const retailProfitKernel: FastKernel<RetailProfitSettings, undefined> = {
   state: () => undefined,

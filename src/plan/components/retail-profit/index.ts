@@ -22,10 +22,12 @@
  */
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
-import { defineComponent, type CompiledRate } from "../../contract.js";
+import { defineComponent } from "../../contract.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { retailProfitKernel } from "./fast.js";
 import { retailProfitRule } from "./reference.js";
+import type { RetailProfitSettings } from "./settings.js";
+export type { RetailProfitSettings } from "./settings.js";
 
 const schema = z
   .object({
@@ -37,12 +39,6 @@ const schema = z
     qualification: activeQualification(false),
   })
   .strict();
-
-/** Compiled settings: what both engines read. */
-export interface RetailProfitSettings {
-  readonly discount: CompiledRate;
-  readonly requireActive: boolean;
-}
 
 /**
  * The retail-profit component type (`type: "retailProfit"`).

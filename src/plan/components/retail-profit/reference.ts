@@ -7,7 +7,7 @@ import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../../money/exact.js";
 import type { ReferenceRule } from "../../contract.js";
 import { credit } from "../shared/credit.js";
-import type { RetailProfitSettings } from "./index.js";
+import type { RetailProfitSettings } from "./settings.js";
 
 /**
  * Each customer's order (not a distributor's own) earns the distributor

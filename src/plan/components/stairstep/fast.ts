@@ -13,7 +13,7 @@
  */
 import type { FastKernel } from "../../contract.js";
 import { createLeaderScratch, growLeaderScratch, leaderGroups, payLeaderGenerations, type LeaderScratch } from "../shared/leader-groups.js";
-import type { StairstepSettings } from "./index.js";
+import type { StairstepSettings } from "./settings.js";
 
 /** The kernel's state: scratch for the group passes, and the telescoped steps. */
 export interface StairstepState {

@@ -44,9 +44,11 @@
  */
 import { z } from "zod";
 import { compareDecimal, componentName, rateField } from "../../../validate/fields.js";
-import { ComponentFieldError, defineComponent, type CompiledRate } from "../../contract.js";
+import { ComponentFieldError, defineComponent } from "../../contract.js";
 import { stairstepKernel } from "./fast.js";
 import { stairstepRule } from "./reference.js";
+import type { StairstepRate, StairstepSettings } from "./settings.js";
+export type { StairstepRate, StairstepSettings } from "./settings.js";
 
 const rankName = () => z.string().min(1).max(100);
 
@@ -82,28 +84,6 @@ const schema = z
       .optional(),
   })
   .strict();
-
-/** One step of the stairstep, rank resolved. */
-export interface StairstepRate {
-  /** 1-based rank number in the plan's ladder. */
-  readonly rank: number;
-  readonly rankName: string;
-  readonly rate: CompiledRate;
-}
-
-/** Compiled settings: what both engines read. */
-export interface StairstepSettings {
-  /** Ascending ranks, non-decreasing rates. */
-  readonly rates: readonly StairstepRate[];
-  /** Each paid-as rank's rate (index 0: no rank): the highest listed step at or below it, else 0. */
-  readonly rateByRank: readonly CompiledRate[];
-  readonly breakaway?: {
-    /** 1-based rank number from which volume breaks away. */
-    readonly rank: number;
-    readonly rankName: string;
-    readonly generations: readonly CompiledRate[];
-  };
-}
 
 /** The stairstep differential with breakaway (see the module documentation for the definition). */
 export const stairstep = defineComponent({

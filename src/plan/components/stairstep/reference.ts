@@ -8,7 +8,7 @@ import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../../money/exact.js";
 import type { ReferenceRule } from "../../contract.js";
 import { credit } from "../shared/credit.js";
-import type { StairstepSettings } from "./index.js";
+import type { StairstepSettings } from "./settings.js";
 
 /**
  * For each order (volume V credited to member m):

@@ -6,7 +6,7 @@
  */
 import type { FastKernel } from "../../contract.js";
 import { createLevelBuffers, growLevelBuffers, payLevels, type LevelBuffers } from "../shared/level-passes.js";
-import type { UnilevelSettings } from "./index.js";
+import type { UnilevelSettings } from "./settings.js";
 
 /** The kernel's state: the level buffers, and the settings as typed arrays. */
 export interface UnilevelState {

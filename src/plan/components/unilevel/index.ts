@@ -14,10 +14,12 @@
  */
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
-import { defineComponent, type CompiledRate } from "../../contract.js";
+import { defineComponent } from "../../contract.js";
 import { depthField } from "../shared/qualification.js";
 import { unilevelKernel } from "./fast.js";
 import { unilevelRule } from "./reference.js";
+import type { UnilevelSettings } from "./settings.js";
+export type { UnilevelSettings } from "./settings.js";
 
 /** Most levels a unilevel may pay. */
 const MAX_LEVELS = 64;
@@ -33,14 +35,6 @@ const schema = z
     depth: depthField(MAX_LEVELS).optional(),
   })
   .strict();
-
-/** Compiled settings: what both engines read. */
-export interface UnilevelSettings {
-  readonly rates: readonly CompiledRate[];
-  readonly compression: "dynamic" | "none";
-  /** Payable levels by paid-as rank number (index 0: no rank); every level when absent. */
-  readonly depthByRank?: readonly number[];
-}
 
 /**
  * The unilevel component type (`type: "unilevel"`).

@@ -7,7 +7,7 @@ import type { Decimal } from "decimal.js";
 import { ExactDecimal } from "../../../money/exact.js";
 import type { ReferenceRule } from "../../contract.js";
 import { credit } from "../shared/credit.js";
-import type { UnilevelSettings } from "./index.js";
+import type { UnilevelSettings } from "./settings.js";
 
 /**
  * Walking up from the member credited with an order, the k-th upline that

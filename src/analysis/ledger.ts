@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { formatMinor } from "../money/amount.js";
-import type { PeriodPayout } from "./payout.js";
+import type { PeriodPayout } from "../engine/payout.js";
+import type { Collector, CollectorSetup } from "./collector.js";
 
 /** One ledger line, as a plain record. `amount` is in minor units. */
 export interface LedgerLine {
@@ -82,24 +82,13 @@ export function ledgerLines(ledger: Ledger): LedgerLine[] {
   return out;
 }
 
-/**
- * The ledger as CSV text, one piece per chunk (the header first): write the
- * pieces to a file one by one, and a ledger of tens of millions of lines never
- * has to sit in memory as one string.
- */
-export function* ledgerCsvPieces(ledger: Ledger, digits = 2): Generator<string> {
-  yield "period,payee,component,amount\n";
-  for (const chunk of ledger.chunks) {
-    const component = ledger.components[chunk.component]!;
-    const rows: string[] = [];
-    for (let k = 0; k < chunk.payee.length; k++) {
-      rows.push(`${chunk.period},${chunk.payee[k]},${component},${formatMinor(chunk.amount[k]!, digits)}\n`);
-    }
-    yield rows.join("");
-  }
-}
-
-/** The ledger as CSV text (`period,payee,component,amount`), amounts in major units with `digits` decimals. */
-export function ledgerToCsv(ledger: Ledger, digits = 2): string {
-  return [...ledgerCsvPieces(ledger, digits)].join("");
+/** Collects the ledger of a run (built into every run unless `ledger: false`: `result.ledger`). */
+export function ledgerCollector(setup: CollectorSetup): Collector<Ledger> {
+  const ledger = createLedger(setup.components);
+  return {
+    period({ payout }) {
+      appendPayout(ledger, payout);
+    },
+    result: () => ledger,
+  };
 }

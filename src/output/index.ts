@@ -1,0 +1,4 @@
+export { ledgerCsvPieces, ledgerToCsv } from "./ledger-csv.js";
+export { periodsCsvPieces, periodsToCsv, type PeriodsOf } from "./period-csv.js";
+export { membersCsvPieces } from "./member-csv.js";
+export { periodsToJson } from "./period-json.js";

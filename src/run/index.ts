@@ -1,0 +1,3 @@
+export { simulate, type SimulateOptions } from "./simulate.js";
+export { simulatePlans, type SimulatePlansOptions } from "./simulate-plans.js";
+export { prepareRun, runPeriods, collectResults, type RunOptions, type PreparedRun, type PlanRun, type NamedCollector, type PlansPeriodListener } from "./prepared-run.js";

@@ -1,0 +1,43 @@
+/**
+ * The runner for one plan.
+ *
+ * @module
+ */
+import type { CollectorFactories, CollectorResults } from "../analysis/collector.js";
+import type { PeriodRow } from "../analysis/period-rows.js";
+import type { SimulationResult } from "../analysis/result.js";
+import type { PeriodPayout } from "../engine/payout.js";
+import { DEFAULT_PLAN } from "../engine/default-plan.js";
+import type { CompiledPlan, PlanInput } from "../plan/plan.js";
+import type { WorldPeriodStats } from "../world/world.js";
+import type { RunOptions } from "./prepared-run.js";
+import { simulatePlans } from "./simulate-plans.js";
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions<C extends CollectorFactories = CollectorFactories> extends Omit<RunOptions<C>, "plans"> {
+  /** The plan to pay (default: `DEFAULT_PLAN`). */
+  readonly plan?: PlanInput | CompiledPlan;
+  /**
+   * Called after each period with its row, the world's counts and the plan's
+   * payout (progress, streaming). The payout's arrays are valid during the
+   * call only.
+   */
+  readonly onPeriod?: (row: PeriodRow, stats: WorldPeriodStats, payout: PeriodPayout) => void;
+}
+
+/**
+ * Runs a scenario under a plan. Extra collectors, by name, add their results
+ * to `result.collected`.
+ *
+ * @example
+ * const result = simulate({ scenario: { months: 12 }, seed: 1 });
+ * result.periods.length // => 12
+ */
+export function simulate<C extends CollectorFactories = Record<never, never>>(options: SimulateOptions<C> = {}): SimulationResult<CollectorResults<C>> {
+  const { plan, onPeriod, ...rest } = options;
+  return simulatePlans<C>({
+    ...rest,
+    plans: [plan ?? DEFAULT_PLAN],
+    ...(onPeriod ? { onPeriod: (rows: PeriodRow[], stats: WorldPeriodStats, payouts: PeriodPayout[]) => onPeriod(rows[0]!, stats, payouts[0]!) } : {}),
+  })[0]!;
+}
