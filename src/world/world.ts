@@ -128,10 +128,6 @@ export interface World {
   readonly placement?: WorldPlacement;
 }
 
-// The state is what a World is, seen writable: it must stay assignable to World.
-const _stateIsAWorld = (state: WorldState): World => state;
-void _stateIsAWorld;
-
 /**
  * Creates the world at the start of period 0: founders, or a generated mature
  * network with its customers.
@@ -200,6 +196,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
   };
   if (spec.start.network) generateNetwork(world, spec.start.network.distributors, spec.start.network.customersPerDistributor);
   else for (let f = 0; f < spec.start.founders; f++) addOriginMember(world, -1, 0, true);
+  // The writable state, seen through the read-only World type (this line also checks it is one).
   return world;
 }
 
