@@ -1,8 +1,14 @@
 /**
- * Seeded random streams. The run owns one seed; each concern (recruiting,
- * customers, orders, churn, attrition, ...) draws from a stream of its own,
- * derived from the seed and the concern's name, so that adding a concern or
- * drawing more in one never moves the draws of another.
+ * Seeded random streams. The run owns one seed; a stream is derived from the
+ * seed and a concern's name, so that adding a concern or drawing more in one
+ * never moves the draws of another.
+ *
+ * A stream's draws depend on how many were taken before: the world uses one
+ * only for its generated starting network (drawn once, before anything can
+ * diverge). Draws that decide one member's fate are keyed instead (see
+ * keyed.ts), so that one member drawing more moves no one else's draws.
+ * `poisson` and `normal` take any {@link Uniform}: a stream, or a cursor over
+ * keyed draws.
  *
  * @module
  */
@@ -11,7 +17,11 @@ import seedrandom from "seedrandom";
 /** A source of uniform doubles in [0, 1). */
 export type Uniform = () => number;
 
-/** The names of the world's random streams, one per concern. */
+/**
+ * Stream names: the world draws its generated starting network from
+ * `"network"`; the other names are those of 0.1.0's per-concern streams, whose
+ * draws are keyed now. Any string names a stream.
+ */
 export type StreamName =
   | "network"
   | "recruiting"
@@ -35,7 +45,9 @@ export function stream(seed: number | string, name: StreamName | string): Unifor
 /**
  * A Poisson-distributed count with mean `mean` (≥ 0). Inversion for small means,
  * Hörmann's PTRS transformed rejection for large ones (exact distribution, a few
- * draws whatever the mean).
+ * draws whatever the mean). Below a mean of 10 the count is the inverse CDF
+ * of the first draw alone: the same draw with a slightly different mean gives
+ * the same count unless the shift moves a CDF step across it.
  *
  * @example
  * poisson(stream(1, "x"), 0) // => 0

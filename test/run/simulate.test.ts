@@ -149,14 +149,14 @@ describe("pinned results of the default plan on a seeded world (fails when a cha
       ledgerLines: r.ledger.length,
     }).toMatchInlineSnapshot(`
       {
-        "breakage": 11742093,
-        "cv": 152127600,
-        "joins": 863,
-        "ledgerLines": 8433,
-        "members": 1663,
-        "payout": 42322127,
-        "quits": 666,
-        "revenue": 190159500,
+        "breakage": 9213445,
+        "cv": 150890560,
+        "joins": 884,
+        "ledgerLines": 8650,
+        "members": 1684,
+        "payout": 44191707,
+        "quits": 658,
+        "revenue": 188613200,
       }
     `);
   });

@@ -60,6 +60,58 @@ describe("the world's dynamics match the defaults' public figures", () => {
     expect(lost / exposed).toBeLessThan(0.053);
   });
 
+  it("uniform attachment: each member's recruits of a period are Poisson(rate × saturation), whatever her age", () => {
+    // Splitting a Poisson(rate × A) total over A members, each newcomer's sponsor uniform, gives each member
+    // Poisson(rate) recruits, independently: P(0) = e^-λ, P(1) = λe^-λ, P(2) = λ²e^-λ/2 at λ = 0.15 × saturation.
+    const n = 40_000;
+    const w = createWorld(
+      {
+        start: { founders: 1, network: { distributors: n, customersPerDistributor: 0 } },
+        market: { prospects: 2_000_000_000 },
+        recruitment: { model: "uniform", rate: 0.15 },
+        customers: { acquisitionRate: 0 },
+        distributors: { attrition: [{ fromMonth: 0, monthly: 0 }] },
+      },
+      { seed: 12 },
+    );
+    const before = Int32Array.from(w.recruits.subarray(0, n));
+    const lambda = 0.15 * (w.prospectsLeft / 2_000_000_000);
+    const { stats } = stepWorld(w);
+    // The total: Poisson(λ n), within 4.5 sd.
+    expect(Math.abs(stats.joins - lambda * n)).toBeLessThan(4.5 * Math.sqrt(lambda * n));
+    const counts = [0, 0, 0];
+    // Older half (lower indices: longer tenure) against younger half.
+    const halves = [0, 0];
+    for (let i = 0; i < n; i++) {
+      const r = w.recruits[i]! - before[i]!;
+      if (r < 3) counts[r]! += 1;
+      halves[i < n / 2 ? 0 : 1]! += r;
+    }
+    const p = [Math.exp(-lambda), lambda * Math.exp(-lambda), ((lambda * lambda) / 2) * Math.exp(-lambda)];
+    // Each share within 4.5 binomial sd of its Poisson probability.
+    for (let k = 0; k < 3; k++) expect(Math.abs(counts[k]! - n * p[k]!)).toBeLessThan(4.5 * Math.sqrt(n * p[k]! * (1 - p[k]!)));
+    // The older half gets half the recruits: Binomial(joins, 1/2).
+    expect(Math.abs(halves[0]! - stats.joins / 2)).toBeLessThan(4.5 * Math.sqrt(stats.joins / 4));
+  });
+
+  it("a cohort of customers halves in ln 2 / −ln(1 − h) months (13.5 at 5%/month): above half after 13, below after 14", () => {
+    const w = createWorld(
+      {
+        start: { founders: 1, network: { distributors: 20_000, customersPerDistributor: 5 } },
+        customers: { acquisitionRate: 0, churn: [{ fromMonth: 0, monthly: 0.05 }] },
+        distributors: { attrition: [{ fromMonth: 0, monthly: 0 }] },
+        recruitment: { model: "poisson", builderRate: 0 },
+      },
+      { seed: 13 },
+    );
+    const cohort = w.customers;
+    const left = run(w, 14).map((s) => s.customers / cohort);
+    // 0.95^13 = 0.5133, 0.95^14 = 0.4877; the sd of a share of 100,000 is about 0.0016.
+    expect(left[12]).toBeGreaterThan(0.5);
+    expect(left[13]).toBeLessThan(0.5);
+    expect(left[12]).toBeCloseTo(0.95 ** 13, 2);
+  });
+
   it("a finite market empties: joins and new customers stop when the prospects are gone", () => {
     const w = createWorld(
       { start: { founders: 1, network: { distributors: 500, customersPerDistributor: 1 } }, market: { prospects: 3000 }, recruitment: { model: "poisson", builderRate: 3 } },

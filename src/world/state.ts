@@ -1,0 +1,265 @@
+/**
+ * The world's state as the steps see it: struct-of-arrays, writable. Outside
+ * the world it is read through the read-only {@link World} type; this module
+ * is internal (not exported from the package).
+ *
+ * Members and customers each carry a 64-bit identity key (two Int32 words):
+ * members present at the start from (seed, index), a recruit from her
+ * sponsor's key, the period and her rank among that sponsor's recruits of the
+ * period, a customer from her acquiring distributor's key, the period and
+ * her rank among that distributor's new customers. Every draw that decides
+ * one member's or customer's fate is keyed by (seed, concern, identity,
+ * period), so it does not depend on anyone else's draws, and an identity does
+ * not depend on join order: indices may shift between two runs, keys do not.
+ *
+ * @module
+ */
+import { roundScaled } from "../money/round.js";
+import { normal, type Uniform } from "../random/stream.js";
+import { concernKey, deriveKey, keyedDraws, keyedUniform, originKey, type ConcernKey, type KeyedDraws } from "../random/keyed.js";
+import { grown } from "../util/grow.js";
+import { place, type Placement } from "./placement.js";
+import type { OrderColumnsBuilder, OrderRecord } from "./network.js";
+import type { Scenario, ValueDraw } from "./scenario.js";
+
+/**
+ * The concerns of keyed draws. Identity concerns make keys; draw concerns
+ * make uniforms. Each has its own key words, derived from the seed and its
+ * name, so a new concern never moves another's draws.
+ */
+export interface WorldKeys {
+  /** Identity keys of members present at the start: (index). */
+  readonly origin: ConcernKey;
+  /** A recruit's identity: (sponsor's key, period, rank among the sponsor's recruits of the period). */
+  readonly member: ConcernKey;
+  /** A customer's identity: (distributor's key, period acquired, rank among her new customers of the period). */
+  readonly customer: ConcernKey;
+  /** A newcomer's own attributes: (her key, 0, k); k = 0 is the builder flag. */
+  readonly traits: ConcernKey;
+  /** Whether a member quits: (her key, period, 0). */
+  readonly attrition: ConcernKey;
+  /** Whether a customer churns: (her key, period, 0). */
+  readonly churn: ConcernKey;
+}
+
+/** Draws taken several to a key (a Poisson count, a value), through cursors. */
+export interface WorldDraws {
+  /** A member's recruits of the period: (her key, period, k). */
+  readonly recruiting: KeyedDraws;
+  /** A member's new customers of the period: (her key, period, k). */
+  readonly acquisition: KeyedDraws;
+  /** A customer's subscription value, drawn when she is acquired: (her key, 0, k). */
+  readonly customerValue: KeyedDraws;
+  /** A member's own order of the period, then its value: (her key, period, k). */
+  readonly orders: KeyedDraws;
+}
+
+/** What the steps of one period add up (reset at the start of each period). */
+export interface PeriodTally {
+  quits: number;
+  joins: number;
+  newCustomers: number;
+  lostCustomers: number;
+  revenueCustomers: number;
+  revenueDistributors: number;
+  cv: number;
+  /** This period's orders as records, when the world records them. */
+  orders: OrderRecord[] | undefined;
+}
+
+/** The writable world. */
+export interface WorldState {
+  readonly scenario: Scenario;
+  readonly seed: number | string;
+  /** The period being run while the steps run; the next period to run between steps. */
+  period: number;
+  /** Members who ever joined. */
+  size: number;
+  sponsor: Int32Array;
+  upline: Int32Array;
+  /** Identity key of each member, high and low words. */
+  keyHi: Int32Array;
+  keyLo: Int32Array;
+  joinPeriod: Int32Array;
+  quitPeriod: Int32Array;
+  alive: Uint8Array;
+  builder: Uint8Array;
+  recruits: Int32Array;
+  customerCount: Int32Array;
+  ownCv: Float64Array;
+  customerCv: Float64Array;
+  ownSpend: Float64Array;
+  current: Int32Array;
+  currentCount: number;
+  customers: number;
+  customerId: Int32Array;
+  customerOwner: Int32Array;
+  customerJoin: Int32Array;
+  customerPrice: Float64Array;
+  customerCvEach: Float64Array;
+  /** Identity key of each customer, high and low words (kept when she moves up). */
+  customerKeyHi: Int32Array;
+  customerKeyLo: Int32Array;
+  customersEver: number;
+  prospectsLeft: number;
+  readonly orderColumns: OrderColumnsBuilder;
+  readonly recordOrders: boolean;
+  /** The sequential stream of the generated starting network (drawn once, before period 0). */
+  readonly network: Uniform;
+  readonly keys: WorldKeys;
+  readonly draws: WorldDraws;
+  /** Per-period hazards by tenure month, already converted to the period length. */
+  readonly attritionHazard: Float64Array;
+  readonly churnHazard: Float64Array;
+  /** Months per period: 1, or 12/52 for weeks. */
+  readonly monthsPerPeriod: number;
+  readonly cvUnits: number;
+  readonly cvScale: number;
+  readonly placement?: Placement;
+  /** Scratch per member (preferential attachment's frontline counts), grown when needed. */
+  frontline: Int32Array;
+  readonly tally: PeriodTally;
+}
+
+/** The keyed concerns and cursors of a seeded run. */
+export function worldKeys(seed: number | string): { keys: WorldKeys; draws: WorldDraws } {
+  const concern = (name: string) => concernKey(seed, name);
+  return {
+    keys: {
+      origin: concern("origin"),
+      member: concern("member"),
+      customer: concern("customer"),
+      traits: concern("traits"),
+      attrition: concern("attrition"),
+      churn: concern("churn"),
+    },
+    draws: {
+      recruiting: keyedDraws(concern("recruiting")),
+      acquisition: keyedDraws(concern("acquisition")),
+      customerValue: keyedDraws(concern("customer-value")),
+      orders: keyedDraws(concern("orders")),
+    },
+  };
+}
+
+/** An empty tally. */
+export function emptyTally(): PeriodTally {
+  return { quits: 0, joins: 0, newCustomers: 0, lostCustomers: 0, revenueCustomers: 0, revenueDistributors: 0, cv: 0, orders: undefined };
+}
+
+/** The share of the market still untouched: recruiting and acquisition rates are scaled by it. */
+export function saturation(world: WorldState): number {
+  const total = world.scenario.spec.market.prospects;
+  return total === 0 ? 0 : world.prospectsLeft / total;
+}
+
+/** An order's CV: its price times the CV ratio, rounded half-even to the minor unit once. */
+export function cvOf(world: WorldState, price: number): number {
+  return roundScaled(price * world.cvUnits, world.cvScale, "halfEven");
+}
+
+/** A value from a distribution in minor units: one draw for a choice, two for a lognormal. */
+export function drawValue(d: ValueDraw, rand: Uniform): number {
+  switch (d.kind) {
+    case "fixed":
+      return d.value;
+    case "choice": {
+      const u = rand();
+      const cum = d.cumulative;
+      let k = 0;
+      while (k < cum.length - 1 && u >= cum[k]!) k += 1;
+      return d.values[k]!;
+    }
+    case "lognormal": {
+      const v = Math.round(Math.exp(d.mu + d.sigma * normal(rand)));
+      return v < d.min ? d.min : v > d.max ? d.max : v;
+    }
+  }
+}
+
+/**
+ * Appends a member with the given identity key. Her builder flag is her own
+ * attribute, drawn from her key (Poisson recruiting only), unless `builder`
+ * forces it (founders build). Returns her index.
+ */
+export function addMember(world: WorldState, sponsor: number, joinPeriod: number, hi: number, lo: number, builder?: boolean): number {
+  if (world.size === world.sponsor.length) growMembers(world);
+  const i = world.size++;
+  world.sponsor[i] = sponsor;
+  world.upline[i] = sponsor;
+  world.keyHi[i] = hi;
+  world.keyLo[i] = lo;
+  world.joinPeriod[i] = joinPeriod;
+  world.alive[i] = 1;
+  const r = world.scenario.spec.recruitment;
+  world.builder[i] = (builder ?? (r.model === "poisson" && keyedUniform(world.keys.traits, hi, lo, 0, 0) < r.builderShare)) ? 1 : 0;
+  world.current[world.currentCount++] = i;
+  if (world.placement) place(world.placement, i, sponsor);
+  if (sponsor >= 0) world.recruits[sponsor]! += 1;
+  if (world.prospectsLeft > 0) world.prospectsLeft -= 1;
+  return i;
+}
+
+/** Appends a member present at the start (a founder, or one of a generated network): her key from (seed, index). */
+export function addOriginMember(world: WorldState, sponsor: number, joinPeriod: number, builder?: boolean): number {
+  const i = world.size;
+  if (i === world.sponsor.length) growMembers(world);
+  originKey(world.keys.origin, i, world.keyHi, world.keyLo, i);
+  return addMember(world, sponsor, joinPeriod, world.keyHi[i]!, world.keyLo[i]!, builder);
+}
+
+/** Appends the `rank`-th recruit of `sponsor` in `period`: her key from her sponsor's. */
+export function addRecruit(world: WorldState, sponsor: number, period: number, rank: number): number {
+  const i = world.size;
+  if (i === world.sponsor.length) growMembers(world);
+  deriveKey(world.keys.member, world.keyHi[sponsor]!, world.keyLo[sponsor]!, period, rank, world.keyHi, world.keyLo, i);
+  return addMember(world, sponsor, period, world.keyHi[i]!, world.keyLo[i]!);
+}
+
+/**
+ * Appends the `rank`-th customer `owner` acquired in `joinPeriod`: her key from
+ * the owner's, her subscription value from her key. Returns her dense index.
+ */
+export function addCustomer(world: WorldState, owner: number, joinPeriod: number, rank: number): number {
+  if (world.customers === world.customerOwner.length) growCustomers(world);
+  const c = world.customers++;
+  deriveKey(world.keys.customer, world.keyHi[owner]!, world.keyLo[owner]!, joinPeriod, rank, world.customerKeyHi, world.customerKeyLo, c);
+  const price = drawValue(world.scenario.customerValue, world.draws.customerValue.at(world.customerKeyHi[c]!, world.customerKeyLo[c]!, 0));
+  world.customerId[c] = world.customersEver++;
+  world.customerOwner[c] = owner;
+  world.customerJoin[c] = joinPeriod;
+  world.customerPrice[c] = price;
+  world.customerCvEach[c] = cvOf(world, price);
+  world.customerCount[owner]! += 1;
+  if (world.prospectsLeft > 0) world.prospectsLeft -= 1;
+  return c;
+}
+
+function growMembers(world: WorldState): void {
+  const cap = Math.ceil(world.sponsor.length * 1.5) + 16;
+  world.sponsor = grown(world.sponsor, cap);
+  world.upline = grown(world.upline, cap);
+  world.keyHi = grown(world.keyHi, cap);
+  world.keyLo = grown(world.keyLo, cap);
+  world.joinPeriod = grown(world.joinPeriod, cap);
+  world.quitPeriod = grown(world.quitPeriod, cap);
+  world.alive = grown(world.alive, cap);
+  world.builder = grown(world.builder, cap);
+  world.recruits = grown(world.recruits, cap);
+  world.customerCount = grown(world.customerCount, cap);
+  world.ownCv = grown(world.ownCv, cap);
+  world.customerCv = grown(world.customerCv, cap);
+  world.ownSpend = grown(world.ownSpend, cap);
+  world.current = grown(world.current, cap);
+}
+
+function growCustomers(world: WorldState): void {
+  const cap = Math.ceil(world.customerOwner.length * 1.5) + 16;
+  world.customerId = grown(world.customerId, cap);
+  world.customerOwner = grown(world.customerOwner, cap);
+  world.customerJoin = grown(world.customerJoin, cap);
+  world.customerPrice = grown(world.customerPrice, cap);
+  world.customerCvEach = grown(world.customerCvEach, cap);
+  world.customerKeyHi = grown(world.customerKeyHi, cap);
+  world.customerKeyLo = grown(world.customerKeyLo, cap);
+}

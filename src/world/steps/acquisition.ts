@@ -1,0 +1,58 @@
+/**
+ * Step 5, customer acquisition: every current distributor, this period's
+ * newcomers included, may acquire new customers; each places her first order
+ * now. A distributor's count is Poisson with mean acquisitionRate × the
+ * market's saturation at the start of the step × the period's length.
+ *
+ * (Until 0.1.0 the saturation was read live, so a distributor's mean fell
+ * with every customer acquired before her in index order; it is now one
+ * number for the step, as recruiting's always was, so that her count
+ * depends on nobody else's draws.)
+ *
+ * A new customer's identity key comes from her distributor's key, the period
+ * and her rank among that distributor's new customers of the period; her
+ * subscription value from her own key.
+ *
+ * Draws: (distributor's key, period, k = 0, 1, …) for the count; (customer's
+ * key, 0, k) for her value. When the market runs out during the step,
+ * distributors earlier in index order take the last prospects.
+ *
+ * @module
+ */
+import { poisson } from "../../random/stream.js";
+import { pushOrder } from "../network.js";
+import { addCustomer, saturation, type WorldState } from "../state.js";
+import type { WorldStepInput } from "./input.js";
+
+/** Adds this period's new customers and their first orders to the world and the tally. */
+export function acquisition(world: WorldState, _input: WorldStepInput): void {
+  const t = world.period;
+  const mean = world.scenario.spec.customers.acquisitionRate * world.monthsPerPeriod * saturation(world);
+  if (mean === 0) return;
+  const draws = world.draws.acquisition;
+  const { tally, orderColumns: columns } = world;
+  const orders = tally.orders;
+  let added = 0;
+  let revenue = 0;
+  let cvTotal = 0;
+  for (let idx = 0; idx < world.currentCount && world.prospectsLeft > 0; idx++) {
+    const i = world.current[idx]!;
+    const k = poisson(draws.at(world.keyHi[i]!, world.keyLo[i]!, t), mean);
+    for (let rank = 0; rank < k && world.prospectsLeft > 0; rank++) {
+      const c = addCustomer(world, i, t, rank);
+      const price = world.customerPrice[c]!;
+      const cv = world.customerCvEach[c]!;
+      const id = world.customerId[c]!;
+      world.customerCv[i]! += cv;
+      revenue += price;
+      cvTotal += cv;
+      added += 1;
+      // Her first order: she is acquired this period.
+      pushOrder(columns, i, id, t, price, cv);
+      orders?.push({ member: i, customer: id, price, cv, customerJoin: t });
+    }
+  }
+  tally.newCustomers += added;
+  tally.revenueCustomers += revenue;
+  tally.cv += cvTotal;
+}

@@ -1,0 +1,70 @@
+/**
+ * Step 3, existing customers, in one pass over them: orphans (a quitter's
+ * customers move to her upline, keeping their keys, or are lost, as the
+ * scenario says), churn (the hazard of the tenure month just completed), and
+ * renewals (monthly subscriptions: every month; in weeks, in the week a new
+ * month of tenure starts). Survivors are compacted in place, in order.
+ *
+ * Draw: one per customer with a distributor, keyed by (her key, period).
+ *
+ * @module
+ */
+import { keyedUniform } from "../../random/keyed.js";
+import { pushOrder } from "../network.js";
+import type { WorldState } from "../state.js";
+import { hazardAt, renews } from "../tenure.js";
+import type { WorldStepInput } from "./input.js";
+
+/** Moves orphans, churns, renews; adds the renewals' orders and the lost customers to the tally. */
+export function existingCustomers(world: WorldState, _input: WorldStepInput): void {
+  const t = world.period;
+  const { customerOwner, customerJoin, customerPrice, customerCvEach, customerId, customerKeyHi, customerKeyLo, alive, upline, customerCount, customerCv } = world;
+  const { churnHazard, monthsPerPeriod, orderColumns: columns, tally } = world;
+  const orders = tally.orders;
+  const key = world.keys.churn;
+  const moveUp = world.scenario.spec.customers.orphans === "moveUp";
+  let revenue = 0;
+  let cvTotal = 0;
+  let lost = 0;
+  let write = 0;
+  for (let c = 0; c < world.customers; c++) {
+    let owner = customerOwner[c]!;
+    if (alive[owner] === 0) {
+      customerCount[owner]! -= 1;
+      owner = moveUp ? upline[owner]! : -1;
+      if (owner >= 0) customerCount[owner]! += 1;
+    }
+    const join = customerJoin[c]!;
+    const hi = customerKeyHi[c]!;
+    const lo = customerKeyLo[c]!;
+    // Tenure ≥ 1: she was acquired before this period.
+    const tenure = t - join;
+    if (owner < 0 || keyedUniform(key, hi, lo, t, 0) < hazardAt(churnHazard, tenure, monthsPerPeriod)) {
+      if (owner >= 0) customerCount[owner]! -= 1;
+      lost += 1;
+      continue;
+    }
+    const price = customerPrice[c]!;
+    const cv = customerCvEach[c]!;
+    const id = customerId[c]!;
+    customerOwner[write] = owner;
+    customerJoin[write] = join;
+    customerPrice[write] = price;
+    customerCvEach[write] = cv;
+    customerId[write] = id;
+    customerKeyHi[write] = hi;
+    customerKeyLo[write] = lo;
+    write += 1;
+    if (renews(tenure, monthsPerPeriod)) {
+      customerCv[owner]! += cv;
+      revenue += price;
+      cvTotal += cv;
+      pushOrder(columns, owner, id, join, price, cv);
+      orders?.push({ member: owner, customer: id, price, cv, customerJoin: join });
+    }
+  }
+  world.customers = write;
+  tally.lostCustomers += lost;
+  tally.revenueCustomers += revenue;
+  tally.cv += cvTotal;
+}

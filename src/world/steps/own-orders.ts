@@ -1,0 +1,44 @@
+/**
+ * Step 6, distributors' own orders (autoship): on each renewal period of her
+ * tenure (every month; in weeks, when a new month of tenure starts), a current
+ * distributor orders with the scenario's probability, at a value drawn from
+ * the distributors' value distribution.
+ *
+ * Draws: (her key, period, 0) for whether she orders, (her key, period, 1, …)
+ * for the value.
+ *
+ * @module
+ */
+import { pushOrder } from "../network.js";
+import { cvOf, drawValue, type WorldState } from "../state.js";
+import { renews } from "../tenure.js";
+import type { WorldStepInput } from "./input.js";
+
+/** Adds this period's own orders to the members' own CV and spend, the order columns and the tally. */
+export function ownOrders(world: WorldState, _input: WorldStepInput): void {
+  const t = world.period;
+  const p = world.scenario.spec.distributors.orderProbability;
+  const value = world.scenario.distributorValue;
+  const draws = world.draws.orders;
+  const { current, joinPeriod, keyHi, keyLo, ownCv, ownSpend, monthsPerPeriod, tally, orderColumns: columns } = world;
+  const orders = tally.orders;
+  let revenue = 0;
+  let cvTotal = 0;
+  for (let idx = 0; idx < world.currentCount; idx++) {
+    const i = current[idx]!;
+    const join = joinPeriod[i]!;
+    if (!renews(t - join, monthsPerPeriod)) continue;
+    const rand = draws.at(keyHi[i]!, keyLo[i]!, t);
+    if (rand() >= p) continue;
+    const price = drawValue(value, rand);
+    const cv = cvOf(world, price);
+    ownCv[i]! += cv;
+    ownSpend[i]! += price;
+    revenue += price;
+    cvTotal += cv;
+    pushOrder(columns, i, -1, join, price, cv);
+    orders?.push({ member: i, customer: -1, price, cv, customerJoin: join });
+  }
+  tally.revenueDistributors += revenue;
+  tally.cv += cvTotal;
+}
