@@ -38,7 +38,7 @@ export { DEFAULT_PLAN } from "./engine/default-plan.js";
 
 // Plans: data, compiled once; presets; the JSON Schema; the custom-component contract.
 export { compilePlan, type PlanInput, type CompiledPlan, type CompileOptions } from "./plan/plan.js";
-export { PRESETS, type PresetName } from "./plan/presets.js";
+export { PRESETS, PRESET_SCENARIOS, type PresetName } from "./plan/presets.js";
 export { planJsonSchema } from "./plan/json-schema.js";
 export type { RankInput, CompiledRank } from "./plan/ranks.js";
 export {

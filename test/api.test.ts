@@ -31,6 +31,7 @@ const PUBLIC_VALUES = [
   // plans
   "compilePlan",
   "PRESETS",
+  "PRESET_SCENARIOS",
   "planJsonSchema",
   "ComponentFieldError",
   "defineComponent",

@@ -14,7 +14,8 @@ import { DownlineInputError } from "../validate/errors.js";
 import { resolveScenario, type ScenarioInput } from "../world/scenario.js";
 import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import { compilePlan, type PlanInput } from "../plan/plan.js";
-import { PRESETS, type PresetName } from "../plan/presets.js";
+import { PRESETS, PRESET_SCENARIOS, type PresetName } from "../plan/presets.js";
+import { scenarioForPlans } from "../run/structure.js";
 import { DEFAULT_PLAN } from "../engine/default-plan.js";
 import { createFastEngine } from "../engine/fast.js";
 import { simulate } from "../run/simulate.js";
@@ -28,9 +29,10 @@ const USAGE = `usage: downline run [options]      simulate and print the period 
        downline validate [options] check a scenario and a plan, and say what is wrong
 
 options:
-  --scenario FILE   scenario JSON (default: the embedded default scenario)
+  --scenario FILE   scenario JSON, or a name: default, or a preset's business
+                    (default: the preset's business with --preset, else default)
   --plan FILE       plan JSON (default: the default unilevel plan)
-  --preset NAME     a preset plan instead: ${Object.keys(PRESETS).join(", ")}
+  --preset NAME     a preset plan (on its own business unless --scenario): ${Object.keys(PRESETS).join(", ")}
   --seed N          the run's seed (default 42)
   --months N        override the scenario's months
   --engine NAME     fast (default) or reference
@@ -57,6 +59,12 @@ function integerOption(value: string | undefined, name: string): number | undefi
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new DownlineInputError("options", [{ path: `--${name}`, message: `expected a whole number, got ${JSON.stringify(value)}` }]);
   return Number(value);
+}
+
+/** A scenario named on the command line: `default`, or the business a preset is written for. */
+function namedScenario(name: string): ScenarioInput | undefined {
+  if (name === "default") return DEFAULT_SCENARIO;
+  return Object.prototype.hasOwnProperty.call(PRESET_SCENARIOS, name) ? PRESET_SCENARIOS[name as PresetName] : undefined;
 }
 
 /** Runs the command line with `argv` (without node and script); returns the exit code. */
@@ -94,15 +102,22 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
     return 2;
   }
   try {
-    const scenarioInput = (values.scenario ? readJson(values.scenario, "scenario") : DEFAULT_SCENARIO) as ScenarioInput;
-    const months = integerOption(values.months, "months");
-    const scenario = resolveScenario(months === undefined ? scenarioInput : { ...(scenarioInput as object), months });
     if (values.plan && values.preset) throw new DownlineInputError("options", [{ path: "--preset", message: "expected either --plan or --preset, not both" }]);
-    if (values.preset !== undefined && !(values.preset in PRESETS)) {
+    if (values.preset !== undefined && !Object.prototype.hasOwnProperty.call(PRESETS, values.preset)) {
       throw new DownlineInputError("options", [{ path: "--preset", message: `expected one of ${Object.keys(PRESETS).join(", ")}, got ${JSON.stringify(values.preset)}` }]);
     }
-    const planInput = values.preset ? PRESETS[values.preset as PresetName] : values.plan ? readJson(values.plan, "plan") : DEFAULT_PLAN;
-    const plan = compilePlan(planInput as PlanInput, { currency: scenario.spec.currency });
+    const preset = values.preset as PresetName | undefined;
+    // A preset runs on the business it is written for, unless a scenario is given; a scenario is
+    // given as a file, or by name: "default" or a preset's.
+    const scenarioInput = (
+      values.scenario === undefined ? (preset ? PRESET_SCENARIOS[preset] : DEFAULT_SCENARIO) : namedScenario(values.scenario) ?? readJson(values.scenario, "scenario")
+    ) as ScenarioInput;
+    const months = integerOption(values.months, "months");
+    const given = resolveScenario(months === undefined ? scenarioInput : { ...(scenarioInput as object), months });
+    const planInput = preset ? PRESETS[preset] : values.plan ? readJson(values.plan, "plan") : DEFAULT_PLAN;
+    const plan = compilePlan(planInput as PlanInput, { currency: given.spec.currency });
+    // The placement tree a binary or matrix plan needs: supplied to a scenario without one, a conflict refused.
+    const scenario = scenarioForPlans(given, [plan]);
     // Deprecated field names still work; say what to write instead.
     for (const w of plan.warnings) process.stderr.write(`downline/plan: ${w.path}: ${w.message}\n`);
     if (command === "validate") {

@@ -203,6 +203,13 @@ export interface ReferenceRule<Settings, RefState> {
   accrue(settings: Settings, state: RefState, period: ReferencePeriod): ReferenceAccrual;
 }
 
+/**
+ * The placement tree a component needs (binary and matrix plans pay on one):
+ * the runner supplies it to a scenario that has none, and refuses a scenario
+ * whose placement tree is of another kind or width, before any work.
+ */
+export type PlacementNeed = { readonly kind: "binary" } | { readonly kind: "matrix"; readonly width: number };
+
 /** A renamed plan-file field, accepted under its old name with a deprecation message for one minor version. */
 export interface RenamedField {
   /** Old path within the component (`"requiresActive"`, `"stepDown.afterMonths"`). */
@@ -237,6 +244,8 @@ export interface ComponentType<Input = unknown, Settings = unknown, State = unkn
   readonly writes?: "scaled" | "minor";
   readonly fast: FastKernel<Settings, State>;
   readonly reference: ReferenceRule<Settings, RefState>;
+  /** The placement tree the component pays on, if any (binary, matrix): the plan states it, the runner supplies or checks it. */
+  placement?(settings: Settings): PlacementNeed;
   /** Fields renamed since an earlier version (old names accepted with a deprecation message). */
   readonly renamed?: readonly RenamedField[];
 }

@@ -19,7 +19,7 @@ import { isCurrencyCode, minorDigits, toMinor } from "../money/amount.js";
 import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
 import { DownlineInputError, parseWith, type InputIssue } from "../validate/errors.js";
 import { decimalField } from "../validate/fields.js";
-import { ComponentFieldError, type AnyComponentType, type CompileContext, type CompiledComponent, type CompiledRate } from "./contract.js";
+import { ComponentFieldError, type AnyComponentType, type CompileContext, type CompiledComponent, type CompiledRate, type PlacementNeed } from "./contract.js";
 import { capsSchema, compileCaps, type CompiledCaps } from "./caps.js";
 import { compileRanks, ranksSchema, type CompiledRank, type RankInput } from "./ranks.js";
 import { rankTable } from "./rank-table.js";
@@ -119,6 +119,11 @@ export interface CompiledPlan {
   readonly components: readonly CompiledComponent[];
   /** The plan as validated, defaults filled in, deprecated names replaced (JSON-serialisable). */
   readonly source: Readonly<Record<string, unknown>>;
+  /**
+   * The structure the plan needs from the world: the placement tree its binary
+   * or matrix components pay on (and which component asked for it first).
+   */
+  readonly needs: { readonly placement?: PlacementNeed & { readonly component: number } };
   /** Deprecated field names the input used, each with its replacement: show them to the user. */
   readonly warnings: readonly InputIssue[];
   /** The plan as given, and the component types it was compiled with (to compile it again for another currency). */
@@ -242,6 +247,16 @@ function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
       fail(`components[${k}].${e.field}`, e.message);
     }
   });
+  // One placement tree per world: every component that pays on one must need the same.
+  let placement: (PlacementNeed & { component: number }) | undefined;
+  components.forEach((c, k) => {
+    const need = c.definition.placement?.(c.settings);
+    if (!need) return;
+    if (!placement) placement = { ...need, component: k };
+    else if (describePlacement(need) !== describePlacement(placement)) {
+      fail(`components[${k}]`, `expected the same placement tree as components[${placement.component}] (${describePlacement(placement)}), got ${describePlacement(need)}: a world has one placement tree`);
+    }
+  });
   const caps = compileCaps(plan.caps, parsed.map((p) => ({ name: p.name, paidBy: p.def.paidBy ?? "company" })), money, fail);
   if (issues.length > 0) throw new DownlineInputError("plan", issues);
   return {
@@ -255,11 +270,22 @@ function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
     caps,
     places,
     components,
+    needs: placement ? { placement } : {},
     source: { ...plan, components: parsed.map((p) => ({ ...p.input, name: p.name })) },
     warnings,
     input,
     componentTypes: types.slice(BUILT_IN_COMPONENTS.length),
   };
+}
+
+/**
+ * A placement tree in words, for messages.
+ *
+ * @example
+ * describePlacement({ kind: "matrix", width: 3 }) // => "a 3-wide matrix"
+ */
+export function describePlacement(p: PlacementNeed | { readonly kind: "binary" | "matrix"; readonly width?: number }): string {
+  return p.kind === "binary" ? "a binary tree" : `a ${p.width}-wide matrix`;
 }
 
 /** Whether a value is a plan already compiled by {@link compilePlan}. */

@@ -27,6 +27,13 @@ import saas from "../../presets/saas-affiliate.json" with { type: "json" };
 import highTicket from "../../presets/high-ticket-affiliate.json" with { type: "json" };
 import binary from "../../presets/binary.json" with { type: "json" };
 import matrix from "../../presets/matrix-3x7.json" with { type: "json" };
+import wellnessWorld from "../../presets/scenarios/wellness-unilevel.json" with { type: "json" };
+import stairstepWorld from "../../presets/scenarios/stairstep-breakaway.json" with { type: "json" };
+import saasWorld from "../../presets/scenarios/saas-affiliate.json" with { type: "json" };
+import highTicketWorld from "../../presets/scenarios/high-ticket-affiliate.json" with { type: "json" };
+import binaryWorld from "../../presets/scenarios/binary.json" with { type: "json" };
+import matrixWorld from "../../presets/scenarios/matrix-3x7.json" with { type: "json" };
+import type { ScenarioInput } from "../world/scenario.js";
 import type { PlanInput } from "./plan.js";
 
 /** The preset plans by name. */
@@ -40,4 +47,21 @@ export const PRESETS: Readonly<Record<PresetName, PlanInput>> = {
 };
 
 /** The names of the preset plans (`downline run --preset NAME`). */
+/**
+ * The business each preset plan is written for, as a scenario
+ * (`presets/scenarios/<name>.json`): a wellness network, a stairstep business,
+ * a SaaS affiliate program (weekly periods, subscriptions), a high-ticket
+ * affiliate offer (one-time sales, a long sales cycle), a binary business
+ * (a binary placement tree), a matrix business (a 3-wide matrix).
+ * `downline run --preset NAME` runs the plan on it.
+ */
+export const PRESET_SCENARIOS: Readonly<Record<PresetName, ScenarioInput>> = {
+  "wellness-unilevel": wellnessWorld as ScenarioInput,
+  "stairstep-breakaway": stairstepWorld as ScenarioInput,
+  "saas-affiliate": saasWorld as ScenarioInput,
+  "high-ticket-affiliate": highTicketWorld as ScenarioInput,
+  binary: binaryWorld as ScenarioInput,
+  "matrix-3x7": matrixWorld as ScenarioInput,
+};
+
 export type PresetName = "wellness-unilevel" | "stairstep-breakaway" | "saas-affiliate" | "high-ticket-affiliate" | "binary" | "matrix-3x7";

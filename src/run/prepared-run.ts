@@ -13,6 +13,7 @@ import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import type { PeriodNetwork } from "../world/network.js";
 import { resolveScenario, type Scenario, type ScenarioInput } from "../world/scenario.js";
 import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
+import { scenarioForPlans } from "./structure.js";
 import type { AnyComponentType } from "../plan/contract.js";
 import { createFastEngine } from "../engine/fast.js";
 import { createReferenceEngine } from "../engine/reference/reference.js";
@@ -80,9 +81,11 @@ export type PlansPeriodListener = (rows: PeriodRow[], stats: WorldPeriodStats, p
 
 /** Resolves and validates everything, builds the world, the engines and the collectors. No period is run. */
 export function prepareRun(options: RunOptions): PreparedRun {
-  const scenario = resolveScenario(options.scenario ?? DEFAULT_SCENARIO);
+  const given = resolveScenario(options.scenario ?? DEFAULT_SCENARIO);
   // Every plan compiled for the scenario's currency: each money field is checked before any work.
-  const plans = options.plans.map((p) => compilePlan(p, { currency: scenario.spec.currency, ...(options.components ? { components: options.components } : {}) }));
+  const plans = options.plans.map((p) => compilePlan(p, { currency: given.spec.currency, ...(options.components ? { components: options.components } : {}) }));
+  // The structure the plans need (a placement tree), supplied or checked before any work.
+  const scenario = scenarioForPlans(given, plans);
   const kind = options.engine ?? "fast";
   const engines: PlanEngine[] = plans.map((p) => (kind === "fast" ? createFastEngine(p) : createReferenceEngine(p)));
   const seed = options.seed ?? 42;

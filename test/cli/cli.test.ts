@@ -90,6 +90,27 @@ describe("downline run", () => {
     stderr.mockRestore();
   });
 
+  it.each(["wellness-unilevel", "stairstep-breakaway", "saas-affiliate", "high-ticket-affiliate", "binary", "matrix-3x7"])(
+    "preset %s runs on its own business and on the default one (its placement tree supplied), exit 0",
+    (preset) => {
+      const own = capture(["run", "--preset", preset, "--months", "1"]);
+      expect(own.code).toBe(0);
+      expect(own.out).toMatch(/on scenario "(wellness network|stairstep business|SaaS affiliate program|high-ticket affiliate offer|binary business|matrix business)"/);
+      const onDefault = capture(["run", "--preset", preset, "--scenario", "default", "--months", "1"]);
+      expect(onDefault.code).toBe(0);
+      expect(onDefault.out).toMatch(/on scenario "default"/);
+    },
+  );
+
+  it("a scenario whose placement tree conflicts with the plan's gives exit 2 and one line naming both", () => {
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    expect(capture(["run", "--preset", "matrix-3x7", "--scenario", "binary", "--months", "1"]).code).toBe(2);
+    expect(stderr.mock.calls.map((c) => String(c[0]))).toEqual([
+      'downline/scenario: placement: expected a 3-wide matrix for plan "Forced matrix 3×7" (its components[0], matrix), got a binary tree in scenario "binary business"\n',
+    ]);
+    stderr.mockRestore();
+  });
+
   it("runs a preset by name, and refuses an unknown one", () => {
     const { code, out } = capture(["run", "--scenario", scenarioFile, "--months", "2", "--preset", "wellness-unilevel"]);
     expect(code).toBe(0);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
-import { compilePlan, ledgerLines, planJsonSchema, PRESETS, simulate, simulatePlans, type PlanInput } from "../../src/index.js";
+import { compilePlan, ledgerLines, planJsonSchema, PRESET_SCENARIOS, PRESETS, resolveScenario, simulate, simulatePlans, type PlanInput } from "../../src/index.js";
 
 const schemaFile = JSON.parse(readFileSync(new URL("../../schema/plan.schema.json", import.meta.url), "utf8"));
 
@@ -66,5 +66,20 @@ describe("presets", () => {
     const runs = simulatePlans({ scenario: { months: 3, placement: { kind: "binary" } }, seed: 9, plans: Object.values(PRESETS).filter((p) => p.name !== "Forced matrix 3×7") as PlanInput[] });
     const revenue = runs.map((r) => r.periods.map((p) => p.revenue));
     for (const r of revenue) expect(r).toEqual(revenue[0]);
+  });
+
+  it("each preset ships with the business it is written for, as a valid scenario", () => {
+    expect(Object.keys(PRESET_SCENARIOS).sort()).toEqual(Object.keys(PRESETS).sort());
+    const names = Object.fromEntries(Object.entries(PRESET_SCENARIOS).map(([preset, s]) => [preset, resolveScenario(s).spec.name]));
+    expect(names).toEqual({
+      "wellness-unilevel": "wellness network",
+      "stairstep-breakaway": "stairstep business",
+      "saas-affiliate": "SaaS affiliate program",
+      "high-ticket-affiliate": "high-ticket affiliate offer",
+      binary: "binary business",
+      "matrix-3x7": "matrix business",
+    });
+    expect(resolveScenario(PRESET_SCENARIOS["saas-affiliate"]).spec.period).toBe("week");
+    expect(resolveScenario(PRESET_SCENARIOS.binary).spec.placement).toEqual({ kind: "binary", mode: "spillover" });
   });
 });

@@ -190,4 +190,5 @@ export const binary = defineComponent({
   },
   fast: binaryKernel,
   reference: binaryRule,
+  placement: () => ({ kind: "binary" }),
 });

@@ -65,4 +65,5 @@ export const matrix = defineComponent({
   },
   fast: matrixKernel,
   reference: matrixRule,
+  placement: (s) => ({ kind: "matrix", width: s.width }),
 });
