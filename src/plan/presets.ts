@@ -46,7 +46,6 @@ export const PRESETS: Readonly<Record<PresetName, PlanInput>> = {
   "matrix-3x7": matrix as PlanInput,
 };
 
-/** The names of the preset plans (`downline run --preset NAME`). */
 /**
  * The business each preset plan is written for, as a scenario
  * (`presets/scenarios/<name>.json`): a wellness network, a stairstep business,
@@ -64,4 +63,5 @@ export const PRESET_SCENARIOS: Readonly<Record<PresetName, ScenarioInput>> = {
   "matrix-3x7": matrixWorld as ScenarioInput,
 };
 
+/** The names of the preset plans (`downline run --preset NAME`). */
 export type PresetName = "wellness-unilevel" | "stairstep-breakaway" | "saas-affiliate" | "high-ticket-affiliate" | "binary" | "matrix-3x7";

@@ -1,7 +1,7 @@
 /** Placement modes build the trees they promise (hand-drawn), without recursion. */
 import { describe, expect, it } from "vitest";
 import { addPlacementVolume, createPlacement, place, type Placement } from "../../src/world/placement.js";
-import { createWorld, ledgerLines, PRESETS, simulate, stepWorld } from "../../src/index.js";
+import { createFastEngine, createWorld, ledgerLines, PRESETS, simulate, stepWorld } from "../../src/index.js";
 
 /** Places members 0..n-1 with the given sponsors (-1: a founder) and returns "parent.slot" per member. */
 function build(p: Placement, sponsors: readonly number[]): string[] {
@@ -161,7 +161,8 @@ describe("the world builds the placement tree as members join", () => {
     expect(fast.periods.reduce((s, r) => s + r.payout, 0)).toBeGreaterThan(0);
   });
 
-  it("a binary plan on a world without a placement tree is a clear error", () => {
-    expect(() => simulate({ scenario: { months: 1 }, plan: PRESETS.binary })).toThrow(/placement tree/);
+  it("a binary plan paid on a period network without a placement tree is a clear error (the runner supplies one: test/run/structure.test.ts)", () => {
+    const { network } = stepWorld(createWorld({ months: 1 }));
+    expect(() => createFastEngine(PRESETS.binary).pay(network)).toThrow(/needs a placement tree/);
   });
 });
