@@ -4,24 +4,11 @@
  * @module
  */
 import type { FastKernel } from "../../contract.js";
-import { createLevelBuffers, growLevelBuffers, payLevels, type LevelBuffers } from "../shared/level-passes.js";
+import { createLevelState, growLevelBuffers, payLevels, type LevelState } from "../shared/level-passes.js";
 import { matrixPlacement, type MatrixSettings } from "./settings.js";
 
-/** The kernel's state: the level buffers, and the settings as typed arrays. */
-export interface MatrixState {
-  readonly buffers: LevelBuffers;
-  readonly rates: Float64Array;
-  readonly payable: Uint8Array | undefined;
-  readonly rateSum: bigint;
-}
-
-export const matrixKernel: FastKernel<MatrixSettings, MatrixState> = {
-  state: (s, capacity) => ({
-    buffers: createLevelBuffers(capacity),
-    rates: Float64Array.from(s.rates, (r) => r.scaled),
-    payable: s.depthByRank ? Uint8Array.from(s.depthByRank) : undefined,
-    rateSum: s.rates.reduce((sum, r) => sum + BigInt(r.scaled), 0n),
-  }),
+export const matrixKernel: FastKernel<MatrixSettings, LevelState> = {
+  state: createLevelState,
   grow: (state, capacity) => growLevelBuffers(state.buffers, capacity),
   accrue(s, state, p, amounts) {
     const { parent } = matrixPlacement(p.network, s.name, s.width);

@@ -20,7 +20,7 @@
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
 import { defineComponent } from "../../contract.js";
-import { activeQualification, depthField, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
+import { activeQualification, compileDepth, depthField, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { matrixKernel } from "./fast.js";
 import { matrixRule } from "./reference.js";
 import type { MatrixSettings } from "./settings.js";
@@ -58,10 +58,8 @@ export const matrix = defineComponent({
   renamed: [REQUIRES_ACTIVE_RENAMED, { from: "depthByRank", to: "depth", until: "0.2" }],
   rates: (input) => input.rates,
   compile(input, ctx): MatrixSettings {
-    const settings = { name: ctx.name, rates: input.rates.map(ctx.rate), width: input.width, requireActive: input.qualification.active };
-    if (!input.depth) return settings;
-    const listed = input.depth.byRank.map((d) => ({ rank: d.rank, value: d.levels }));
-    return { ...settings, depthByRank: ctx.byRank(listed, input.depth.base, "depth.byRank") };
+    const depthByRank = compileDepth(input.depth, ctx);
+    return { name: ctx.name, rates: input.rates.map(ctx.rate), width: input.width, requireActive: input.qualification.active, ...(depthByRank ? { depthByRank } : {}) };
   },
   fast: matrixKernel,
   reference: matrixRule,

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import type { CompiledRate } from "../../contract.js";
 
 /** What one call pays: rates by level, on a tree, to the eligible earners. */
 export interface LevelPay {
@@ -96,4 +97,25 @@ export function payLevels(job: LevelPay, buffers: LevelBuffers, amounts: Float64
     below = here;
     here = here === levelA ? levelB : levelA;
   }
+}
+
+/** A level-paying kernel's state: its buffers, and its settings as typed arrays (unilevel, matrix). */
+export interface LevelState {
+  readonly buffers: LevelBuffers;
+  /** Scaled rate per level, level 1 first. */
+  readonly rates: Float64Array;
+  /** Payable levels by paid-as rank number, or `undefined` for every level. */
+  readonly payable: Uint8Array | undefined;
+  /** Σ scaled rates: the headline per unit of volume. */
+  readonly rateSum: bigint;
+}
+
+/** The state of a level-paying kernel for `capacity` members. */
+export function createLevelState(s: { readonly rates: readonly CompiledRate[]; readonly depthByRank?: readonly number[] }, capacity: number): LevelState {
+  return {
+    buffers: createLevelBuffers(capacity),
+    rates: Float64Array.from(s.rates, (r) => r.scaled),
+    payable: s.depthByRank ? Uint8Array.from(s.depthByRank) : undefined,
+    rateSum: s.rates.reduce((sum, r) => sum + BigInt(r.scaled), 0n),
+  };
 }

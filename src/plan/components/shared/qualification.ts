@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import type { CompileContext } from "../../contract.js";
 
 /**
  * `qualification: { active }` with the component's own default for `active`
@@ -31,3 +32,16 @@ export const depthField = (maxLevels: number) =>
       byRank: z.array(z.object({ rank: z.string().min(1), levels: z.number().int().min(0).max(maxLevels) }).strict()).default([]),
     })
     .strict();
+
+/**
+ * Compiles a `depth` field: payable levels by paid-as rank number (the levels
+ * of the highest listed rank at or below each rank, else `base`), or
+ * `undefined` when there is no depth rule (every level payable).
+ */
+export function compileDepth(
+  depth: { readonly base: number; readonly byRank: readonly { readonly rank: string; readonly levels: number }[] } | undefined,
+  ctx: Pick<CompileContext, "byRank">,
+): number[] | undefined {
+  if (!depth) return undefined;
+  return ctx.byRank(depth.byRank.map((d) => ({ rank: d.rank, value: d.levels })), depth.base, "depth.byRank");
+}

@@ -5,24 +5,11 @@
  * @module
  */
 import type { FastKernel } from "../../contract.js";
-import { createLevelBuffers, growLevelBuffers, payLevels, type LevelBuffers } from "../shared/level-passes.js";
+import { createLevelState, growLevelBuffers, payLevels, type LevelState } from "../shared/level-passes.js";
 import type { UnilevelSettings } from "./settings.js";
 
-/** The kernel's state: the level buffers, and the settings as typed arrays. */
-export interface UnilevelState {
-  readonly buffers: LevelBuffers;
-  readonly rates: Float64Array;
-  readonly payable: Uint8Array | undefined;
-  readonly rateSum: bigint;
-}
-
-export const unilevelKernel: FastKernel<UnilevelSettings, UnilevelState> = {
-  state: (s, capacity) => ({
-    buffers: createLevelBuffers(capacity),
-    rates: Float64Array.from(s.rates, (r) => r.scaled),
-    payable: s.depthByRank ? Uint8Array.from(s.depthByRank) : undefined,
-    rateSum: s.rates.reduce((sum, r) => sum + BigInt(r.scaled), 0n),
-  }),
+export const unilevelKernel: FastKernel<UnilevelSettings, LevelState> = {
+  state: createLevelState,
   grow: (state, capacity) => growLevelBuffers(state.buffers, capacity),
   accrue(s, state, p, amounts) {
     const { size, members, memberCount } = p.network;

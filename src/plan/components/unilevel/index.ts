@@ -15,7 +15,7 @@
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
 import { defineComponent } from "../../contract.js";
-import { depthField } from "../shared/qualification.js";
+import { compileDepth, depthField } from "../shared/qualification.js";
 import { unilevelKernel } from "./fast.js";
 import { unilevelRule } from "./reference.js";
 import type { UnilevelSettings } from "./settings.js";
@@ -47,11 +47,8 @@ export const unilevel = defineComponent({
   schema,
   rates: (input) => input.rates,
   compile(input, ctx): UnilevelSettings {
-    const rates = input.rates.map(ctx.rate);
-    const compression = input.compression;
-    if (!input.depth) return { rates, compression };
-    const listed = input.depth.byRank.map((d) => ({ rank: d.rank, value: d.levels }));
-    return { rates, compression, depthByRank: ctx.byRank(listed, input.depth.base, "depth.byRank") };
+    const depthByRank = compileDepth(input.depth, ctx);
+    return { rates: input.rates.map(ctx.rate), compression: input.compression, ...(depthByRank ? { depthByRank } : {}) };
   },
   fast: unilevelKernel,
   reference: unilevelRule,
