@@ -41,6 +41,7 @@ const PUBLIC_VALUES = [
   "stepWorld",
   "networkFromRecords",
   "orderColumns",
+  "ROLES",
   // money
   "formatMinor",
   "toMinor",

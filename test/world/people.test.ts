@@ -196,7 +196,7 @@ describe("stopping", () => {
     const [s, o] = members(w, [[0, 1], [0, 1]]);
     open(w);
     ownOrders(w, NONE);
-    expect([w.ownSpend[s!], w.ownSpend[o!] > 0]).toEqual([0, true]);
+    expect([w.ownSpend[s!], w.ownSpend[o!]! > 0]).toEqual([0, true]);
   });
 
   it("the run's stop option is checked: founders and bad periods are errors", () => {
@@ -432,7 +432,7 @@ describe("founders are the company", () => {
 
 describe("the generated start network has roles", () => {
   it("by the shares, from each member's key; starting customers go by role acquisition rate (consumers have none)", () => {
-    const w = createWorld({ start: { founders: 1, network: { distributors: 20_000, customersPerDistributor: 1.5 } } }, { seed: 5 });
+    const w = createWorld({ start: { founders: 1, network: { distributors: 20_000, customersPerDistributor: 1.5 } } }, { seed: 5 }) as WorldState;
     const counts = [0, 0, 0];
     const customers = [0, 0, 0];
     for (let i = 1; i < w.size; i++) {
