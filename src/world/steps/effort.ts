@@ -45,9 +45,32 @@ export function setEffort(world: WorldState, i: number, t: number): number {
   return e;
 }
 
-/** Sets every current member's effort and hours for the period. */
+/** Sets every current member's effort and hours for the period (as {@link setEffort}, one loop over local arrays). */
 export function effort(world: WorldState, _input: WorldStepInput): void {
   const t = world.period;
-  const { current } = world;
-  for (let idx = 0; idx < world.currentCount; idx++) setEffort(world, current[idx]!, t);
+  const { current, company, stopPeriod, joinPeriod, role, monthsPerPeriod, tally } = world;
+  const out = world.effort;
+  const hours = world.hours;
+  const { fade, hoursPerPeriod, recruits, acquires } = world.scenario.people;
+  const lastMonth = fade.length - 1;
+  let totalHours = 0;
+  let working = 0;
+  for (let idx = 0; idx < world.currentCount; idx++) {
+    const i = current[idx]!;
+    let e: number;
+    if (company[i] === 1) e = 1;
+    else if (t >= stopPeriod[i]!) e = 0;
+    else {
+      const month = tenureMonth(t - joinPeriod[i]!, monthsPerPeriod);
+      e = fade[month < lastMonth ? month : lastMonth]!;
+    }
+    const r = role[i]!;
+    const h = hoursPerPeriod[r]! * e;
+    out[i] = e;
+    hours[i] = h;
+    totalHours += h;
+    if (e > 0 && (recruits[r] === 1 || acquires[r] === 1)) working += 1;
+  }
+  tally.hours += totalHours;
+  tally.working += working;
 }
