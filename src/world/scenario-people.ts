@@ -20,7 +20,11 @@ const role = (defaults: { share: number; hoursPerWeek: number; recruitRate: numb
       share: probabilityField().default(defaults.share),
       /** Hours of work a week at full effort (what "income per hour" divides by). */
       hoursPerWeek: z.number().min(0).max(168).default(defaults.hoursPerWeek),
-      /** Recruits per month at full effort (the `poisson` recruitment model). */
+      /**
+       * Recruits per month at full effort under the `poisson` recruitment
+       * model; under `uniform` and `preferential` attachment, only whether the
+       * role recruits at all (above 0) — their `rate` is the model's.
+       */
       recruitRate: perMonthRate().default(defaults.recruitRate),
       /** New customers per month at full effort. */
       acquisitionRate: perMonthRate().default(defaults.acquisitionRate),
