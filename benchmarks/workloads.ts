@@ -30,6 +30,13 @@ export interface Workload {
    */
   readonly compareMonths: number;
   /**
+   * Income feedback: the world is told, each period, every member's income
+   * (everything the plan paid her) and paid-as rank of the previous period
+   * (`WorldStepInput`), as a runner with feedback on would. The scenario's
+   * `distributors.attritionMultipliers` decide what it does with them.
+   */
+  readonly feedback?: boolean;
+  /**
    * V8 old-space limit (MB) for the child process running this workload, or
    * undefined for Node's default. Set above the 2 GB target on purpose: the
    * target is checked against the measured peak RSS, and a run that would
@@ -94,6 +101,35 @@ export const WORKLOADS: readonly Workload[] = [
     plan: UNILEVEL_7,
     ledger: [false, true],
     compareMonths: 0,
+    maxOldSpaceMb: 6144,
+  },
+  {
+    name: "people-large",
+    description:
+      "the large world with members as people on: roles and effort fading by tenure (defaults), expenses (defaults), a quarter stopping at tenure month 18, orphans to a working upline, and attrition by last period's net income and rank fed back from the payout",
+    seed: SEED,
+    scenario: {
+      name: "bench-people-large",
+      months: 36,
+      ...LARGE_WORLD,
+      customers: { orphans: "moveUpToWorking" },
+      stopping: [{ kind: "tenure", share: 0.25, atMonth: 18 }],
+      distributors: {
+        attritionMultipliers: {
+          byNetIncome: [
+            { minNet: "-100.00", multiplier: 1.2 },
+            { minNet: "0.00", multiplier: 1 },
+            { minNet: "50.00", multiplier: 0.6 },
+            { minNet: "500.00", multiplier: 0.3 },
+          ],
+          byRank: [{ minRank: 1, multiplier: 0.8 }],
+        },
+      },
+    },
+    plan: UNILEVEL_7,
+    ledger: [false],
+    compareMonths: 0,
+    feedback: true,
     maxOldSpaceMb: 6144,
   },
   {

@@ -61,7 +61,8 @@ export {
 // The world: scenarios, their dynamics, period networks (simulated or from records).
 export { resolveScenario, type Scenario, type ScenarioInput, type ScenarioSpec, type ValueDraw } from "./world/scenario.js";
 export { DEFAULT_SCENARIO } from "./world/default-scenario.js";
-export { createWorld, stepWorld, type World, type WorldOptions, type WorldPeriodStats, type WorldPlacement, type WorldStepInput } from "./world/world.js";
+export { createWorld, stepWorld, type World, type WorldOptions, type WorldPeriodStats, type WorldPlacement, type WorldStepInput, type StopOverride } from "./world/world.js";
+export { ROLES, type Role } from "./world/roles.js";
 export { networkFromRecords, orderColumns, type PeriodNetwork, type OrderRecord, type OrderColumns, type PlacementTree } from "./world/network.js";
 
 // Money: integer minor units and their text; the exact decimals of reference rules.

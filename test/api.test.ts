@@ -42,6 +42,7 @@ const PUBLIC_VALUES = [
   "stepWorld",
   "networkFromRecords",
   "orderColumns",
+  "ROLES",
   // money
   "formatMinor",
   "toMinor",

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ROLES, type Role } from "../world/roles.js";
 import type { MemberColumns } from "./member-totals.js";
 
 /** One row per member who ever joined. Money in integer minor units. */
@@ -16,7 +17,10 @@ export interface MemberRow {
   readonly joinPeriod: number;
   readonly quitPeriod: number | null;
   readonly status: "current" | "quit";
-  readonly builder: boolean;
+  /** Her role: what she does with her membership (drawn when she joined). */
+  readonly role: Role;
+  /** A company-held account (a founder), not a participant. */
+  readonly company: boolean;
   /** Personal recruits ever. */
   readonly recruits: number;
   /** Customers at the end of the run. */
@@ -58,7 +62,8 @@ export function memberRowsOf(columns: MemberColumns): MemberRow[] {
       joinPeriod: columns.joinPeriod[i]!,
       quitPeriod: alive ? null : columns.quitPeriod[i]!,
       status: alive ? "current" : "quit",
-      builder: columns.builder[i] === 1,
+      role: ROLES[columns.role[i]!]!,
+      company: columns.company[i] === 1,
       recruits: columns.recruits[i]!,
       customers: alive ? columns.customers[i]! : 0,
       periodsActive: columns.periodsActive[i]!,

@@ -24,7 +24,10 @@ export interface MemberColumns {
   /** Meaningful where `alive` is 0. */
   readonly quitPeriod: Int32Array;
   readonly alive: Uint8Array;
-  readonly builder: Uint8Array;
+  /** Role codes: `ROLES[role[i]]` is member i's role (consumer, seller, builder). */
+  readonly role: Uint8Array;
+  /** 1 for a company-held account (a founder): statistics about participants leave these out. */
+  readonly company: Uint8Array;
   readonly recruits: Int32Array;
   readonly customers: Int32Array;
   readonly periodsActive: Int32Array;
@@ -83,7 +86,8 @@ export function memberColumns(totals: MemberTotals, world: World): MemberColumns
     joinPeriod: world.joinPeriod.subarray(0, n),
     quitPeriod: world.quitPeriod.subarray(0, n),
     alive: world.alive.subarray(0, n),
-    builder: world.builder.subarray(0, n),
+    role: world.role.subarray(0, n),
+    company: world.company.subarray(0, n),
     recruits: world.recruits.subarray(0, n),
     customers: world.customerCount.subarray(0, n),
     periodsActive: view(totals.periodsActive),

@@ -7,6 +7,7 @@
  */
 import { formatMinor } from "../money/amount.js";
 import type { MemberColumns } from "../analysis/member-totals.js";
+import { ROLES } from "../world/roles.js";
 
 /**
  * The member rows as CSV text, in pieces of at most `rowsPerPiece` rows (the
@@ -23,7 +24,7 @@ import type { MemberColumns } from "../analysis/member-totals.js";
  */
 export function* membersCsvPieces(columns: MemberColumns, digits = 2, rowsPerPiece = 10_000): Generator<string> {
   const names = columns.components;
-  const head = ["member", "sponsor", "upline", "joinPeriod", "quitPeriod", "status", "builder", "recruits", "customers", "periodsActive", "earnings", ...names.map((n) => `earnings_${n}`), "purchases", "net"];
+  const head = ["member", "sponsor", "upline", "joinPeriod", "quitPeriod", "status", "role", "company", "recruits", "customers", "periodsActive", "earnings", ...names.map((n) => `earnings_${n}`), "purchases", "net"];
   yield head.join(",") + "\n";
   const byComponent: string[] = new Array(names.length);
   for (let from = 0; from < columns.size; from += rowsPerPiece) {
@@ -40,7 +41,7 @@ export function* membersCsvPieces(columns: MemberColumns, digits = 2, rowsPerPie
       const purchases = columns.purchases[i]!;
       const alive = columns.alive[i] === 1;
       lines.push(
-        `${i},${columns.sponsor[i]},${columns.upline[i]},${columns.joinPeriod[i]},${alive ? "" : columns.quitPeriod[i]},${alive ? "current" : "quit"},${columns.builder[i] === 1},` +
+        `${i},${columns.sponsor[i]},${columns.upline[i]},${columns.joinPeriod[i]},${alive ? "" : columns.quitPeriod[i]},${alive ? "current" : "quit"},${ROLES[columns.role[i]!]},${columns.company[i] === 1},` +
           `${columns.recruits[i]},${alive ? columns.customers[i] : 0},${columns.periodsActive[i]},${formatMinor(earnings, digits)},` +
           `${names.length > 0 ? byComponent.join(",") + "," : ""}${formatMinor(purchases, digits)},${formatMinor(earnings - purchases, digits)}\n`,
       );

@@ -2,7 +2,7 @@
  * A generated mature network to start from: drawn once, before period 0,
  * from the sequential "network" stream (nothing can have diverged yet), but
  * every member and customer gets an identity key like anyone who joins later,
- * and her own attributes (builder flag, a customer's value) come from it.
+ * and her own attributes (role, stop period, a customer's value) come from it.
  *
  * @module
  */
@@ -13,10 +13,16 @@ import { hazardTable } from "./tenure.js";
 /**
  * Adds `n` members and their customers: tenures drawn in proportion to the
  * scenario's own survival curve (as in a network with steady inflow), oldest
- * first; sponsors chosen among older members by the recruitment model;
- * customers per distributor Poisson, with tenures no longer than their
- * distributor's. A member's key is from (seed, index) ({@link addOriginMember});
- * her j-th customer's from (her key, the customer's acquisition period, j).
+ * first; roles by the scenario's shares, from each member's key; sponsors
+ * chosen among older members by the recruitment model (`poisson`: uniformly
+ * among older members whose role recruits — founders included — else among
+ * all older members); customers per distributor Poisson with mean
+ * `customersPerDistributor` × her role's acquisition rate / the shares'
+ * mean acquisition rate (so the average stays `customersPerDistributor` and
+ * a consumer has none; all members alike if no role acquires), with tenures
+ * no longer than their distributor's. A member's key is from (seed, index)
+ * ({@link addOriginMember}); her j-th customer's from (her key, the
+ * customer's acquisition period, j).
  */
 export function generateNetwork(world: WorldState, n: number, customersPerDistributor: number): void {
   const rand = world.network;
@@ -31,6 +37,7 @@ export function generateNetwork(world: WorldState, n: number, customersPerDistri
   const periodsPerMonth = 1 / world.monthsPerPeriod;
   const founders = spec.start.founders;
   const r = spec.recruitment;
+  const people = world.scenario.people;
   const builders = new Int32Array(n);
   let nBuilders = 0;
   for (let i = 0; i < n; i++) {
@@ -47,12 +54,15 @@ export function generateNetwork(world: WorldState, n: number, customersPerDistri
         else sponsor = world.upline[founders + Math.floor(rand() * nonTop)]!;
       }
     }
-    // Founders build (the business starts with them); others by the builder share, from their keys.
-    addOriginMember(world, sponsor, join, i < founders ? true : undefined);
-    if (world.builder[i] === 1) builders[nBuilders++] = i;
+    // Founders build (the business starts with them); others by the role shares, from their keys.
+    addOriginMember(world, sponsor, join, i < founders);
+    if (people.recruits[world.role[i]!] === 1) builders[nBuilders++] = i;
   }
+  const roles = spec.distributors.roles;
+  const meanRate = roles.consumer.share * roles.consumer.acquisitionRate + roles.seller.share * roles.seller.acquisitionRate + roles.builder.share * roles.builder.acquisitionRate;
   for (let i = 0; i < n; i++) {
-    const k = poisson(rand, customersPerDistributor);
+    const mean = meanRate > 0 ? (customersPerDistributor * people.acquisitionRate[world.role[i]!]!) / meanRate : customersPerDistributor;
+    const k = poisson(rand, mean);
     const memberTenure = -1 - world.joinPeriod[i]!;
     for (let j = 0; j < k; j++) {
       const tenure = Math.min(Math.floor(sampleCdf(customerSurvival, rand()) * periodsPerMonth), memberTenure);

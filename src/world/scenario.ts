@@ -19,6 +19,9 @@ import { z } from "zod";
 import { toMinor, minorDigits, isCurrencyCode } from "../money/amount.js";
 import { parseWith } from "../validate/errors.js";
 import { amountField, compareDecimal, decimalField, perMonthRate, probabilityField } from "../validate/fields.js";
+import { compilePeople, type PeopleTables } from "./people.js";
+import { ROLES } from "./roles.js";
+import { attritionMultipliersSchema, expensesSchema, fadeSchema, removedField, rolesSchema, stoppingSchema } from "./scenario-people.js";
 
 /** A hazard by tenure: each step holds from its `fromMonth` until the next step's. */
 const hazardSteps = () =>
@@ -75,25 +78,34 @@ const valueDistribution = () =>
       }),
   ]);
 
+/** Fields of 0.1.0's Poisson recruitment, replaced by roles: an error naming the replacement. */
+const removedRecruitmentFields = {
+  builderShare: removedField("roles replace builders: write distributors.roles.builder.share"),
+  builderRate: removedField("roles replace builders: write distributors.roles.builder.recruitRate"),
+  otherRate: removedField("roles replace builders: write distributors.roles.<role>.recruitRate"),
+};
+
+/**
+ * How members recruit. A member's recruiting effort this period is her effort
+ * (fade × not stopped) if her role recruits (`recruitRate` > 0), else 0.
+ *
+ * - `poisson`: her recruits are Poisson at her role's `recruitRate` × effort;
+ * - `uniform` attachment: `rate` × effort for every member whose role
+ *   recruits: each newcomer's sponsor drawn among the recruiting members in
+ *   proportion to their effort (the same as `poisson` with every recruiting
+ *   role's rate set to `rate`);
+ * - `preferential` attachment: the same total, `rate` × the sum of recruiting
+ *   efforts, with each newcomer's sponsor drawn in proportion to recruiting
+ *   effort × (1 + current frontline).
+ *
+ * `rate` (default 0.35, the builders' recruit rate) is recruits a month per
+ * recruiting member at full effort (in 0.1.0 it was per member: with the
+ * default roles, 30% recruit).
+ */
 const recruitment = z.discriminatedUnion("model", [
-  z
-    .object({
-      model: z.literal("poisson"),
-      /** Share of newcomers who are "builders", recruiting at `builderRate`. */
-      builderShare: probabilityField().default(0.3),
-      /**
-       * Recruits per builder per month, at an untouched market. The default 0.35
-       * (0.105 per distributor) is nearly twice the default attrition (about 5.5% a
-       * month in a mature network): a business that grows, then slows as its
-       * market empties.
-       */
-      builderRate: perMonthRate().default(0.35),
-      /** Recruits per non-builder per month (0: they never sponsor). */
-      otherRate: perMonthRate().default(0),
-    })
-    .strict(),
-  z.object({ model: z.literal("uniform"), rate: perMonthRate().default(0.15) }).strict(),
-  z.object({ model: z.literal("preferential"), rate: perMonthRate().default(0.15) }).strict(),
+  z.object({ model: z.literal("poisson"), ...removedRecruitmentFields }).strict(),
+  z.object({ model: z.literal("uniform"), rate: perMonthRate().default(0.35), ...removedRecruitmentFields }).strict(),
+  z.object({ model: z.literal("preferential"), rate: perMonthRate().default(0.35), ...removedRecruitmentFields }).strict(),
 ]);
 
 export const scenarioSchema = z
@@ -104,7 +116,11 @@ export const scenarioSchema = z
     period: z.enum(["month", "week"]).default("month"),
     start: z
       .object({
-        /** Members with no upline at the top of the tree, held for the company: they never quit, and they build (recruit at the builder rate). */
+        /**
+         * Members with no upline at the top of the tree, held for the company
+         * (`World.company`): they never quit, never stop, pay no expenses, and
+         * build at full effort (role builder, no fade).
+         */
         founders: z.number().int().min(1).max(100_000).default(1),
         /** A generated mature network to start from instead of founders alone. */
         network: z
@@ -143,16 +159,20 @@ export const scenarioSchema = z
     recruitment: recruitment.prefault({ model: "poisson" }),
     customers: z
       .object({
-        /** New customers per current distributor per month, at an untouched market. */
-        acquisitionRate: perMonthRate().default(0.12),
+        acquisitionRate: removedField("acquisition is by role: write distributors.roles.<role>.acquisitionRate"),
         churn: hazardSteps().default([
           { fromMonth: 0, monthly: 0.08 },
           { fromMonth: 3, monthly: 0.05 },
         ]),
         /** Each customer's subscription value, drawn when she is acquired. */
         orderValue: valueDistribution().default({ kind: "choice", values: ["39.00", "59.00", "99.00"], weights: [3, 4, 2] }),
-        /** When a distributor quits: her customers move to her upline, or are lost. */
-        orphans: z.enum(["moveUp", "churn"]).default("moveUp"),
+        /**
+         * When a distributor quits, her customers: `moveUp` to her nearest
+         * remaining upline (default); `moveUpToWorking` to her nearest upline
+         * who is still working — effort above 0 and a role that acquires
+         * customers — else to her nearest remaining upline; or `churn` (lost).
+         */
+        orphans: z.enum(["moveUp", "moveUpToWorking", "churn"]).default("moveUp"),
       })
       .strict()
       .prefault({}),
@@ -165,9 +185,14 @@ export const scenarioSchema = z
           { fromMonth: 0, monthly: 0.08 },
           { fromMonth: 12, monthly: 0.04 },
         ]),
+        roles: rolesSchema.prefault({}),
+        effortFade: fadeSchema,
+        attritionMultipliers: attritionMultipliersSchema,
       })
       .strict()
       .prefault({}),
+    stopping: stoppingSchema,
+    expenses: expensesSchema,
     /**
      * The placement tree binary and matrix plans pay on, built as members join
      * (see placement.ts); none by default.
@@ -217,6 +242,35 @@ export const scenarioSchema = z
       };
       check(spec.customers.orderValue, ["customers", "orderValue"]);
       check(spec.distributors.orderValue, ["distributors", "orderValue"]);
+      const amount = (value: string, path: PropertyKey[]) => {
+        if (toMinor(value.replace(/^-/, ""), digits) === undefined) {
+          ctx.addIssue({ code: "custom", path, message: `expected an amount with at most ${digits} decimals for ${spec.currency}, got ${value}` });
+        }
+      };
+      const e = spec.expenses;
+      amount(e.signUpFee, ["expenses", "signUpFee"]);
+      amount(e.starterKit, ["expenses", "starterKit"]);
+      amount(e.annualRenewal, ["expenses", "annualRenewal"]);
+      for (const r of ROLES) amount(e.monthlyCosts[r], ["expenses", "monthlyCosts", r]);
+      spec.distributors.attritionMultipliers.byNetIncome.forEach((m, k) =>
+        amount(m.minNet, ["distributors", "attritionMultipliers", "byNetIncome", k, "minNet"]),
+      );
+      // Founders are company-held: a stopping rule cannot list one. (Read defensively: `stopping`
+      // and `start` may have failed their own checks; those are reported already.)
+      const founders = spec.start?.founders;
+      if (!Array.isArray(spec.stopping) || typeof founders !== "number") return;
+      spec.stopping.forEach((rule, k) => {
+        if (rule?.kind !== "members" || !Array.isArray(rule.members)) return;
+        rule.members.forEach((m, j) => {
+          if (typeof m === "number" && m < founders) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["stopping", k, "members", j],
+              message: `expected a member who is not a founder (index ≥ start.founders = ${founders}: founders are company-held and never stop), got ${m}`,
+            });
+          }
+        });
+      });
     },
     // Runs even when unrelated fields failed, so one error names every bad field.
     {
@@ -224,7 +278,7 @@ export const scenarioSchema = z
         typeof payload.value === "object" &&
         payload.value !== null &&
         !Array.isArray(payload.value) &&
-        !payload.issues.some((i) => ["currency", "customers", "distributors"].includes(String(i.path?.[0]))),
+        !payload.issues.some((i) => ["currency", "customers", "distributors", "expenses"].includes(String(i.path?.[0]))),
     },
   );
 
@@ -248,6 +302,8 @@ export interface Scenario {
   readonly periods: number;
   readonly customerValue: ValueDraw;
   readonly distributorValue: ValueDraw;
+  /** Roles, effort, stopping, expenses and attrition multipliers, compiled (see people.ts). */
+  readonly people: PeopleTables;
 }
 
 /**
@@ -269,6 +325,7 @@ export function resolveScenario(input: ScenarioInput | Scenario = {}): Scenario 
     periods,
     customerValue: compileValue(spec.customers.orderValue, digits),
     distributorValue: compileValue(spec.distributors.orderValue, digits),
+    people: compilePeople({ ...spec.distributors, stopping: spec.stopping, expenses: spec.expenses }, digits, spec.period === "month" ? 1 : 12 / 52),
   };
 }
 

@@ -21,6 +21,8 @@ import { grown } from "../util/grow.js";
 import { place, type Placement } from "./placement.js";
 import type { OrderColumnsBuilder, OrderRecord } from "./network.js";
 import type { Scenario, ValueDraw } from "./scenario.js";
+import { NEVER, type ListedStop } from "./people.js";
+import { BUILDER, CONSUMER, SELLER } from "./roles.js";
 
 /**
  * The concerns of keyed draws. Identity concerns make keys; draw concerns
@@ -34,8 +36,10 @@ export interface WorldKeys {
   readonly member: ConcernKey;
   /** A customer's identity: (distributor's key, period acquired, rank among her new customers of the period). */
   readonly customer: ConcernKey;
-  /** A newcomer's own attributes: (her key, 0, k); k = 0 is the builder flag. */
+  /** A newcomer's own attributes: (her key, 0, k); k = 0 is her role. */
   readonly traits: ConcernKey;
+  /** Whether a stopping rule with a share picks her: (her key, 0, the rule's index in `stopping`). */
+  readonly stopping: ConcernKey;
   /** Whether a member quits: (her key, period, 0). */
   readonly attrition: ConcernKey;
   /** Whether a customer churns: (her key, period, 0). */
@@ -63,6 +67,12 @@ export interface PeriodTally {
   revenueCustomers: number;
   revenueDistributors: number;
   cv: number;
+  /** Expenses, required purchases (minor units) and hours of the period, summed over members. */
+  expenses: number;
+  requiredPurchases: number;
+  hours: number;
+  /** Members with effort above 0 this period. */
+  working: number;
   /** This period's orders as records, when the world records them. */
   orders: OrderRecord[] | undefined;
 }
@@ -83,7 +93,19 @@ export interface WorldState {
   joinPeriod: Int32Array;
   quitPeriod: Int32Array;
   alive: Uint8Array;
-  builder: Uint8Array;
+  /** Role code of each member ({@link ROLES}), drawn when she joins. */
+  role: Uint8Array;
+  /** 1 for company-held accounts (the founders). */
+  company: Uint8Array;
+  /** The first period without effort ({@link NEVER} if she never stops), and the stopping rule's flags. */
+  stopPeriod: Int32Array;
+  stopFlags: Uint8Array;
+  /** This period's effort in [0, 1] and hours (0 for quitters). */
+  effort: Float64Array;
+  hours: Float64Array;
+  /** This period's expenses and required purchases, minor units (0 for quitters). */
+  expenses: Float64Array;
+  requiredPurchases: Float64Array;
   recruits: Int32Array;
   customerCount: Int32Array;
   ownCv: Float64Array;
@@ -116,6 +138,10 @@ export interface WorldState {
   readonly cvUnits: number;
   readonly cvScale: number;
   readonly placement?: Placement;
+  /** Members stopped by index: the scenario's `members` rules and the run's `stop` option. */
+  readonly listedStops: ReadonlyMap<number, ListedStop>;
+  /** The market's saturation this period: one number for recruiting and acquisition (see stepWorld). */
+  saturationNow: number;
   /** Scratch per member (preferential attachment's frontline counts), grown when needed. */
   frontline: Int32Array;
   readonly tally: PeriodTally;
@@ -130,6 +156,7 @@ export function worldKeys(seed: number | string): { keys: WorldKeys; draws: Worl
       member: concern("member"),
       customer: concern("customer"),
       traits: concern("traits"),
+      stopping: concern("stopping"),
       attrition: concern("attrition"),
       churn: concern("churn"),
     },
@@ -144,10 +171,23 @@ export function worldKeys(seed: number | string): { keys: WorldKeys; draws: Worl
 
 /** An empty tally. */
 export function emptyTally(): PeriodTally {
-  return { quits: 0, joins: 0, newCustomers: 0, lostCustomers: 0, revenueCustomers: 0, revenueDistributors: 0, cv: 0, orders: undefined };
+  return {
+    quits: 0,
+    joins: 0,
+    newCustomers: 0,
+    lostCustomers: 0,
+    revenueCustomers: 0,
+    revenueDistributors: 0,
+    cv: 0,
+    expenses: 0,
+    requiredPurchases: 0,
+    hours: 0,
+    working: 0,
+    orders: undefined,
+  };
 }
 
-/** The share of the market still untouched: recruiting and acquisition rates are scaled by it. */
+/** The share of the market still untouched now (what `saturationNow` is set from at the start of a period). */
 export function saturation(world: WorldState): number {
   const total = world.scenario.spec.market.prospects;
   return total === 0 ? 0 : world.prospectsLeft / total;
@@ -178,11 +218,13 @@ export function drawValue(d: ValueDraw, rand: Uniform): number {
 }
 
 /**
- * Appends a member with the given identity key. Her builder flag is her own
- * attribute, drawn from her key (Poisson recruiting only), unless `builder`
- * forces it (founders build). Returns her index.
+ * Appends a member with the given identity key. Her role is her own
+ * attribute, drawn from her key — (her key, 0, 0): builder below the
+ * builders' share, seller below builders' + sellers', else consumer — and so
+ * is her stop period (see {@link stopPeriodAt}). A founder is company-held:
+ * role builder, never stops. Returns her index.
  */
-export function addMember(world: WorldState, sponsor: number, joinPeriod: number, hi: number, lo: number, builder?: boolean): number {
+export function addMember(world: WorldState, sponsor: number, joinPeriod: number, hi: number, lo: number, founder = false): number {
   if (world.size === world.sponsor.length) growMembers(world);
   const i = world.size++;
   world.sponsor[i] = sponsor;
@@ -191,8 +233,18 @@ export function addMember(world: WorldState, sponsor: number, joinPeriod: number
   world.keyLo[i] = lo;
   world.joinPeriod[i] = joinPeriod;
   world.alive[i] = 1;
-  const r = world.scenario.spec.recruitment;
-  world.builder[i] = (builder ?? (r.model === "poisson" && keyedUniform(world.keys.traits, hi, lo, 0, 0) < r.builderShare)) ? 1 : 0;
+  const people = world.scenario.people;
+  if (founder) {
+    world.role[i] = BUILDER;
+    world.company[i] = 1;
+    world.stopPeriod[i] = NEVER;
+    world.stopFlags[i] = 0;
+  } else {
+    const u = keyedUniform(world.keys.traits, hi, lo, 0, 0);
+    world.role[i] = u < people.builderBelow ? BUILDER : u < people.sellerBelow ? SELLER : CONSUMER;
+    world.company[i] = 0;
+    stopPeriodAt(world, i);
+  }
   world.current[world.currentCount++] = i;
   if (world.placement) place(world.placement, i, sponsor);
   if (sponsor >= 0) world.recruits[sponsor]! += 1;
@@ -201,11 +253,53 @@ export function addMember(world: WorldState, sponsor: number, joinPeriod: number
 }
 
 /** Appends a member present at the start (a founder, or one of a generated network): her key from (seed, index). */
-export function addOriginMember(world: WorldState, sponsor: number, joinPeriod: number, builder?: boolean): number {
+export function addOriginMember(world: WorldState, sponsor: number, joinPeriod: number, founder = false): number {
   const i = world.size;
   if (i === world.sponsor.length) growMembers(world);
   originKey(world.keys.origin, i, world.keyHi, world.keyLo, i);
-  return addMember(world, sponsor, joinPeriod, world.keyHi[i]!, world.keyLo[i]!, builder);
+  return addMember(world, sponsor, joinPeriod, world.keyHi[i]!, world.keyLo[i]!, founder);
+}
+
+/**
+ * Sets member i's stop period and flags from the stopping rules, when she
+ * joins: the earliest of
+ * - each tenure rule that picks her (share 1: all; else her keyed draw
+ *   (her key, 0, the rule's index) below the share): join + the rule's
+ *   periods to tenure month `atMonth`;
+ * - each cohort rule whose join periods hold hers and that picks her (as
+ *   above): the later of its `fromPeriod` and her join;
+ * - her index among the listed members (the scenario's `members` rules, the
+ *   run's `stop` option): the later of `fromPeriod` and her join.
+ * The earliest rule's flags apply; {@link NEVER} and no flags if none.
+ */
+export function stopPeriodAt(world: WorldState, i: number): void {
+  const join = world.joinPeriod[i]!;
+  const hi = world.keyHi[i]!;
+  const lo = world.keyLo[i]!;
+  let stop = NEVER;
+  let flags = 0;
+  for (const r of world.scenario.people.stopRules) {
+    let at: number;
+    if (r.kind === "tenure") at = join + r.afterPeriods;
+    else if (join >= r.joinedFrom && join <= r.joinedTo) at = r.fromPeriod > join ? r.fromPeriod : join;
+    else continue;
+    if (at >= stop) continue;
+    if (r.share < 1 && !(keyedUniform(world.keys.stopping, hi, lo, 0, r.index) < r.share)) continue;
+    stop = at;
+    flags = r.flags;
+  }
+  if (world.listedStops.size > 0) {
+    const listed = world.listedStops.get(i);
+    if (listed) {
+      const at = listed.fromPeriod > join ? listed.fromPeriod : join;
+      if (at < stop) {
+        stop = at;
+        flags = listed.flags;
+      }
+    }
+  }
+  world.stopPeriod[i] = stop;
+  world.stopFlags[i] = flags;
 }
 
 /** Appends the `rank`-th recruit of `sponsor` in `period`: her key from her sponsor's. */
@@ -244,7 +338,14 @@ function growMembers(world: WorldState): void {
   world.joinPeriod = grown(world.joinPeriod, cap);
   world.quitPeriod = grown(world.quitPeriod, cap);
   world.alive = grown(world.alive, cap);
-  world.builder = grown(world.builder, cap);
+  world.role = grown(world.role, cap);
+  world.company = grown(world.company, cap);
+  world.stopPeriod = grown(world.stopPeriod, cap);
+  world.stopFlags = grown(world.stopFlags, cap);
+  world.effort = grown(world.effort, cap);
+  world.hours = grown(world.hours, cap);
+  world.expenses = grown(world.expenses, cap);
+  world.requiredPurchases = grown(world.requiredPurchases, cap);
   world.recruits = grown(world.recruits, cap);
   world.customerCount = grown(world.customerCount, cap);
   world.ownCv = grown(world.ownCv, cap);

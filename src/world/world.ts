@@ -1,7 +1,10 @@
 /**
  * The world: a scenario and a seed turned into each period's events — quits,
- * roll-up of orphans, customer churn and orders, recruiting, customer
- * acquisition, distributors' own orders. It never reads a plan.
+ * roll-up of orphans, effort, customer churn and orders, recruiting, customer
+ * acquisition, distributors' own orders, expenses. It never reads a plan: the
+ * only way in is each period's {@link WorldStepInput} (realized income and
+ * ranks of the previous period, for income feedback; a saturation override,
+ * for twin runs).
  *
  * State is struct-of-arrays, grown geometrically; a period allocates nothing
  * per member. Each behaviour is one step, one file under `steps/`, run in the
@@ -18,7 +21,8 @@ import { generateNetwork } from "./generate.js";
 import { createOrderColumns, type OrderColumns, type PeriodNetwork } from "./network.js";
 import { createPlacement } from "./placement.js";
 import { resolveScenario, type Scenario, type ScenarioInput } from "./scenario.js";
-import { addOriginMember, emptyTally, worldKeys, type WorldState } from "./state.js";
+import { addOriginMember, emptyTally, saturation, worldKeys, type WorldState } from "./state.js";
+import { STOP_KEEPS_HAZARD, STOP_OWN_ORDER, type ListedStop } from "./people.js";
 import { NO_INPUT, WORLD_STEPS, type WorldStepInput } from "./steps/index.js";
 import { hazardTable } from "./tenure.js";
 
@@ -45,6 +49,34 @@ export interface WorldPeriodStats {
   readonly cv: number;
   /** Prospects left in the market at the end of the period. */
   readonly prospectsLeft: number;
+  /**
+   * The market's saturation this period (the share untouched at its start, or
+   * the input's override): what recruiting and acquisition rates were scaled
+   * by. Feed it to a twin run (`WorldStepInput.saturation`) to isolate it.
+   */
+  readonly saturation: number;
+  /** Members working this period: effort above 0 and a role that recruits or acquires customers. */
+  readonly working: number;
+  /** Hours of effort worked this period, summed over members. */
+  readonly hours: number;
+  /** Expenses (sign-up fees, kits, renewals, business costs) and required purchases of the period, minor units. */
+  readonly expenses: number;
+  readonly requiredPurchases: number;
+}
+
+/**
+ * Members who stop all effort in one run, beside the scenario's `stopping`
+ * rules: what a counterfactual twin run ("what if she stops?") adds.
+ */
+export interface StopOverride {
+  /** Member indices (not founders). Indices of members who joined before `fromPeriod` name the same people in a twin run as in its base run. */
+  readonly members: readonly number[];
+  /** The first period without effort (or her join period, if later). */
+  readonly fromPeriod: number;
+  /** Her own monthly order: `"keep"` (default) or `"stop"`. */
+  readonly ownOrder?: "keep" | "stop";
+  /** After the stop: `"exempt"` from attrition (default: she keeps her account) or the tenure `"hazard"`. */
+  readonly attrition?: "exempt" | "hazard";
 }
 
 /** Options of a world run. */
@@ -53,6 +85,13 @@ export interface WorldOptions {
   readonly seed?: number | string;
   /** Keep each period's orders as records (for the reference engine and audits; small runs). */
   readonly recordOrders?: boolean;
+  /**
+   * Members who stop all effort in this run, on top of the scenario's rules
+   * (the earlier stop wins for a member both name). Everything else about the
+   * run is unchanged, so a run with `stop` beside one without, on the same
+   * seed, is a counterfactual twin.
+   */
+  readonly stop?: StopOverride;
 }
 
 /** The placement tree of a world, read-only. */
@@ -93,7 +132,28 @@ export interface World {
   /** Period of quitting; meaningful where `alive` is 0. */
   readonly quitPeriod: Readonly<Int32Array>;
   readonly alive: Readonly<Uint8Array>;
-  readonly builder: Readonly<Uint8Array>;
+  /** Each member's role, as a code: `ROLES[role[i]]` is its name (consumer, seller, builder). */
+  readonly role: Readonly<Uint8Array>;
+  /**
+   * 1 for a company-held account (the scenario's `start.founders`): paid and
+   * paying like any member, but not a participant — statistics about
+   * participants leave these out.
+   */
+  readonly company: Readonly<Uint8Array>;
+  /** The first period in which each member gives no effort (stopped); 2^31 − 1 if she never stops. */
+  readonly stopPeriod: Readonly<Int32Array>;
+  /** Each member's effort this period, in [0, 1] (fade by tenure; 0 once stopped or quit; 1 for founders). */
+  readonly effort: Readonly<Float64Array>;
+  /** Hours each member worked this period: her role's hours × her effort. */
+  readonly hours: Readonly<Float64Array>;
+  /**
+   * Each member's expenses this period, minor units: sign-up fee and kit (join
+   * period), annual renewal, her role's business costs (while she works).
+   * Net income = earnings + retail profit − expenses − required purchases.
+   */
+  readonly expenses: Readonly<Float64Array>;
+  /** The part of each member's own orders this period she would not have bought anyway, minor units. */
+  readonly requiredPurchases: Readonly<Float64Array>;
   /** Personal recruits ever. */
   readonly recruits: Readonly<Int32Array>;
   /** Customers each member has now. */
@@ -160,7 +220,14 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     joinPeriod: new Int32Array(capacity),
     quitPeriod: new Int32Array(capacity),
     alive: new Uint8Array(capacity),
-    builder: new Uint8Array(capacity),
+    role: new Uint8Array(capacity),
+    company: new Uint8Array(capacity),
+    stopPeriod: new Int32Array(capacity),
+    stopFlags: new Uint8Array(capacity),
+    effort: new Float64Array(capacity),
+    hours: new Float64Array(capacity),
+    expenses: new Float64Array(capacity),
+    requiredPurchases: new Float64Array(capacity),
     recruits: new Int32Array(capacity),
     customerCount: new Int32Array(capacity),
     ownCv: new Float64Array(capacity),
@@ -191,6 +258,8 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     cvUnits: Number(cv.units),
     cvScale: 10 ** cv.places,
     ...(spec.placement ? { placement: createPlacement(spec.placement, capacity) } : {}),
+    listedStops: listedStops(scenario, options.stop),
+    saturationNow: 1,
     frontline: new Int32Array(0),
     tally: emptyTally(),
   };
@@ -200,18 +269,52 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
   return world;
 }
 
+/** The scenario's listed stops merged with the run's override (the earlier stop per member). */
+function listedStops(scenario: Scenario, stop: StopOverride | undefined): ReadonlyMap<number, ListedStop> {
+  const fromScenario = scenario.people.listedStops;
+  if (!stop) return fromScenario;
+  const where = "downline/world: options.stop";
+  if (!Array.isArray(stop.members)) throw new RangeError(`${where}.members: expected an array of member indices`);
+  if (!Number.isInteger(stop.fromPeriod) || stop.fromPeriod < 0) {
+    throw new RangeError(`${where}.fromPeriod: expected a whole period ≥ 0, got ${stop.fromPeriod}`);
+  }
+  if (stop.ownOrder !== undefined && stop.ownOrder !== "keep" && stop.ownOrder !== "stop") {
+    throw new RangeError(`${where}.ownOrder: expected "keep" or "stop", got ${JSON.stringify(stop.ownOrder)}`);
+  }
+  if (stop.attrition !== undefined && stop.attrition !== "exempt" && stop.attrition !== "hazard") {
+    throw new RangeError(`${where}.attrition: expected "exempt" or "hazard", got ${JSON.stringify(stop.attrition)}`);
+  }
+  const founders = scenario.spec.start.founders;
+  const flags = (stop.ownOrder === "stop" ? STOP_OWN_ORDER : 0) | (stop.attrition === "hazard" ? STOP_KEEPS_HAZARD : 0);
+  const merged = new Map(fromScenario);
+  stop.members.forEach((m, k) => {
+    if (!Number.isInteger(m) || m < founders || m > 0x7ffffffe) {
+      throw new RangeError(`${where}.members[${k}]: expected a member index ≥ ${founders} (founders are company-held and never stop), got ${m}`);
+    }
+    const had = merged.get(m);
+    if (!had || stop.fromPeriod < had.fromPeriod) merged.set(m, { fromPeriod: stop.fromPeriod, flags });
+  });
+  return merged;
+}
+
 /**
  * Runs the world's next period and returns the network a plan is paid on, with
  * the period's counts. The returned arrays are the world's own, valid until the
  * next step.
  *
  * The period runs the steps of `steps/` in their documented order: attrition,
- * roll-up, existing customers (orphans, churn, renewals), recruiting, customer
- * acquisition, own orders, placement volume.
+ * roll-up, effort, existing customers (orphans, churn, renewals), recruiting,
+ * customer acquisition, own orders, expenses, placement volume.
+ *
+ * The market's saturation of the period — what recruiting and acquisition
+ * rates are scaled by — is one number: the share of prospects left at the
+ * start of the period (nobody joins or is acquired before recruiting), or
+ * `input.saturation` when given.
  *
  * @param world a world from {@link createWorld}
- * @param input what the world is told about the previous period (each
- *   member's income): the seam for income feedback, read by no step yet
+ * @param input what the world is told about the previous period: each
+ *   member's realized income and paid-as rank (read only when the scenario
+ *   has attrition multipliers), and a saturation override (twin runs)
  *
  * @example
  * const world = createWorld({ months: 12 }, { seed: 7 });
@@ -229,7 +332,16 @@ export function stepWorld(world: World, input: WorldStepInput = NO_INPUT): { net
   tally.revenueCustomers = 0;
   tally.revenueDistributors = 0;
   tally.cv = 0;
+  tally.expenses = 0;
+  tally.requiredPurchases = 0;
+  tally.hours = 0;
+  tally.working = 0;
   tally.orders = state.recordOrders ? [] : undefined;
+  if (input.saturation !== undefined) {
+    const s = input.saturation;
+    if (typeof s !== "number" || !(s >= 0 && s <= 1)) throw new RangeError(`downline/world: input.saturation: expected a number in [0, 1], got ${s}`);
+    state.saturationNow = s;
+  } else state.saturationNow = saturation(state);
   state.orderColumns.orderCount = 0;
   state.ownCv.fill(0, 0, state.size);
   state.customerCv.fill(0, 0, state.size);
@@ -272,6 +384,11 @@ export function stepWorld(world: World, input: WorldStepInput = NO_INPUT): { net
     revenueDistributors: tally.revenueDistributors,
     cv: tally.cv,
     prospectsLeft: state.prospectsLeft,
+    saturation: state.saturationNow,
+    working: tally.working,
+    hours: tally.hours,
+    expenses: tally.expenses,
+    requiredPurchases: tally.requiredPurchases,
   };
   return { network, stats };
 }

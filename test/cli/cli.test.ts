@@ -48,8 +48,8 @@ describe("downline run", () => {
     expect(ledgerRows[0]).toBe("period,payee,component,amount");
     expect(ledgerRows.slice(1).reduce((s, r) => s + cents(r.split(",")[3]!), 0)).toBe(payout);
     const memberRows = readFileSync(members, "utf8").trim().split("\n");
-    expect(memberRows[0]).toMatch(/^member,sponsor,upline,joinPeriod,quitPeriod,status,builder,recruits,customers,periodsActive,earnings,/);
-    expect(memberRows.slice(1).reduce((s, r) => s + cents(r.split(",")[10]!), 0)).toBe(payout);
+    expect(memberRows[0]).toMatch(/^member,sponsor,upline,joinPeriod,quitPeriod,status,role,company,recruits,customers,periodsActive,earnings,/);
+    expect(memberRows.slice(1).reduce((s, r) => s + cents(r.split(",")[11]!), 0)).toBe(payout);
   });
 
   it("seeds: distinct texts never collide; a canonical integer is a number", () => {

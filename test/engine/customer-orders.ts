@@ -120,7 +120,15 @@ export const scenarioArb = fc
           period: s.period,
           start: { founders: 1, network: { distributors: s.distributors, customersPerDistributor: s.customersPerDistributor } },
           market: { prospects: 400 },
-          customers: { acquisitionRate: s.acquisitionRate, orphans: s.orphans },
+          customers: { orphans: s.orphans },
+          // Every role acquires, at the one rate (as before roles): new customers every period.
+          distributors: {
+            roles: {
+              consumer: { acquisitionRate: s.acquisitionRate },
+              seller: { acquisitionRate: s.acquisitionRate },
+              builder: { acquisitionRate: s.acquisitionRate },
+            },
+          },
         } as ScenarioInput,
       }) as const,
   );

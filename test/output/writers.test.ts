@@ -36,9 +36,9 @@ const plan = {
 function membersCsvFromRecords(result: SimulationResult): string {
   const d = result.digits;
   const names = result.plan.components;
-  const head = ["member", "sponsor", "upline", "joinPeriod", "quitPeriod", "status", "builder", "recruits", "customers", "periodsActive", "earnings", ...names.map((n) => `earnings_${n}`), "purchases", "net"];
+  const head = ["member", "sponsor", "upline", "joinPeriod", "quitPeriod", "status", "role", "company", "recruits", "customers", "periodsActive", "earnings", ...names.map((n) => `earnings_${n}`), "purchases", "net"];
   const rows = result.members.map((m) =>
-    [m.member, m.sponsor, m.upline, m.joinPeriod, m.quitPeriod ?? "", m.status, m.builder, m.recruits, m.customers, m.periodsActive, formatMinor(m.earnings, d), ...names.map((n) => formatMinor(m.earningsByComponent[n]!, d)), formatMinor(m.purchases, d), formatMinor(m.net, d)].join(","),
+    [m.member, m.sponsor, m.upline, m.joinPeriod, m.quitPeriod ?? "", m.status, m.role, m.company, m.recruits, m.customers, m.periodsActive, formatMinor(m.earnings, d), ...names.map((n) => formatMinor(m.earningsByComponent[n]!, d)), formatMinor(m.purchases, d), formatMinor(m.net, d)].join(","),
   );
   return [head.join(","), ...rows].join("\n") + "\n";
 }
@@ -62,7 +62,7 @@ describe("member rows as CSV", () => {
     const quit = lines.filter((l) => l[5] === "quit");
     const current = lines.filter((l) => l[5] === "current");
     expect(quit.length).toBeGreaterThan(0);
-    for (const l of quit) expect([l[4] !== "", l[8]]).toEqual([true, "0"]);
+    for (const l of quit) expect([l[4] !== "", l[9]]).toEqual([true, "0"]);
     for (const l of current) expect(l[4]).toBe("");
   });
 

@@ -149,14 +149,14 @@ describe("pinned results of the default plan on a seeded world (fails when a cha
       ledgerLines: r.ledger.length,
     }).toMatchInlineSnapshot(`
       {
-        "breakage": 9213445,
-        "cv": 150890560,
-        "joins": 884,
-        "ledgerLines": 8650,
-        "members": 1684,
-        "payout": 44191707,
-        "quits": 658,
-        "revenue": 188613200,
+        "breakage": 10582900,
+        "cv": 153047200,
+        "joins": 937,
+        "ledgerLines": 5546,
+        "members": 1737,
+        "payout": 43589140,
+        "quits": 684,
+        "revenue": 191309000,
       }
     `);
   });

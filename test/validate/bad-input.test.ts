@@ -226,7 +226,7 @@ describe("resolveScenario rejects bad fields", () => {
     ["start.founders: 0", { start: { founders: 0 } }, "start.founders", [/expected number to be >=1/]],
     ["distributors.orderProbability: 1.2", { distributors: { orderProbability: 1.2 } }, "distributors.orderProbability", [/expected number to be <=1/]],
     ["distributors.orderProbability: -0.1", { distributors: { orderProbability: -0.1 } }, "distributors.orderProbability", [/expected number to be >=0/]],
-    ["customers.acquisitionRate: NaN", { customers: { acquisitionRate: NaN } }, "customers.acquisitionRate", [/received NaN/]],
+    ["distributors.roles.seller.acquisitionRate: NaN", { distributors: { roles: { seller: { acquisitionRate: NaN } } } }, "distributors.roles.seller.acquisitionRate", [/received NaN/]],
     ["cvRatio: \"1.2\"", { cvRatio: "1.2" }, "cvRatio", [/at most 1\b/, /1\.2/]],
     ["cvRatio: \"80%\"", { cvRatio: "80%" }, "cvRatio", [/expected a decimal string like "0\.05"/, /"80%"/]],
     ["period: \"day\"", { period: "day" }, "period", [/"month"/, /"week"/]],
@@ -238,7 +238,8 @@ describe("resolveScenario rejects bad fields", () => {
     ["customers.orphans: \"drop\"", { customers: { orphans: "drop" } }, "customers.orphans", [/"moveUp"/, /"churn"/]],
     ["an unknown top-level key", { month: 12 }, "", [/unknown key\(s\) "month"/]],
     ["an unknown key in customers", { customers: { churnRate: 0.1 } }, "customers", [/unknown key\(s\) "churnRate"/]],
-    ["an unknown key in recruitment", { recruitment: { model: "uniform", builderRate: 0.5 } }, "recruitment", [/unknown key\(s\) "builderRate"/]],
+    ["an unknown key in recruitment", { recruitment: { model: "uniform", builderSpeed: 0.5 } }, "recruitment", [/unknown key\(s\) "builderSpeed"/]],
+    ["a field removed in 0.2.0 (roles replace builders)", { recruitment: { model: "uniform", builderRate: 0.5 } }, "recruitment.builderRate", [/removed/, /distributors\.roles\.builder\.recruitRate/]],
     ["an unknown key in start.network", { start: { network: { distributors: 10, members: 10 } } }, "start.network", [/unknown key\(s\) "members"/]],
   ] as const)("%s", (_what, input, path, patterns) => {
     expectSingleIssue(inputError(() => scenario(input)), "scenario", path, ...patterns);

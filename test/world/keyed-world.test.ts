@@ -2,19 +2,19 @@
  * What keyed draws buy: the same seed gives byte-identical worlds; one member
  * drawing more (forced extra customers and an extra recruit) moves no one
  * else's events, although everyone who joins after her gets another index;
- * the per-period input (income) changes nothing yet; and a World is read-only
- * to the outside.
+ * the per-period input (income, rank) changes nothing in a world without
+ * attrition multipliers; and a World is read-only to the outside.
  */
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { createWorld, stepWorld, type ScenarioInput, type World, type WorldStepInput } from "../../src/index.js";
 import { addCustomer, addRecruit, type WorldState } from "../../src/world/state.js";
+import { BUILDER } from "../../src/world/roles.js";
 
 const SCENARIO: ScenarioInput = {
   months: 8,
   start: { founders: 1, network: { distributors: 1500, customersPerDistributor: 2 } },
   market: { prospects: 50_000 },
-  customers: { acquisitionRate: 0.3 },
 };
 
 /** sha256 of the world's state after a step and of the step's result: every array up to its count. */
@@ -24,8 +24,9 @@ function digestStep(world: World, result: ReturnType<typeof stepWorld>): string 
     h.update(new Uint8Array(a.buffer, a.byteOffset, n * a.BYTES_PER_ELEMENT));
   const n = world.size;
   for (const a of [world.sponsor, world.upline, world.keyHi, world.keyLo, world.joinPeriod, world.recruits, world.customerCount]) bytes(a, n);
-  for (const a of [world.alive, world.builder]) bytes(a, n);
-  for (const a of [world.ownCv, world.customerCv, world.ownSpend]) bytes(a, n);
+  for (const a of [world.alive, world.role, world.company]) bytes(a, n);
+  bytes(world.stopPeriod, n);
+  for (const a of [world.ownCv, world.customerCv, world.ownSpend, world.effort, world.hours, world.expenses, world.requiredPurchases]) bytes(a, n);
   bytes(world.current, world.currentCount);
   const c = world.customers;
   for (const a of [world.customerId, world.customerOwner, world.customerJoin, world.customerKeyHi, world.customerKeyLo]) bytes(a, c);
@@ -58,12 +59,28 @@ describe("the same seed gives the same world", () => {
   });
 });
 
-describe("the per-period input is a seam that changes nothing yet", () => {
-  it("a world told every member's income (any amounts) steps exactly like one told nothing", () => {
+describe("without attrition multipliers (the default) the world ignores income and rank", () => {
+  it("a world told every member's income and rank (any values) steps exactly like one told nothing", () => {
     const income = (t: number, world: World): WorldStepInput => ({
       income: Float64Array.from({ length: world.size }, (_, i) => ((i * 7919 + t * 104729) % 1000) * 1e5 - 3e7),
+      rank: Uint8Array.from({ length: world.size }, (_, i) => (i * 31 + t) % 7),
     });
     expect(digests(31, income)).toEqual(digests(31));
+  });
+
+  it("with multipliers, the same input changes who stays", () => {
+    const scenario: ScenarioInput = {
+      ...SCENARIO,
+      distributors: { attritionMultipliers: { byNetIncome: [{ minNet: "0", multiplier: 0.2 }], byRank: [{ minRank: 3, multiplier: 0.5 }] } },
+    };
+    const income = (t: number, world: World): WorldStepInput => ({
+      income: Float64Array.from({ length: world.size }, (_, i) => ((i * 7919 + t * 104729) % 1000) * 1e5 - 3e7),
+      rank: Uint8Array.from({ length: world.size }, (_, i) => (i * 31 + t) % 7),
+    });
+    const told = digests(31, income, scenario);
+    const untold = digests(31, undefined, scenario);
+    // Every period reads what it is told (period 0 too: the runner tells it nothing, a caller may), so every period differs.
+    expect(told.every((d, t) => d !== untold[t])).toBe(true);
   });
 });
 
@@ -71,7 +88,7 @@ describe("the per-period input is a seam that changes nothing yet", () => {
 interface MemberEvents {
   join: number;
   quit: number;
-  builder: number;
+  role: number;
   recruits: number;
   customers: number;
   upline: string;
@@ -92,11 +109,11 @@ function eventsByKey(world: World) {
     for (let i = 0; i < world.size; i++) {
       const k = keyOf(world, i);
       let e = members.get(k);
-      if (!e) members.set(k, (e = { join: 0, quit: 0, builder: 0, recruits: 0, customers: 0, upline: "", spend: [], customerCv: [] }));
+      if (!e) members.set(k, (e = { join: 0, quit: 0, role: 0, recruits: 0, customers: 0, upline: "", spend: [], customerCv: [] }));
       Object.assign(e, {
         join: world.joinPeriod[i],
         quit: world.alive[i] === 1 ? -1 : world.quitPeriod[i],
-        builder: world.builder[i],
+        role: world.role[i],
         recruits: world.recruits[i],
         customers: world.customerCount[i],
         upline: keyOf(world, world.upline[i]!),
@@ -114,13 +131,13 @@ function eventsByKey(world: World) {
 describe("one member drawing more moves no one else's events", () => {
   it("her forced extra customers and an extra recruit leave every other member's joins, quits, orders, recruits and customers as they were", () => {
     // A vast market keeps the saturation the same to 1e-8 in both worlds (the one global coupling; see steps/recruiting.ts).
-    const scenario: ScenarioInput = { ...SCENARIO, market: { prospects: 2_000_000_000 }, customers: { acquisitionRate: 0.3, orphans: "churn" } };
+    const scenario: ScenarioInput = { ...SCENARIO, market: { prospects: 2_000_000_000 }, customers: { orphans: "churn" } };
     const plain = createWorld(scenario, { seed: 8 });
     const forced = createWorld(scenario, { seed: 8 }) as WorldState;
     // She: the first builder who is not a founder. Before period 0 she gets 5 more customers and one more
     // recruit than she drew (ranks no draw uses), prospects given back so the market is the same.
     let she = 1;
-    while (forced.builder[she] !== 1) she += 1;
+    while (forced.role[she] !== BUILDER) she += 1;
     for (let j = 0; j < 5; j++) addCustomer(forced, she, -1, 1000 + j);
     const extra = addRecruit(forced, she, -1, 1000);
     forced.prospectsLeft += 6;

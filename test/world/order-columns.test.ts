@@ -7,12 +7,13 @@
 import { describe, expect, it } from "vitest";
 import { createWorld, networkFromRecords, stepWorld, type PeriodNetwork, type ScenarioInput } from "../../src/index.js";
 import { orderColumns } from "../../src/world/network.js";
+import { legacyRoles } from "./legacy.js";
 
 const SMALL: ScenarioInput = {
   months: 6,
   start: { founders: 1, network: { distributors: 300, customersPerDistributor: 1.5 } },
   market: { prospects: 5_000 },
-  customers: { acquisitionRate: 0.3 },
+  distributors: legacyRoles({ acquisitionRate: 0.3 }),
 };
 
 /** The columns as records. */

@@ -6,17 +6,21 @@
 import { describe, expect, it } from "vitest";
 import { createWorld, type ScenarioInput } from "../../src/index.js";
 import { deriveKey, keyedDraws, keyedUniform, poisson } from "../../src/random/index.js";
-import { addCustomer, addMember, addRecruit, type WorldState } from "../../src/world/state.js";
+import { addCustomer, addMember, addRecruit, saturation, type WorldState } from "../../src/world/state.js";
+import { BUILDER, SELLER } from "../../src/world/roles.js";
 import {
   WORLD_STEPS,
   acquisition,
   attrition,
+  effort,
   existingCustomers,
+  expenses,
   ownOrders,
   placementVolume,
   recruiting,
   rollUp,
 } from "../../src/world/steps/index.js";
+import { legacyRoles } from "./legacy.js";
 
 /** A world of one founder (index 0) and nothing else, to build on by hand; its period is `period`. */
 function tiny(scenario: ScenarioInput = {}, period = 0): WorldState {
@@ -32,18 +36,26 @@ function members(w: WorldState, list: readonly [sponsor: number, join: number][]
 
 const NONE = {};
 
+/** What stepWorld does before the steps that read them: the period's saturation, then everyone's effort. */
+function open(w: WorldState): void {
+  w.saturationNow = saturation(w);
+  effort(w, NONE);
+}
+
 describe("the step order", () => {
-  it("is attrition, roll-up, existing customers, recruiting, acquisition, own orders, placement volume", () => {
+  it("is attrition, roll-up, effort, existing customers, recruiting, acquisition, own orders, expenses, placement volume", () => {
     expect(WORLD_STEPS.map((s) => s.name)).toEqual([
       "attrition",
       "rollUp",
+      "effort",
       "existingCustomers",
       "recruiting",
       "acquisition",
       "ownOrders",
+      "expenses",
       "placementVolume",
     ]);
-    expect(WORLD_STEPS.map((s) => s.run)).toEqual([attrition, rollUp, existingCustomers, recruiting, acquisition, ownOrders, placementVolume]);
+    expect(WORLD_STEPS.map((s) => s.run)).toEqual([attrition, rollUp, effort, existingCustomers, recruiting, acquisition, ownOrders, expenses, placementVolume]);
   });
 });
 
@@ -105,7 +117,8 @@ describe("roll-up", () => {
 
 describe("existing customers", () => {
   const scenario = (orphans: "moveUp" | "churn"): ScenarioInput => ({
-    customers: { orphans, churn: [{ fromMonth: 0, monthly: 0 }], orderValue: { kind: "fixed", value: "50.00" }, acquisitionRate: 0 },
+    customers: { orphans, churn: [{ fromMonth: 0, monthly: 0 }], orderValue: { kind: "fixed", value: "50.00" } },
+    distributors: legacyRoles({ acquisitionRate: 0 }),
     cvRatio: "0.8",
   });
 
@@ -143,7 +156,7 @@ describe("existing customers", () => {
   });
 
   it("churn: hazard 1 in tenure month 0, 0 after: a customer acquired last period leaves, older ones stay", () => {
-    const w = tiny({ customers: { churn: [{ fromMonth: 0, monthly: 1 }, { fromMonth: 1, monthly: 0 }], acquisitionRate: 0 } }, 6);
+    const w = tiny({ customers: { churn: [{ fromMonth: 0, monthly: 1 }, { fromMonth: 1, monthly: 0 }] }, distributors: legacyRoles({ acquisitionRate: 0 }) }, 6);
     addCustomer(w, 0, 5, 0); // tenure 1: month 0 just completed
     addCustomer(w, 0, 4, 0); // tenure 2: month 1
     existingCustomers(w, NONE);
@@ -161,11 +174,12 @@ describe("existing customers", () => {
 
 describe("recruiting", () => {
   it("a sponsor's count is Poisson from her keyed draws (her key, period, k); each recruit's key from (sponsor's key, period, rank)", () => {
-    const w = tiny({ recruitment: { model: "poisson", builderRate: 3, builderShare: 0.5 } }, 2);
+    const w = tiny({ distributors: legacyRoles({ builderRate: 3, builderShare: 0.5 }) }, 2);
     w.joinPeriod[0] = -1;
     const sat = w.prospectsLeft / 1_000_000;
     const expected = poisson(keyedDraws(w.draws.recruiting.key).at(w.keyHi[0]!, w.keyLo[0]!, 2), 3 * sat);
     expect(expected).toBeGreaterThan(1); // the seed gives the founder several recruits: the ranks are seen
+    open(w);
     recruiting(w, NONE);
     expect(w.size).toBe(1 + expected);
     expect(w.tally.joins).toBe(expected);
@@ -175,23 +189,27 @@ describe("recruiting", () => {
       const i = 1 + rank;
       deriveKey(w.keys.member, w.keyHi[0]!, w.keyLo[0]!, 2, rank, hi, lo, 0);
       expect([w.keyHi[i], w.keyLo[i], w.sponsor[i], w.joinPeriod[i], w.upline[i]]).toEqual([hi[0], lo[0], 0, 2, 0]);
-      // Her builder flag is her own attribute, from her key.
-      expect(w.builder[i]).toBe(keyedUniform(w.keys.traits, hi[0]!, lo[0]!, 0, 0) < 0.5 ? 1 : 0);
+      // Her role is her own attribute, from her key: builder below the builders' share (0.5), else seller.
+      expect(w.role[i]).toBe(keyedUniform(w.keys.traits, hi[0]!, lo[0]!, 0, 0) < 0.5 ? BUILDER : SELLER);
+      // Her effort for the period is set as she joins (tenure 0: no fade).
+      expect(w.effort[i]).toBe(1);
     }
     expect(w.recruits[0]).toBe(expected);
   });
 
   it("non-builders at rate 0 and an empty market recruit no one; this period's recruits wait for the next", () => {
-    const w = tiny({ recruitment: { model: "poisson", builderRate: 50, otherRate: 0 } });
+    const w = tiny({ distributors: legacyRoles({ builderRate: 50, otherRate: 0 }) });
     members(w, [[0, -1]]);
-    w.builder[1] = 0;
+    w.role[1] = SELLER;
+    open(w);
     recruiting(w, NONE);
     const after = w.size;
     expect(w.recruits[1]).toBe(0);
     // The founder's recruits joined now; they are current but did not sponsor in this step.
     for (let i = 2; i < after; i++) expect(w.recruits[i]).toBe(0);
-    const empty = tiny({ recruitment: { model: "poisson", builderRate: 50 } });
+    const empty = tiny({ distributors: legacyRoles({ builderRate: 50 }) });
     empty.prospectsLeft = 0;
+    open(empty);
     recruiting(empty, NONE);
     expect(empty.size).toBe(1);
   });
@@ -199,9 +217,10 @@ describe("recruiting", () => {
   it("preferential attachment: each member's mean is rate × A × (1 + frontline) / (A + C)", () => {
     // 0 ← 1, 0 ← 2, 1 ← 3: A = 4 current members, frontlines 2, 1, 0, 0, C = 3. Rate 2 a month, saturation s:
     // means 2·4·3/7·s, 2·4·2/7·s, 2·4/7·s, 2·4/7·s.
-    const w = tiny({ recruitment: { model: "preferential", rate: 2 } }, 1);
+    const w = tiny({ recruitment: { model: "preferential", rate: 2 }, distributors: legacyRoles({ builderShare: 1 }) }, 1);
     members(w, [[0, -2], [0, -2], [1, -1]]);
     const s = w.prospectsLeft / 1_000_000;
+    open(w);
     const cursor = keyedDraws(w.draws.recruiting.key);
     const counts = [3, 2, 1, 1].map((weight, i) => poisson(cursor.at(w.keyHi[i]!, w.keyLo[i]!, 1), ((2 * 4 * weight) / 7) * s));
     const before = Array.from(w.recruits.subarray(0, 4));
@@ -213,10 +232,11 @@ describe("recruiting", () => {
 
 describe("acquisition", () => {
   it("a distributor's count is Poisson from her keyed draws; each customer's key from (her key, period, rank), her value from her own key", () => {
-    const w = tiny({ customers: { acquisitionRate: 4, orderValue: { kind: "choice", values: ["10.00", "20.00"] } }, cvRatio: "0.5" }, 3);
+    const w = tiny({ customers: { orderValue: { kind: "choice", values: ["10.00", "20.00"] } }, distributors: legacyRoles({ acquisitionRate: 4 }), cvRatio: "0.5" }, 3);
     const s = w.prospectsLeft / 1_000_000;
     const k = poisson(keyedDraws(w.draws.acquisition.key).at(w.keyHi[0]!, w.keyLo[0]!, 3), 4 * s);
     expect(k).toBeGreaterThan(1);
+    open(w);
     acquisition(w, NONE);
     expect([w.customers, w.customerCount[0], w.tally.newCustomers, w.orderColumns.orderCount]).toEqual([k, k, k, k]);
     const hi = new Int32Array(1);
@@ -240,9 +260,10 @@ describe("acquisition", () => {
 
   it("the market's last prospects go to the first distributors in index order, then acquisition stops", () => {
     // A market of 5: three members leave 2 prospects (saturation 0.4), and 30 a month gives the founder more than 2.
-    const w = tiny({ market: { prospects: 5 }, customers: { acquisitionRate: 30 } });
+    const w = tiny({ market: { prospects: 5 }, distributors: legacyRoles({ acquisitionRate: 30 }) });
     members(w, [[0, -1], [0, -1]]);
     expect(poisson(w.draws.acquisition.at(w.keyHi[0]!, w.keyLo[0]!, 0), 30 * 0.4)).toBeGreaterThan(2);
+    open(w);
     acquisition(w, NONE);
     expect([w.customers, w.prospectsLeft, w.customerCount[0]]).toEqual([2, 0, 2]);
   });
@@ -296,10 +317,12 @@ describe("placement volume", () => {
 });
 
 describe("helpers used by the steps", () => {
-  it("addMember forces a founder's builder flag; otherwise her key decides (Poisson recruiting only)", () => {
+  it("addMember makes a founder a company-held builder; otherwise her key decides her role, under every recruitment model", () => {
     const w = tiny({ recruitment: { model: "uniform" } });
     const i = addMember(w, 0, 0, 123, 456);
-    expect(w.builder[i]).toBe(0);
-    expect(w.builder[0]).toBe(1);
+    const u = keyedUniform(w.keys.traits, 123, 456, 0, 0);
+    // Default shares: builder below 0.3, seller below 0.4, else consumer.
+    expect(w.role[i]).toBe(u < 0.3 ? BUILDER : u < 0.4 ? SELLER : 0);
+    expect([w.role[0], w.company[0], w.company[i]]).toEqual([BUILDER, 1, 0]);
   });
 });

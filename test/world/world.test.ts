@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createWorld, stepWorld, resolveScenario, type ScenarioInput, type World } from "../../src/index.js";
+import { legacyRoles } from "./legacy.js";
 
 const big = (extra: ScenarioInput = {}): ScenarioInput => ({
   start: { founders: 1, network: { distributors: 20_000, customersPerDistributor: 0 } },
@@ -42,9 +43,8 @@ describe("the world's dynamics match the defaults' public figures", () => {
     const w = createWorld(
       {
         start: { founders: 1, network: { distributors: 20_000, customersPerDistributor: 5 } },
-        customers: { acquisitionRate: 0, churn: [{ fromMonth: 0, monthly: 0.05 }] },
-        distributors: { attrition: [{ fromMonth: 0, monthly: 0 }] },
-        recruitment: { model: "poisson", builderRate: 0 },
+        customers: { churn: [{ fromMonth: 0, monthly: 0.05 }] },
+        distributors: { attrition: [{ fromMonth: 0, monthly: 0 }], ...legacyRoles({ acquisitionRate: 0, builderRate: 0 }) },
       },
       { seed: 1 },
     );
@@ -69,8 +69,7 @@ describe("the world's dynamics match the defaults' public figures", () => {
         start: { founders: 1, network: { distributors: n, customersPerDistributor: 0 } },
         market: { prospects: 2_000_000_000 },
         recruitment: { model: "uniform", rate: 0.15 },
-        customers: { acquisitionRate: 0 },
-        distributors: { attrition: [{ fromMonth: 0, monthly: 0 }] },
+        distributors: { attrition: [{ fromMonth: 0, monthly: 0 }], ...legacyRoles({ acquisitionRate: 0, builderShare: 1 }) },
       },
       { seed: 12 },
     );
@@ -98,9 +97,8 @@ describe("the world's dynamics match the defaults' public figures", () => {
     const w = createWorld(
       {
         start: { founders: 1, network: { distributors: 20_000, customersPerDistributor: 5 } },
-        customers: { acquisitionRate: 0, churn: [{ fromMonth: 0, monthly: 0.05 }] },
-        distributors: { attrition: [{ fromMonth: 0, monthly: 0 }] },
-        recruitment: { model: "poisson", builderRate: 0 },
+        customers: { churn: [{ fromMonth: 0, monthly: 0.05 }] },
+        distributors: { attrition: [{ fromMonth: 0, monthly: 0 }], ...legacyRoles({ acquisitionRate: 0, builderRate: 0 }) },
       },
       { seed: 13 },
     );
@@ -114,7 +112,7 @@ describe("the world's dynamics match the defaults' public figures", () => {
 
   it("a finite market empties: joins and new customers stop when the prospects are gone", () => {
     const w = createWorld(
-      { start: { founders: 1, network: { distributors: 500, customersPerDistributor: 1 } }, market: { prospects: 3000 }, recruitment: { model: "poisson", builderRate: 3 } },
+      { start: { founders: 1, network: { distributors: 500, customersPerDistributor: 1 } }, market: { prospects: 3000 }, distributors: legacyRoles({ builderRate: 3 }) },
       { seed: 4 },
     );
     const startPeople = w.size + w.customersEver;
@@ -159,8 +157,8 @@ describe("the tree stays a tree", () => {
       const w = createWorld(
         {
           start: { founders: 1, network: { distributors: 2000, customersPerDistributor: 3 } },
-          customers: { orphans, churn: [{ fromMonth: 0, monthly: 0 }], acquisitionRate: 0 },
-          recruitment: { model: "poisson", builderRate: 0 },
+          customers: { orphans, churn: [{ fromMonth: 0, monthly: 0 }] },
+          distributors: legacyRoles({ acquisitionRate: 0, builderRate: 0 }),
         },
         { seed: 7 },
       );
@@ -190,9 +188,13 @@ describe("weekly periods", () => {
         months: 12,
         period: "week",
         start: { founders: 1, network: { distributors: 200, customersPerDistributor: 2 } },
-        customers: { acquisitionRate: 0, churn: [{ fromMonth: 0, monthly: 0 }], orderValue: { kind: "fixed", value: "50.00" } },
-        distributors: { attrition: [{ fromMonth: 0, monthly: 0 }], orderProbability: 1, orderValue: { kind: "fixed", value: "100.00" } },
-        recruitment: { model: "poisson", builderRate: 0 },
+        customers: { churn: [{ fromMonth: 0, monthly: 0 }], orderValue: { kind: "fixed", value: "50.00" } },
+        distributors: {
+          attrition: [{ fromMonth: 0, monthly: 0 }],
+          orderProbability: 1,
+          orderValue: { kind: "fixed", value: "100.00" },
+          ...legacyRoles({ acquisitionRate: 0, builderRate: 0 }),
+        },
       },
       { seed: 8 },
     );
@@ -210,8 +212,7 @@ describe("weekly periods", () => {
         {
           period,
           start: { founders: 1, network: { distributors: 40_000 } },
-          distributors: { attrition: [{ fromMonth: 0, monthly: 0.1 }] },
-          recruitment: { model: "poisson", builderRate: 0 },
+          distributors: { attrition: [{ fromMonth: 0, monthly: 0.1 }], ...legacyRoles({ builderRate: 0 }) },
         },
         { seed: 9 },
       );
@@ -231,8 +232,7 @@ describe("hazards by tenure month", () => {
       {
         period,
         start: { founders: 1 },
-        recruitment: { model: "poisson", builderRate: 5 },
-        distributors: { attrition: [{ fromMonth: 0, monthly: 1 }, { fromMonth: 1, monthly: 0 }] },
+        distributors: { attrition: [{ fromMonth: 0, monthly: 1 }, { fromMonth: 1, monthly: 0 }], ...legacyRoles({ builderRate: 5 }) },
       },
       { seed: 3 },
     );

@@ -1,13 +1,17 @@
 /**
- * Step 5, customer acquisition: every current distributor, this period's
+ * Step 6, customer acquisition: every current distributor, this period's
  * newcomers included, may acquire new customers; each places her first order
- * now. A distributor's count is Poisson with mean acquisitionRate × the
- * market's saturation at the start of the step × the period's length.
+ * now. A distributor's count is Poisson with mean her role's acquisition rate
+ * × her effort × the period's saturation × the period's length (months per
+ * period); a mean of 0 (a consumer, a stopped member, a fade of 0) draws
+ * nothing.
  *
- * (Until 0.1.0 the saturation was read live, so a distributor's mean fell
- * with every customer acquired before her in index order; it is now one
- * number for the step, as recruiting's always was, so that her count
- * depends on nobody else's draws.)
+ * The saturation is one number for the period, shared with recruiting: the
+ * share of the market untouched at the start of the period, or the
+ * `WorldStepInput.saturation` override (see stepWorld). (Until 0.1.0 it was
+ * read live, then once after recruiting; it is now the same number for both
+ * steps, so that a twin run given the base run's saturations sees exactly
+ * the same means.)
  *
  * A new customer's identity key comes from her distributor's key, the period
  * and her rank among that distributor's new customers of the period; her
@@ -21,22 +25,25 @@
  */
 import { poisson } from "../../random/stream.js";
 import { pushOrder } from "../network.js";
-import { addCustomer, saturation, type WorldState } from "../state.js";
+import { addCustomer, type WorldState } from "../state.js";
 import type { WorldStepInput } from "./input.js";
 
 /** Adds this period's new customers and their first orders to the world and the tally. */
 export function acquisition(world: WorldState, _input: WorldStepInput): void {
   const t = world.period;
-  const mean = world.scenario.spec.customers.acquisitionRate * world.monthsPerPeriod * saturation(world);
-  if (mean === 0) return;
+  const scale = world.monthsPerPeriod * world.saturationNow;
+  if (scale === 0) return;
+  const rates = world.scenario.people.acquisitionRate;
   const draws = world.draws.acquisition;
-  const { tally, orderColumns: columns } = world;
+  const { tally, orderColumns: columns, role, effort } = world;
   const orders = tally.orders;
   let added = 0;
   let revenue = 0;
   let cvTotal = 0;
   for (let idx = 0; idx < world.currentCount && world.prospectsLeft > 0; idx++) {
     const i = world.current[idx]!;
+    const mean = rates[role[i]!]! * effort[i]! * scale;
+    if (mean === 0) continue;
     const k = poisson(draws.at(world.keyHi[i]!, world.keyLo[i]!, t), mean);
     for (let rank = 0; rank < k && world.prospectsLeft > 0; rank++) {
       const c = addCustomer(world, i, t, rank);

@@ -1,7 +1,10 @@
 /**
- * Step 3, existing customers, in one pass over them: orphans (a quitter's
- * customers move to her upline, keeping their keys, or are lost, as the
- * scenario says), churn (the hazard of the tenure month just completed), and
+ * Step 4, existing customers, in one pass over them: orphans (a quitter's
+ * customers, keeping their keys, move to her nearest remaining upline —
+ * `moveUp` — or to her nearest upline who is working this period, else her
+ * nearest remaining upline — `moveUpToWorking`, a walk up the current
+ * uplines — or are lost — `churn`), churn (the hazard of the tenure month
+ * just completed; a stopped member's customers churn like anyone's), and
  * renewals (monthly subscriptions: every month; in weeks, in the week a new
  * month of tenure starts). Survivors are compacted in place, in order.
  *
@@ -19,10 +22,13 @@ import type { WorldStepInput } from "./input.js";
 export function existingCustomers(world: WorldState, _input: WorldStepInput): void {
   const t = world.period;
   const { customerOwner, customerJoin, customerPrice, customerCvEach, customerId, customerKeyHi, customerKeyLo, alive, upline, customerCount, customerCv } = world;
-  const { churnHazard, monthsPerPeriod, orderColumns: columns, tally } = world;
+  const { churnHazard, monthsPerPeriod, orderColumns: columns, tally, effort, role } = world;
   const orders = tally.orders;
   const key = world.keys.churn;
-  const moveUp = world.scenario.spec.customers.orphans === "moveUp";
+  const orphans = world.scenario.spec.customers.orphans;
+  const moveUp = orphans !== "churn";
+  const toWorking = orphans === "moveUpToWorking";
+  const { recruits, acquires } = world.scenario.people;
   let revenue = 0;
   let cvTotal = 0;
   let lost = 0;
@@ -32,6 +38,12 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
     if (alive[owner] === 0) {
       customerCount[owner]! -= 1;
       owner = moveUp ? upline[owner]! : -1;
+      if (toWorking) {
+        // The uplines of current members are current (rolled up): the walk stays among them.
+        let p = owner;
+        while (p >= 0 && !(effort[p]! > 0 && (recruits[role[p]!] === 1 || acquires[role[p]!] === 1))) p = upline[p]!;
+        if (p >= 0) owner = p;
+      }
       if (owner >= 0) customerCount[owner]! += 1;
     }
     const join = customerJoin[c]!;

@@ -1,8 +1,10 @@
 /**
- * Step 6, distributors' own orders (autoship): on each renewal period of her
+ * Step 7, distributors' own orders (autoship): on each renewal period of her
  * tenure (every month; in weeks, when a new month of tenure starts), a current
  * distributor orders with the scenario's probability, at a value drawn from
- * the distributors' value distribution.
+ * the distributors' value distribution — whatever her role and effort (a
+ * consumer buys for herself), unless she has stopped under a rule with
+ * `ownOrder: "stop"`.
  *
  * Draws: (her key, period, 0) for whether she orders, (her key, period, 1, …)
  * for the value.
@@ -10,6 +12,7 @@
  * @module
  */
 import { pushOrder } from "../network.js";
+import { STOP_OWN_ORDER } from "../people.js";
 import { cvOf, drawValue, type WorldState } from "../state.js";
 import { renews } from "../tenure.js";
 import type { WorldStepInput } from "./input.js";
@@ -20,7 +23,7 @@ export function ownOrders(world: WorldState, _input: WorldStepInput): void {
   const p = world.scenario.spec.distributors.orderProbability;
   const value = world.scenario.distributorValue;
   const draws = world.draws.orders;
-  const { current, joinPeriod, keyHi, keyLo, ownCv, ownSpend, monthsPerPeriod, tally, orderColumns: columns } = world;
+  const { current, joinPeriod, keyHi, keyLo, ownCv, ownSpend, monthsPerPeriod, tally, orderColumns: columns, stopPeriod, stopFlags } = world;
   const orders = tally.orders;
   let revenue = 0;
   let cvTotal = 0;
@@ -28,6 +31,7 @@ export function ownOrders(world: WorldState, _input: WorldStepInput): void {
     const i = current[idx]!;
     const join = joinPeriod[i]!;
     if (!renews(t - join, monthsPerPeriod)) continue;
+    if (t >= stopPeriod[i]! && (stopFlags[i]! & STOP_OWN_ORDER) !== 0) continue;
     const rand = draws.at(keyHi[i]!, keyLo[i]!, t);
     if (rand() >= p) continue;
     const price = drawValue(value, rand);

@@ -1,5 +1,5 @@
 /**
- * Step 7, placement volume: for binary placement by the weaker leg's volume,
+ * Step 9, placement volume: for binary placement by the weaker leg's volume,
  * the period's volume is added to every placement subtree's lifetime volume,
  * which places the next period's newcomers. No draws; nothing to do for other
  * placements.
