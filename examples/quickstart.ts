@@ -26,7 +26,7 @@ export const FLAT_PLAN: PlanInput = {
 export function headline(result: SimulationResult) {
   const revenue = result.periods.reduce((s, p) => s + p.revenue, 0);
   const payout = result.periods.reduce((s, p) => s + p.payout, 0);
-  const zero = result.members.filter((m) => m.earnings === 0).length / result.members.length;
+  const zero = result.members.filter((m) => m.gross === 0).length / result.members.length;
   return { plan: result.plan.name, payout: formatMinor(payout, result.digits), payoutShare: +(payout / revenue).toFixed(4), earnedNothing: +zero.toFixed(4) };
 }
 

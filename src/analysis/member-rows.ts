@@ -27,11 +27,27 @@ export interface MemberRow {
   readonly customers: number;
   /** Periods in which she met the plan's activity rule. */
   readonly periodsActive: number;
+  /** Paid-as rank (its name in the plan's ladder, "" for none) in the last period she was a member. */
+  readonly rank: string;
+  /** Title: the highest paid-as rank she ever had ("" for none). */
+  readonly title: string;
+  /** Hours of effort she put in over the run. */
+  readonly hours: number;
+  /** Commissions and bonuses the company paid her. */
   readonly earnings: number;
+  /** Retail profit: the margin her customers paid her (not the company). */
+  readonly retailProfit: number;
+  /** Everything the plan paid her: earnings + retail profit. */
+  readonly gross: number;
+  /** Commissions and bonuses by component (retail profit under its own component). */
   readonly earningsByComponent: Readonly<Record<string, number>>;
   /** What she spent on her own orders. */
   readonly purchases: number;
-  /** Earnings minus purchases. */
+  /** The part of those purchases the business required (not what she would have bought anyway). */
+  readonly requiredPurchases: number;
+  /** Sign-up fee, starter kit, renewals, monthly business costs. */
+  readonly expenses: number;
+  /** Net income: gross − expenses − required purchases. */
   readonly net: number;
 }
 
@@ -40,20 +56,27 @@ export interface MemberRow {
  * after the run, and only when asked for). On a run of millions of members
  * this costs seconds and about a gigabyte: large runs read the columns.
  *
+ * `rankNames` (the plan's ladder, lowest first) names ranks and titles.
+ *
  * @example
- * memberRowsOf(result.memberColumns)[0].earnings // => total earned by member 0, minor units
+ * memberRowsOf(result.memberColumns)[0].gross // => total paid to member 0, minor units
  */
-export function memberRowsOf(columns: MemberColumns): MemberRow[] {
+export function memberRowsOf(columns: MemberColumns, rankNames: readonly string[] = []): MemberRow[] {
   const rows: MemberRow[] = new Array(columns.size);
+  const rankName = (r: number) => (r === 0 ? "" : (rankNames[r - 1] ?? String(r)));
   for (let i = 0; i < columns.size; i++) {
     const byComponent: Record<string, number> = {};
     let earnings = 0;
+    let retailProfit = 0;
     columns.components.forEach((name, c) => {
       const e = columns.earnings[c]![i]!;
       byComponent[name] = e;
-      earnings += e;
+      if (columns.paidBy[c] === "customer") retailProfit += e;
+      else earnings += e;
     });
-    const purchases = columns.purchases[i]!;
+    const gross = earnings + retailProfit;
+    const requiredPurchases = columns.requiredPurchases[i]!;
+    const expenses = columns.expenses[i]!;
     const alive = columns.alive[i] === 1;
     rows[i] = {
       member: i,
@@ -67,10 +90,17 @@ export function memberRowsOf(columns: MemberColumns): MemberRow[] {
       recruits: columns.recruits[i]!,
       customers: alive ? columns.customers[i]! : 0,
       periodsActive: columns.periodsActive[i]!,
+      rank: rankName(columns.rank[i]!),
+      title: rankName(columns.title[i]!),
+      hours: columns.hours[i]!,
       earnings,
+      retailProfit,
+      gross,
       earningsByComponent: byComponent,
-      purchases,
-      net: earnings - purchases,
+      purchases: columns.purchases[i]!,
+      requiredPurchases,
+      expenses,
+      net: gross - expenses - requiredPurchases,
     };
   }
   return rows;

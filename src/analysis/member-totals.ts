@@ -1,7 +1,9 @@
 /**
  * Member totals: what each member earned by component, spent on her own
- * orders, and how many periods she was active, kept as typed-array columns
- * (index = member) as the run goes. Money in integer minor units.
+ * orders and on her business (expenses, required purchases), how many hours
+ * she worked, how many periods she was active, her last paid-as rank and her
+ * title, kept as typed-array columns (index = member) as the run goes. Money
+ * in integer minor units.
  *
  * @module
  */
@@ -18,6 +20,8 @@ export interface MemberColumns {
   /** Members who ever joined. */
   readonly size: number;
   readonly components: readonly string[];
+  /** Per component: who pays it (the company, or customers for retail profit). */
+  readonly paidBy: readonly ("company" | "customer")[];
   readonly sponsor: Int32Array;
   readonly upline: Int32Array;
   readonly joinPeriod: Int32Array;
@@ -31,35 +35,82 @@ export interface MemberColumns {
   readonly recruits: Int32Array;
   readonly customers: Int32Array;
   readonly periodsActive: Int32Array;
-  /** Per component (plan order): earnings per member. */
+  /** Paid-as rank (1-based in the plan's ladder, 0 none) in the last period she was a member. */
+  readonly rank: Uint8Array;
+  /** Title: the highest paid-as rank she ever had. */
+  readonly title: Uint8Array;
+  /** Per component (plan order): earnings per member (retail profit, paid by customers, included under its component). */
   readonly earnings: readonly Float64Array[];
+  /** What she spent on her own orders. */
   readonly purchases: Float64Array;
+  /** The part of her own orders she bought because the business required it (not what she would have bought anyway). */
+  readonly requiredPurchases: Float64Array;
+  /** Her business expenses: sign-up fee, starter kit, renewals, monthly costs. */
+  readonly expenses: Float64Array;
+  /** Hours of effort she put in. */
+  readonly hours: Float64Array;
 }
 
 /** Per-member running totals of one plan's run (grown geometrically as members join). */
 export interface MemberTotals {
   readonly components: readonly string[];
+  readonly paidBy: readonly ("company" | "customer")[];
   earnings: Float64Array[];
   purchases: Float64Array;
+  requiredPurchases: Float64Array;
+  expenses: Float64Array;
+  hours: Float64Array;
   periodsActive: Int32Array;
+  rank: Uint8Array;
+  title: Uint8Array;
 }
 
 /** Empty member totals for a plan's components. */
-export function createMemberTotals(components: readonly string[]): MemberTotals {
-  return { components, earnings: components.map(() => new Float64Array(0)), purchases: new Float64Array(0), periodsActive: new Int32Array(0) };
+export function createMemberTotals(components: readonly string[], paidBy: readonly ("company" | "customer")[] = components.map(() => "company")): MemberTotals {
+  return {
+    components,
+    paidBy,
+    earnings: components.map(() => new Float64Array(0)),
+    purchases: new Float64Array(0),
+    requiredPurchases: new Float64Array(0),
+    expenses: new Float64Array(0),
+    hours: new Float64Array(0),
+    periodsActive: new Int32Array(0),
+    rank: new Uint8Array(0),
+    title: new Uint8Array(0),
+  };
 }
 
-/** Adds a period's earnings, own purchases (`ownSpend`, by member) and activity to the totals. */
-export function addToMemberTotals(totals: MemberTotals, payout: PeriodPayout, ownSpend: Float64Array): void {
+/** What the world says of each member this period, by member: spending, costs and hours. */
+export interface MemberPeriodSpending {
+  readonly ownSpend: ArrayLike<number>;
+  readonly requiredPurchases: ArrayLike<number>;
+  readonly expenses: ArrayLike<number>;
+  readonly hours: ArrayLike<number>;
+}
+
+/** Adds a period's earnings, spending, costs, hours, activity and ranks to the totals. */
+export function addToMemberTotals(totals: MemberTotals, payout: PeriodPayout, world: MemberPeriodSpending): void {
   const { members, memberCount } = payout;
   const n = payout.size;
   totals.purchases = fitted(totals.purchases, n);
+  totals.requiredPurchases = fitted(totals.requiredPurchases, n);
+  totals.expenses = fitted(totals.expenses, n);
+  totals.hours = fitted(totals.hours, n);
   totals.periodsActive = fitted(totals.periodsActive, n);
-  // Only current members order, are active or are paid.
+  totals.rank = fitted(totals.rank, n);
+  totals.title = fitted(totals.title, n);
+  const { ownSpend, requiredPurchases, expenses, hours } = world;
+  // Only current members order, work, pay expenses, are active or are paid.
   for (let idx = 0; idx < memberCount; idx++) {
     const i = members[idx]!;
     totals.purchases[i]! += ownSpend[i]!;
+    totals.requiredPurchases[i]! += requiredPurchases[i]!;
+    totals.expenses[i]! += expenses[i]!;
+    totals.hours[i]! += hours[i]!;
     totals.periodsActive[i]! += payout.active[i]!;
+    totals.rank[i] = payout.rank[i]!;
+    if (payout.title[i]! > totals.title[i]!) totals.title[i] = payout.title[i]!;
   }
   for (let c = 0; c < payout.amounts.length; c++) {
     const row = payout.amounts[c]!;
@@ -77,10 +128,11 @@ export function addToMemberTotals(totals: MemberTotals, payout: PeriodPayout, ow
  */
 export function memberColumns(totals: MemberTotals, world: World): MemberColumns {
   const n = world.size;
-  const view = <T extends Int32Array | Float64Array>(a: T): T => fitted(a, n).subarray(0, n) as T;
+  const view = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => fitted(a, n).subarray(0, n) as T;
   return {
     size: n,
     components: totals.components,
+    paidBy: totals.paidBy,
     sponsor: world.sponsor.subarray(0, n),
     upline: world.upline.subarray(0, n),
     joinPeriod: world.joinPeriod.subarray(0, n),
@@ -91,19 +143,24 @@ export function memberColumns(totals: MemberTotals, world: World): MemberColumns
     recruits: world.recruits.subarray(0, n),
     customers: world.customerCount.subarray(0, n),
     periodsActive: view(totals.periodsActive),
+    rank: view(totals.rank),
+    title: view(totals.title),
     earnings: totals.earnings.map(view),
     purchases: view(totals.purchases),
+    requiredPurchases: view(totals.requiredPurchases),
+    expenses: view(totals.expenses),
+    hours: view(totals.hours),
   };
 }
 
 /** Collects the member totals of a run (built into every run: `result.memberColumns`). */
 export function memberTotalsCollector(setup: CollectorSetup): Collector<MemberColumns> {
   const { world } = setup;
-  const totals = createMemberTotals(setup.components);
+  const totals = createMemberTotals(setup.components, setup.plan.components.map((c) => c.paidBy));
   return {
     period({ payout }) {
       // Read through `world`: its arrays are replaced as it grows.
-      addToMemberTotals(totals, payout, world.ownSpend);
+      addToMemberTotals(totals, payout, world);
     },
     result: () => memberColumns(totals, world),
   };

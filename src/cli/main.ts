@@ -142,7 +142,7 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
     else if (format === "json") out(JSON.stringify(result.periods, null, 2) + "\n");
     else out(periodsToCsv(result));
     if (values.ledger) writePieces(values.ledger, ledgerCsvPieces(result.ledger, result.digits));
-    if (values.members) writePieces(values.members, membersCsvPieces(result.memberColumns, result.digits));
+    if (values.members) writePieces(values.members, membersCsvPieces(result.memberColumns, result.digits, 10_000, plan.ranks.map((r) => r.name)));
     return 0;
   } catch (e) {
     if (e instanceof DownlineInputError) {

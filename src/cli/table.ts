@@ -43,7 +43,7 @@ export function periodTable(result: SimulationResult): string {
   return formatTable(headers, rows);
 }
 
-/** A few lines on the whole run: totals and who earned what. */
+/** A few lines on the whole run: totals, and who earned what (company accounts left out, and said so). */
 export function runSummary(result: SimulationResult): string {
   const d = result.digits;
   const sum = (f: (p: SimulationResult["periods"][number]) => number) => result.periods.reduce((s, p) => s + f(p), 0);
@@ -53,18 +53,27 @@ export function runSummary(result: SimulationResult): string {
   const breakage = sum((p) => p.breakage);
   // From the member columns: member records would cost a few seconds and a gigabyte on large runs.
   const cols = result.memberColumns;
-  const earnings = new Float64Array(cols.size);
-  for (const byComponent of cols.earnings) for (let i = 0; i < cols.size; i++) earnings[i]! += byComponent[i]!;
+  const gross = new Float64Array(cols.size);
+  for (const byComponent of cols.earnings) for (let i = 0; i < cols.size; i++) gross[i]! += byComponent[i]!;
+  // Participants: every member but the company-held accounts (founders).
+  let participants = 0;
   let netPositive = 0;
-  for (let i = 0; i < cols.size; i++) if (earnings[i]! > cols.purchases[i]!) netPositive += 1;
-  earnings.sort().reverse();
-  const total = earnings.reduce((s, e) => s + e, 0);
-  const top = (share: number) => earnings.slice(0, Math.max(1, Math.round(earnings.length * share))).reduce((s, e) => s + e, 0);
-  const zero = earnings.filter((e) => e === 0).length;
+  const earned = new Float64Array(cols.size);
+  for (let i = 0; i < cols.size; i++) {
+    if (cols.company[i] === 1) continue;
+    earned[participants++] = gross[i]!;
+    if (gross[i]! - cols.expenses[i]! - cols.requiredPurchases[i]! > 0) netPositive += 1;
+  }
+  const companyAccounts = cols.size - participants;
+  const paid = earned.subarray(0, participants).sort().reverse();
+  const total = paid.reduce((s, e) => s + e, 0);
+  const top = (share: number) => paid.slice(0, Math.max(1, Math.round(paid.length * share))).reduce((s, e) => s + e, 0);
+  const zero = paid.filter((e) => e === 0).length;
   const byComponent = result.plan.components.map((c) => `${c} ${money(sum((p) => p.payoutByComponent[c] ?? 0), d)}`).join(", ");
+  const of = (x: number) => pct(x / Math.max(1, participants));
   return [
     `Plan "${result.plan.name}" on scenario "${result.scenario.name}", seed ${String(result.seed)}, ${result.periods.length} ${result.scenario.period}s (${result.engine} engine)`,
     `Revenue ${money(revenue, d)} (${pct(revenue === 0 ? 0 : customers / revenue)} from end customers); payout ${money(payout, d)} = ${pct(revenue === 0 ? 0 : payout / revenue)} of revenue (${byComponent}); breakage ${money(breakage, d)}`,
-    `Members ever ${earnings.length}: ${pct(zero / Math.max(1, earnings.length))} earned nothing; ${pct(netPositive / Math.max(1, earnings.length))} earned more than they spent on their own orders; the top 1% took ${pct(total === 0 ? 0 : top(0.01) / total)} of all earnings, the top 10% ${pct(total === 0 ? 0 : top(0.1) / total)}`,
+    `Participants ${participants} (company accounts left out: ${companyAccounts}): ${of(zero)} earned nothing; ${of(netPositive)} made a net profit after expenses and required purchases; the top 1% took ${pct(total === 0 ? 0 : top(0.01) / total)} of all earnings, the top 10% ${pct(total === 0 ? 0 : top(0.1) / total)}`,
   ].join("\n");
 }

@@ -13,8 +13,8 @@ export type PeriodsOf = Pick<SimulationResult, "periods" | "plan" | "digits">;
  * The period rows as CSV text, in pieces: the header, then one piece per
  * period. Columns: `period,members,active,joins,quits,customers,revenue,
  * revenueCustomers,revenueDistributors,cv,payout,payout_<component>…,
- * customerPaid,breakage,capped`; money in major units with the currency's
- * decimals.
+ * customerPaid,breakage,capped,working,hours,expenses,requiredPurchases`;
+ * money in major units with the currency's decimals, hours with 2 decimals.
  *
  * @example
  * for (const piece of periodsCsvPieces(result)) process.stdout.write(piece);
@@ -22,7 +22,7 @@ export type PeriodsOf = Pick<SimulationResult, "periods" | "plan" | "digits">;
 export function* periodsCsvPieces(result: PeriodsOf): Generator<string> {
   const d = result.digits;
   const names = result.plan.components;
-  const head = ["period", "members", "active", "joins", "quits", "customers", "revenue", "revenueCustomers", "revenueDistributors", "cv", "payout", ...names.map((n) => `payout_${n}`), "customerPaid", "breakage", "capped"];
+  const head = ["period", "members", "active", "joins", "quits", "customers", "revenue", "revenueCustomers", "revenueDistributors", "cv", "payout", ...names.map((n) => `payout_${n}`), "customerPaid", "breakage", "capped", "working", "hours", "expenses", "requiredPurchases"];
   yield head.join(",") + "\n";
   for (const p of result.periods) {
     const line = [
@@ -41,6 +41,10 @@ export function* periodsCsvPieces(result: PeriodsOf): Generator<string> {
       formatMinor(p.customerPaid, d),
       formatMinor(p.breakage, d),
       formatMinor(p.capped, d),
+      p.working,
+      p.hours.toFixed(2),
+      formatMinor(p.expenses, d),
+      formatMinor(p.requiredPurchases, d),
     ];
     yield line.join(",") + "\n";
   }
@@ -51,7 +55,7 @@ export function* periodsCsvPieces(result: PeriodsOf): Generator<string> {
  *
  * @example
  * periodsToCsv(simulate({ scenario: { months: 2 } })).split("\n")[0]
- * // => "period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_customer,payout_unilevel,customerPaid,breakage,capped"
+ * // => "period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_customer,payout_unilevel,customerPaid,breakage,capped,working,hours,expenses,requiredPurchases"
  */
 export function periodsToCsv(result: PeriodsOf): string {
   return [...periodsCsvPieces(result)].join("");

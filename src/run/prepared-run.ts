@@ -165,7 +165,7 @@ export function collectResults<C extends CollectorFactories>(run: PreparedRun): 
       periods: built.get("periods") as PeriodRow[],
       memberColumns: columns,
       get members() {
-        return (rows ??= memberRowsOf(columns));
+        return (rows ??= memberRowsOf(columns, p.setup.plan.ranks.map((r) => r.name)));
       },
       ledger: (built.get("ledger") as Ledger | undefined) ?? createLedger(p.setup.components),
       collected,

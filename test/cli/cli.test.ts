@@ -29,7 +29,7 @@ describe("downline run", () => {
     const csv = capture(["run", "--scenario", scenarioFile, "--months", "3", "--format", "csv"]);
     expect(csv.code).toBe(0);
     const rows = csv.out.trim().split("\n");
-    expect(rows[0]).toBe("period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_customer,payout_unilevel,customerPaid,breakage,capped");
+    expect(rows[0]).toBe("period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_customer,payout_unilevel,customerPaid,breakage,capped,working,hours,expenses,requiredPurchases");
     expect(rows).toHaveLength(4);
     const ref = capture(["run", "--scenario", scenarioFile, "--months", "3", "--format", "csv", "--engine", "reference"]);
     expect(ref.out).toBe(csv.out);
@@ -48,8 +48,8 @@ describe("downline run", () => {
     expect(ledgerRows[0]).toBe("period,payee,component,amount");
     expect(ledgerRows.slice(1).reduce((s, r) => s + cents(r.split(",")[3]!), 0)).toBe(payout);
     const memberRows = readFileSync(members, "utf8").trim().split("\n");
-    expect(memberRows[0]).toMatch(/^member,sponsor,upline,joinPeriod,quitPeriod,status,role,company,recruits,customers,periodsActive,earnings,/);
-    expect(memberRows.slice(1).reduce((s, r) => s + cents(r.split(",")[11]!), 0)).toBe(payout);
+    expect(memberRows[0]).toMatch(/^member,sponsor,upline,joinPeriod,quitPeriod,status,role,company,recruits,customers,periodsActive,rank,title,hours,earnings,retailProfit,gross,/);
+    expect(memberRows.slice(1).reduce((s, r) => s + cents(r.split(",")[14]!), 0)).toBe(payout);
   });
 
   it("seeds: distinct texts never collide; a canonical integer is a number", () => {

@@ -36,9 +36,16 @@ const plan = {
 function membersCsvFromRecords(result: SimulationResult): string {
   const d = result.digits;
   const names = result.plan.components;
-  const head = ["member", "sponsor", "upline", "joinPeriod", "quitPeriod", "status", "role", "company", "recruits", "customers", "periodsActive", "earnings", ...names.map((n) => `earnings_${n}`), "purchases", "net"];
+  const head = [
+    "member", "sponsor", "upline", "joinPeriod", "quitPeriod", "status", "role", "company", "recruits", "customers", "periodsActive", "rank", "title", "hours",
+    "earnings", "retailProfit", "gross", ...names.map((n) => `earnings_${n}`), "purchases", "requiredPurchases", "expenses", "net",
+  ];
+  const money = (x: number) => formatMinor(x, d);
   const rows = result.members.map((m) =>
-    [m.member, m.sponsor, m.upline, m.joinPeriod, m.quitPeriod ?? "", m.status, m.role, m.company, m.recruits, m.customers, m.periodsActive, formatMinor(m.earnings, d), ...names.map((n) => formatMinor(m.earningsByComponent[n]!, d)), formatMinor(m.purchases, d), formatMinor(m.net, d)].join(","),
+    [
+      m.member, m.sponsor, m.upline, m.joinPeriod, m.quitPeriod ?? "", m.status, m.role, m.company, m.recruits, m.customers, m.periodsActive, m.rank, m.title, m.hours.toFixed(2),
+      money(m.earnings), money(m.retailProfit), money(m.gross), ...names.map((n) => money(m.earningsByComponent[n]!)), money(m.purchases), money(m.requiredPurchases), money(m.expenses), money(m.net),
+    ].join(","),
   );
   return [head.join(","), ...rows].join("\n") + "\n";
 }
@@ -71,7 +78,10 @@ describe("member rows as CSV", () => {
     expect(jpy.digits).toBe(0);
     const text = [...membersCsvPieces(jpy.memberColumns, jpy.digits)].join("");
     expect(text).toBe(membersCsvFromRecords(jpy));
-    expect(text).not.toMatch(/\./);
+    // Every money cell whole yen (hours, column 13, keep their two decimals).
+    const header = text.split("\n")[0]!.split(",");
+    expect(header[13]).toBe("hours");
+    for (const line of text.trim().split("\n").slice(1)) expect(line.split(",").filter((_, k) => k !== 13).join(",")).not.toMatch(/\./);
   });
 });
 
@@ -82,7 +92,7 @@ describe("period rows as CSV and JSON", () => {
     const text = periodsToCsv(r);
     expect([...periodsCsvPieces(r)].join("")).toBe(text);
     const lines = text.trim().split("\n");
-    expect(lines[0]).toBe("period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_retail,payout_unilevel,customerPaid,breakage,capped");
+    expect(lines[0]).toBe("period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_retail,payout_unilevel,customerPaid,breakage,capped,working,hours,expenses,requiredPurchases");
     expect(lines).toHaveLength(1 + r.periods.length);
     const cells = lines[3]!.split(",");
     const p = r.periods[2]!;
@@ -91,6 +101,7 @@ describe("period rows as CSV and JSON", () => {
       formatMinor(p.revenue, 2), formatMinor(p.revenueCustomers, 2), formatMinor(p.revenueDistributors, 2), formatMinor(p.cv, 2),
       formatMinor(p.payout, 2), formatMinor(p.payoutByComponent.retail!, 2), formatMinor(p.payoutByComponent.unilevel!, 2),
       formatMinor(p.customerPaid, 2), formatMinor(p.breakage, 2), formatMinor(p.capped, 2),
+      String(p.working), p.hours.toFixed(2), formatMinor(p.expenses, 2), formatMinor(p.requiredPurchases, 2),
     ]);
   });
 

@@ -86,15 +86,19 @@ describe("the ledger reconciles exactly", () => {
   it("each member's earnings are the sum of her ledger lines", () => {
     const byMember = new Map<number, number>();
     for (const l of lines) byMember.set(l.payee, (byMember.get(l.payee) ?? 0) + l.amount);
-    for (const m of r.members) expect(m.earnings).toBe(byMember.get(m.member) ?? 0);
+    for (const m of r.members) expect(m.gross).toBe(byMember.get(m.member) ?? 0);
     expect(r.members.reduce((s, m) => s + m.earnings, 0)).toBe(r.periods.reduce((s, p) => s + p.payout, 0));
+    expect(r.members.reduce((s, m) => s + m.retailProfit, 0)).toBe(r.periods.reduce((s, p) => s + p.customerPaid, 0));
   });
 
   it("every order is accounted for: revenue splits into customers' and distributors' own, and purchases add up", () => {
     for (const p of r.periods) expect(p.revenue).toBe(p.revenueCustomers + p.revenueDistributors);
     const spent = r.members.reduce((s, m) => s + m.purchases, 0);
     expect(spent).toBe(r.periods.reduce((s, p) => s + p.revenueDistributors, 0));
-    for (const m of r.members) expect(m.net).toBe(m.earnings - m.purchases);
+    // Net income: what the plan paid her (earnings + retail profit) less her expenses and the purchases the business required.
+    for (const m of r.members) expect(m.net).toBe(m.earnings + m.retailProfit - m.expenses - m.requiredPurchases);
+    expect(r.members.reduce((s, m) => s + m.expenses, 0)).toBe(r.periods.reduce((s, p) => s + p.expenses, 0));
+    expect(r.members.reduce((s, m) => s + m.requiredPurchases, 0)).toBe(r.periods.reduce((s, p) => s + p.requiredPurchases, 0));
   });
 
   it("ledger lines are integer minor units, positive, within the members who existed", () => {
