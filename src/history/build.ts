@@ -40,7 +40,7 @@ import { grown } from "../util/grow.js";
 import { dayOfPeriodText, formatDay, periodIndexOfDay, parseDay, type HistoryCalendar, type PeriodKind } from "./calendar.js";
 import { amountProblem, parseFlag, parseMinor, parseSlot } from "./fields.js";
 import { NEVER, externalIds, type History, type HistoryCategory, type HistoryFileSummary } from "./history.js";
-import { createIdTable, findId, idText, internId, type IdTable } from "./id-table.js";
+import { addFingerprint, createFingerprintSet, createIdTable, findId, idText, internId, type FingerprintSet, type IdTable } from "./id-table.js";
 
 /** One problem in a history file: where (file, line, field) and what was expected. */
 export interface HistoryIssue extends InputIssue {
@@ -159,7 +159,8 @@ export interface HistoryBuilder {
   cChurn: Int32Array;
   customerFile: string;
   // Orders, in row order.
-  orderIds: IdTable | undefined;
+  /** Fingerprints of the order ids seen, when the orders have ids. */
+  orderIds: FingerprintSet | undefined;
   orderLines: Int32Array;
   oMember: Int32Array;
   oCustomer: Int32Array;
@@ -302,7 +303,7 @@ export function beginFile(b: HistoryBuilder, kind: HistoryFileKind, file: string
   if (kind === "customers") b.customerFile = file;
   if (kind === "orders") {
     b.orderFile = file;
-    if (map[O_ID]! >= 0) b.orderIds ??= createIdTable(1024);
+    if (map[O_ID]! >= 0) b.orderIds ??= createFingerprintSet();
   }
   const reader: HistoryFileReader = { file, kind, map: ok ? map : new Int32Array(0), rowsRead: 0, rowsUsed: 0, setAside: {} };
   b.files.push(reader);
@@ -510,7 +511,7 @@ function customerRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly
 }
 
 function growOrders(b: HistoryBuilder): void {
-  const cap = Math.ceil(b.oDay.length * 1.25) + 1024;
+  const cap = Math.ceil(b.oDay.length * 1.5) + 1024;
   b.orderLines = grown(b.orderLines, cap);
   b.oMember = grown(b.oMember, cap);
   b.oCustomer = grown(b.oCustomer, cap);
@@ -526,8 +527,8 @@ function orderRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly st
   let ok = true;
   if (b.orderIds) {
     const id = field(row, map, O_ID);
-    if (id !== "" && internId(b.orderIds, id) < 0) {
-      addIssue(b, file, line, "id", `duplicate order id ${JSON.stringify(id)}`);
+    if (id !== "" && !addFingerprint(b.orderIds, id)) {
+      addIssue(b, file, line, "id", `duplicate order id ${JSON.stringify(id)} (on an earlier line too)`);
       ok = false;
     }
   }
@@ -806,19 +807,24 @@ export function finishHistory(b: HistoryBuilder): History {
     churnPeriod[j] = churn === NEVER ? NEVER : Math.min(NEVER, periodOf(churn) + 1);
   }
 
-  // 4. Orders by period (a counting sort), outside the periods set aside.
+  // 4. Orders by period: a counting sort; orders outside the periods go last, and are cut off.
   const orderReader = b.files.find((f) => f.kind === "orders");
   const total = b.orderCount;
   const oPeriod = b.oDay; // reused: day → period, in place
-  const counts = new Int32Array(periods + 1);
+  const counts = new Int32Array(periods + 2);
   let before = 0;
   let after = 0;
-  for (let o = 0; o < total; o++) {
+  let inOrder = true;
+  for (let o = 0, last = -Infinity; o < total; o++) {
     const t = periodOf(oPeriod[o]!);
     oPeriod[o] = t;
     if (t < 0) before += 1;
     else if (t >= periods) after += 1;
-    else counts[t + 1]! += 1;
+    else {
+      counts[t + 1]! += 1;
+      if (t < last) inOrder = false;
+      last = t;
+    }
   }
   if (orderReader) {
     if (before > 0) setAside(orderReader, "before the first period", before);
@@ -826,28 +832,44 @@ export function finishHistory(b: HistoryBuilder): History {
   }
   for (let t = 0; t < periods; t++) counts[t + 1]! += counts[t]!;
   const used = counts[periods]!;
-  const periodStart = counts.slice();
-  const oMember = new Int32Array(used);
-  const oCustomer = new Int32Array(used);
-  const price = new Float64Array(used);
-  const cv = new Float64Array(used);
-  const qv = b.oQv ? new Float64Array(used) : undefined;
+  const periodStart = counts.slice(0, periods + 1);
+  // Exact sizes, one column at a time: each new column is scattered from the
+  // old one (writes run in one stream per period, sequentially), then the old
+  // one is dropped, so the orders are held twice only one column at a time.
+  let target: Int32Array | undefined;
+  if (!inOrder || before + after > 0) {
+    target = new Int32Array(total);
+    let outside = used;
+    for (let o = 0; o < total; o++) {
+      const t = oPeriod[o]!;
+      target[o] = t < 0 || t >= periods ? outside++ : counts[t]!++;
+    }
+  }
+  const lines = scatterInt(b.orderLines, target, total, used);
+  b.orderLines = new Int32Array(0);
+  const oMember = scatterInt(b.oMember, target, total, used);
+  b.oMember = new Int32Array(0);
+  const oCustomer = scatterInt(b.oCustomer, target, total, used);
+  b.oCustomer = new Int32Array(0);
+  const price = scatterFloat(b.oPrice, target, total, used);
+  b.oPrice = new Float64Array(0);
+  const cv = scatterFloat(b.oCv, target, total, used);
+  b.oCv = new Float64Array(0);
+  const qv = b.oQv ? scatterFloat(b.oQv, target, total, used) : undefined;
+  b.oQv = undefined;
   const recurring = new Uint8Array(used);
-  const lines = new Int32Array(used);
-  const cursor = counts; // now the next free entry of each period
   for (let o = 0; o < total; o++) {
-    const t = oPeriod[o]!;
-    if (t < 0 || t >= periods) continue;
-    const at = cursor[t]!++;
-    const m = b.oMember[o]!;
-    const c = b.oCustomer[o]!;
-    oMember[at] = m < 0 ? -1 : dense[m]!;
-    oCustomer[at] = c < 0 ? -1 : cDense[c]!;
-    price[at] = b.oPrice[o]!;
-    cv[at] = b.oCv[o]!;
-    if (qv) qv[at] = b.oQv![o]!;
-    recurring[at] = b.oRecurring[o]!;
-    lines[at] = b.orderLines[o]!;
+    const to = target ? target[o]! : o;
+    if (to < used) recurring[to] = b.oRecurring[o]!;
+  }
+  b.oRecurring = new Uint8Array(0);
+  b.oDay = new Int32Array(0);
+  target = undefined;
+  for (let k = 0; k < used; k++) {
+    const m = oMember[k]!;
+    const c = oCustomer[k]!;
+    oMember[k] = m < 0 ? -1 : dense[m]!;
+    oCustomer[k] = c < 0 ? -1 : cDense[c]!;
   }
   // 5. Customers' orders with no member named: her distributor, or her nearest upline still a member.
   const up = sponsor.slice();
@@ -900,6 +922,28 @@ export function finishHistory(b: HistoryBuilder): History {
     orders: { count: used, periodStart, member: oMember, customer: oCustomer, price, cv, ...(qv ? { qv } : {}), recurring },
     files: b.files.map(summaryOf),
   };
+}
+
+/** Entries of `a` moved to `target[o]` (or kept in place without a target), the first `used` of them, in a new array. */
+function scatterInt(a: Int32Array, target: Int32Array | undefined, total: number, used: number): Int32Array {
+  if (!target) return a.slice(0, used);
+  const out = new Int32Array(used);
+  for (let o = 0; o < total; o++) {
+    const to = target[o]!;
+    if (to < used) out[to] = a[o]!;
+  }
+  return out;
+}
+
+/** As {@link scatterInt}, for money columns. */
+function scatterFloat(a: Float64Array, target: Int32Array | undefined, total: number, used: number): Float64Array {
+  if (!target) return a.slice(0, used);
+  const out = new Float64Array(used);
+  for (let o = 0; o < total; o++) {
+    const to = target[o]!;
+    if (to < used) out[to] = a[o]!;
+  }
+  return out;
 }
 
 function setAside(reader: HistoryFileReader, reason: string, count: number): void {

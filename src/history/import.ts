@@ -94,12 +94,21 @@ export async function* textChunks(data: HistoryData): AsyncGenerator<string> {
   if (rest !== "") yield rest;
 }
 
+/** Where a CSV file's rows go: its header, each row, and each row the parser could not read. */
+export interface CsvSink {
+  header(row: string[], line: number): void;
+  row(row: string[], line: number): void;
+  bad(line: number, message: string): void;
+}
+
 /**
- * Reads one CSV file into the builder. Papa Parse is handed the chunks
- * through the interface it reads Node streams by (`on("data")`, `on("end")`):
- * it parses each chunk as it comes, keeping a partial last row for the next.
+ * Reads a CSV file's rows, streamed: Papa Parse is handed the chunks through
+ * the interface it reads Node streams by (`on("data")`, `on("end")`), parses
+ * each chunk as it comes and keeps a partial last row for the next. The
+ * first non-blank row is the header; blank lines are skipped; a byte-order
+ * mark is dropped. Returns whether a header was found.
  */
-async function readCsv(b: HistoryBuilder, kind: HistoryFileKind, name: string, data: HistoryData): Promise<void> {
+export async function readCsvRows(data: HistoryData, sink: CsvSink): Promise<boolean> {
   const listeners: Record<string, (chunk?: string) => void> = {};
   const source = {
     readable: true,
@@ -111,8 +120,7 @@ async function readCsv(b: HistoryBuilder, kind: HistoryFileKind, name: string, d
     pause() {},
     resume() {},
   };
-  let reader: HistoryFileReader | undefined;
-  let width = 0;
+  let headed = false;
   let line = 0; // the line the next row starts on, minus one
   let quoted = false; // whether any quote was seen: then rows may span lines
   let done = false;
@@ -123,8 +131,7 @@ async function readCsv(b: HistoryBuilder, kind: HistoryFileKind, name: string, d
     skipEmptyLines: false,
     chunk(results: Papa.ParseResult<string[]>) {
       const rows = results.data;
-      const bad = new Set<number>();
-      for (const e of results.errors) if (e.row !== undefined) bad.add(e.row);
+      const errors = results.errors.length > 0 ? new Map(results.errors.map((e) => [e.row, e])) : undefined;
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r]!;
         const at = line + 1;
@@ -132,19 +139,12 @@ async function readCsv(b: HistoryBuilder, kind: HistoryFileKind, name: string, d
         if (quoted) for (const f of row) for (let p = f.indexOf("\n"); p >= 0; p = f.indexOf("\n", p + 1)) span += 1;
         line = at + span;
         if (row.length === 1 && row[0] === "") continue; // a blank line
-        if (!reader) {
-          if (row.length > 0 && row[0]!.charCodeAt(0) === 0xfeff) row[0] = row[0]!.slice(1);
-          reader = beginFile(b, kind, name, row, at);
-          width = row.length;
-          continue;
-        }
-        if (bad.has(r)) {
-          reader.rowsRead += 1;
-          const e = results.errors.find((x) => x.row === r)!;
-          addIssue(b, name, at, "(row)", e.code === "MissingQuotes" ? "a quoted field is never closed" : e.message);
-          continue;
-        }
-        addRow(b, reader, row, at, row.length, width);
+        const e = errors?.get(r);
+        if (e) sink.bad(at, e.code === "MissingQuotes" ? "a quoted field is never closed" : e.message);
+        else if (!headed) {
+          headed = true;
+          sink.header(row, at);
+        } else sink.row(row, at);
       }
     },
     complete() {
@@ -161,7 +161,27 @@ async function readCsv(b: HistoryBuilder, kind: HistoryFileKind, name: string, d
   }
   listeners.end!();
   if (!done) throw new Error("downline/history: the CSV parser did not finish");
-  if (!reader) addIssue(b, name, 1, "(file)", "the file is empty: expected a header line");
+  return headed;
+}
+
+/** Reads one CSV file of a history into the builder. */
+async function readCsv(b: HistoryBuilder, kind: HistoryFileKind, name: string, data: HistoryData): Promise<void> {
+  let reader: HistoryFileReader | undefined;
+  let width = 0;
+  const headed = await readCsvRows(data, {
+    header(row, line) {
+      reader = beginFile(b, kind, name, row, line);
+      width = row.length;
+    },
+    row(row, line) {
+      addRow(b, reader!, row, line, row.length, width);
+    },
+    bad(line, message) {
+      if (reader) reader.rowsRead += 1;
+      addIssue(b, name, line, "(row)", message);
+    },
+  });
+  if (!headed) addIssue(b, name, 1, "(file)", "the file is empty: expected a header line");
 }
 
 /** The canonical columns of a kind, as the `columns` option renames them, lower-cased. */
