@@ -27,11 +27,15 @@ export interface ReplayOptions<C extends CollectorFactories = CollectorFactories
   /** Custom component types the plans use. */
   readonly components?: readonly AnyComponentType[];
   /**
-   * How members are placed in a placement tree when the history has none
-   * (binary and matrix plans), as a scenario's `placement`; a history with
-   * positions keeps them (this must then have the same width, if given).
+   * The world the history is replayed in, as a scenario: its market (the
+   * prospects the history's members and customers use up, as `prospectsLeft`
+   * reports), and the placement mode that places members when the history
+   * has no placement tree (binary and matrix plans; a history with positions
+   * keeps them, and a placement given here must then have their width). Its
+   * currency and period length default to the history's (and must be
+   * theirs); its `months` is ignored: a replay runs the history's periods.
    */
-  readonly placement?: ScenarioInput["placement"];
+  readonly scenario?: ScenarioInput;
   /**
    * The seed of the members' identity keys (their keyed draws). A replay
    * draws nothing: its results do not depend on it; it is kept in the result.
@@ -41,17 +45,19 @@ export interface ReplayOptions<C extends CollectorFactories = CollectorFactories
   readonly onPeriod?: (rows: PeriodRow[], stats: WorldPeriodStats, payouts: PeriodPayout[]) => void;
 }
 
-/** The scenario a replay runs in: the history's currency, period length and placement; its periods. */
-export function replayScenario(history: History, placement?: ScenarioInput["placement"]): Scenario {
+/** The scenario a replay runs in: the history's currency, period length and placement (unless given); its periods. */
+export function replayScenario(history: History, input: ScenarioInput = {}): Scenario {
   const tree = history.members.placement;
   const derived: ScenarioInput["placement"] = tree === undefined ? undefined : tree.width === 2 ? { kind: "binary", mode: "spillover" } : { kind: "matrix", width: tree.width };
   const months = history.calendar.period === "month" ? history.periods : Math.ceil((history.periods * 12) / 52);
+  const placement = input.placement ?? derived;
   const scenario = resolveScenario({
     name: "replay",
     currency: history.currency,
     period: history.calendar.period,
+    ...input,
     months: Math.min(1200, Math.max(1, months)),
-    ...(placement ?? derived ? { placement: placement ?? derived } : {}),
+    ...(placement ? { placement } : {}),
   });
   return { ...scenario, periods: history.periods };
 }
@@ -85,8 +91,8 @@ export function replay<C extends CollectorFactories = Record<never, never>>(
   options: ReplayOptions<C> = {},
 ): SimulationResult<CollectorResults<C>> | SimulationResult<CollectorResults<C>>[] {
   const plans = Array.isArray(planOrPlans) ? (planOrPlans as ReadonlyArray<PlanInput | CompiledPlan>) : [planOrPlans as PlanInput | CompiledPlan];
-  const { onPeriod, placement, ...rest } = options;
-  const run = prepareRun({ ...rest, scenario: replayScenario(history, placement), plans }, { kind: "history", history });
+  const { onPeriod, scenario, ...rest } = options;
+  const run = prepareRun({ ...rest, scenario: replayScenario(history, scenario), plans }, { kind: "history", history });
   runPeriods(run, onPeriod);
   const results = collectResults<C>(run);
   return Array.isArray(planOrPlans) ? results : results[0]!;
