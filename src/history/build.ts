@@ -21,8 +21,10 @@
  *    a ring of same-day members sponsoring each other, is an issue.
  * 4. Customers get dense indices in order of acquisition date, then row.
  * 5. Periods: period 0 is the one holding `start` (default: the earliest
- *    join date); the last is the one holding `end` (default: the latest join,
- *    acquisition or order date). Dates bucket as calendar.ts says.
+ *    order's date — the first period that pays anything — or, with no
+ *    orders, the earliest join date); the last is the one holding `end`
+ *    (default: the latest join, acquisition or order date). Dates bucket as
+ *    calendar.ts says.
  * 6. Rows outside the periods are set aside and counted, never dropped
  *    silently: orders before period 0 or after the last, members who joined
  *    and customers acquired after the last. Members and customers from
@@ -58,7 +60,9 @@ export interface HistoryOptions {
   readonly period?: PeriodKind;
   /**
    * Period 0: a date, a month (`2025-01`) or an ISO week (`2025-W01`) in it.
-   * Default: the period of the earliest join date.
+   * Default: the period of the earliest order (without orders, of the
+   * earliest join); members and customers from before it are kept, with
+   * their tenures.
    */
   readonly start?: string;
   /** The last period replayed, named the same way. Default: that of the latest join, acquisition or order date. */
@@ -723,7 +727,12 @@ export function finishHistory(b: HistoryBuilder): History {
 
   // 2. The calendar and the periods.
   const period = b.period;
-  const startDay = b.options.start !== undefined ? dayOfPeriodText(b.options.start) : n > 0 ? b.mJoin[kOfDense[0]!]! : NaN;
+  // Period 0: the given start, else the earliest order's period (the first that pays), else the earliest join's.
+  let startDay = b.options.start !== undefined ? dayOfPeriodText(b.options.start) : n > 0 ? b.mJoin[kOfDense[0]!]! : NaN;
+  if (b.options.start === undefined && b.orderCount > 0) {
+    startDay = Infinity;
+    for (let o = 0; o < b.orderCount; o++) if (b.oDay[o]! < startDay) startDay = b.oDay[o]!;
+  }
   if (Number.isNaN(startDay)) {
     addIssue(b, b.memberFile, 1, "(file)", "no members: a history needs at least one member");
     throwIssues(b);

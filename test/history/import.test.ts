@@ -153,7 +153,8 @@ F,E,2025-01-05,B,L
       orders: [{ date: "2025-03-02", member: 7, price: 100, cv: "80.5", recurring: true }],
     });
     expect(h.members.ids.text(1)).toBe("7");
-    expect([...h.members.quitPeriod]).toEqual([NEVER, 4]);
+    // Period 0 is March, the first order's month: she is a member through April.
+    expect([...h.members.quitPeriod]).toEqual([NEVER, 2]);
     expect([...h.orders.cv]).toEqual([80_50]);
     expect(() => historyFromRecords({ members: [{ id: "a", sponsor: "b", joined: "2025-01-02" }] })).toThrow(/members\[0\]: sponsor: unknown sponsor "b"/);
   });

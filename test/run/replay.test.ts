@@ -129,8 +129,8 @@ describe("replay", () => {
     });
     const binary: PlanInput = { activity: { minPv: "0" }, components: [{ type: "binary", pay: { kind: "weakLeg", rate: "0.10" }, carryover: {}, qualification: { active: true, sponsoredEachSide: false } }] };
     const paid = replay(history, binary, { scenario: { placement: { kind: "binary", mode: "spillover" } } });
-    // Period 1: A's legs hold B's subtree (B + D: 200) and C (100): 10% of 100.
-    expect(paid.periods[1]!.payout).toBe(10_00);
+    // February (period 0: the first with orders): A's legs hold B's subtree (B + D: 200) and C (100): 10% of 100.
+    expect(paid.periods.map((r) => r.payout)).toEqual([10_00]);
     const withTree = await importHistory({ members: "id,sponsor,joined,parent,slot\nA,,2025-01-01,,\nB,A,2025-01-02,A,0\nC,A,2025-01-03,A,1\nD,A,2025-01-03,A,2\n" }, { placementWidth: 3 });
     expect(() => replay(withTree, binary, { scenario: { placement: { kind: "binary", mode: "spillover" } } })).toThrow(/scenario\.placement: expected a placement 3 wide, as the history's, got 2/);
   });
