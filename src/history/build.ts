@@ -42,7 +42,7 @@ import { grown } from "../util/grow.js";
 import { dayOfPeriodText, formatDay, periodIndexOfDay, parseDay, type HistoryCalendar, type PeriodKind } from "./calendar.js";
 import { amountProblem, parseFlag, parseMinor, parseSlot } from "./fields.js";
 import { NEVER, externalIds, type History, type HistoryCategory, type HistoryFileSummary } from "./history.js";
-import { addFingerprint, createFingerprintSet, createIdTable, findId, idText, internId, type FingerprintSet, type IdTable } from "./id-table.js";
+import { addFingerprint, compactIdTable, createFingerprintSet, createIdTable, findId, idText, internId, type FingerprintSet, type IdTable } from "./id-table.js";
 
 /** One problem in a history file: where (file, line, field) and what was expected. */
 export interface HistoryIssue extends InputIssue {
@@ -137,10 +137,12 @@ export interface HistoryBuilder {
   readonly indexed: Set<string>;
   // Members, by number in the id table (first sight: a row, or a reference from a row).
   readonly memberIds: IdTable;
-  mDeclared: Uint8Array;
-  mLine: Int32Array;
-  mJoin: Int32Array;
-  mQuit: Int32Array;
+  /**
+   * Per member, four words side by side (one cache line for what an order's
+   * check reads): whether she has a row of her own (1/0), join day, quit day
+   * (or NEVER), line of her row (or of the first row naming her).
+   */
+  mInfo: Int32Array;
   mSponsor: Int32Array;
   mParent: Int32Array;
   mSlot: Uint8Array;
@@ -157,10 +159,8 @@ export interface HistoryBuilder {
   hasRole: boolean;
   // Customers, by number in their id table (one per row: references are looked up).
   readonly customerIds: IdTable;
-  cLine: Int32Array;
-  cDistributor: Int32Array;
-  cJoin: Int32Array;
-  cChurn: Int32Array;
+  /** Per customer, four words side by side: acquisition day, churn day (or NEVER), line, distributor (member table number). */
+  cInfo: Int32Array;
   customerFile: string;
   // Orders, in row order.
   /** Fingerprints of the order ids seen, when the orders have ids. */
@@ -213,10 +213,7 @@ export function createHistoryBuilder(options: HistoryOptions = {}): HistoryBuild
     files: [],
     indexed: new Set(),
     memberIds: createIdTable(n),
-    mDeclared: new Uint8Array(n),
-    mLine: new Int32Array(n),
-    mJoin: new Int32Array(n),
-    mQuit: new Int32Array(n),
+    mInfo: new Int32Array(n * 4),
     mSponsor: new Int32Array(n),
     mParent: new Int32Array(n),
     mSlot: new Uint8Array(n),
@@ -231,10 +228,7 @@ export function createHistoryBuilder(options: HistoryOptions = {}): HistoryBuild
     hasPackage: false,
     hasRole: false,
     customerIds: createIdTable(n),
-    cLine: new Int32Array(n),
-    cDistributor: new Int32Array(n),
-    cJoin: new Int32Array(n),
-    cChurn: new Int32Array(n),
+    cInfo: new Int32Array(n * 4),
     customerFile: "customers",
     orderIds: undefined,
     orderLines: new Int32Array(n),
@@ -334,14 +328,14 @@ export function addRow(b: HistoryBuilder, reader: HistoryFileReader, row: readon
     const id = field(row, reader.map, 0);
     if (reader.kind === "members" && id !== "") {
       const k = memberRef(b, id);
-      if (b.mDeclared[k] === 0) {
-        b.mDeclared[k] = 1;
-        b.mLine[k] = line;
+      if (b.mInfo[k * 4] === 0) {
+        b.mInfo[k * 4] = 1;
+        b.mInfo[k * 4 + 3] = line;
       }
     } else if (reader.kind === "customers" && id !== "" && internId(b.customerIds, id) >= 0) {
       growCustomers(b, b.customerIds.count - 1);
-      b.cLine[b.customerIds.count - 1] = line;
-      b.cChurn[b.customerIds.count - 1] = NEVER;
+      b.cInfo[(b.customerIds.count - 1) * 4 + 2] = line;
+      b.cInfo[(b.customerIds.count - 1) * 4 + 1] = NEVER;
     }
     return;
   }
@@ -351,12 +345,9 @@ export function addRow(b: HistoryBuilder, reader: HistoryFileReader, row: readon
 }
 
 function growMembers(b: HistoryBuilder, k: number): void {
-  if (k < b.mJoin.length) return;
-  const cap = Math.ceil(b.mJoin.length * 1.5) + 16;
-  b.mDeclared = grown(b.mDeclared, cap);
-  b.mLine = grown(b.mLine, cap);
-  b.mJoin = grown(b.mJoin, cap);
-  b.mQuit = grown(b.mQuit, cap);
+  if (k < b.mSponsor.length) return;
+  const cap = Math.ceil(b.mSponsor.length * 1.5) + 16;
+  b.mInfo = grown(b.mInfo, cap * 4);
   b.mSponsor = grown(b.mSponsor, cap);
   b.mParent = grown(b.mParent, cap);
   b.mSlot = grown(b.mSlot, cap);
@@ -390,9 +381,9 @@ function memberRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly s
   const r = internId(b.memberIds, id);
   const k = r < 0 ? -1 - r : r;
   growMembers(b, k);
-  if (b.mDeclared[k] === 1) return addIssue(b, file, line, "id", `duplicate member id ${JSON.stringify(id)} (also on line ${b.mLine[k]})`);
-  b.mDeclared[k] = 1;
-  b.mLine[k] = line;
+  if (b.mInfo[k * 4] === 1) return addIssue(b, file, line, "id", `duplicate member id ${JSON.stringify(id)} (also on line ${b.mInfo[k * 4 + 3]})`);
+  b.mInfo[k * 4] = 1;
+  b.mInfo[k * 4 + 3] = line;
   if (b.memberRows === b.mRows.length) b.mRows = grown(b.mRows, Math.ceil(b.mRows.length * 1.5) + 16);
   b.mRows[b.memberRows++] = k;
   let ok = true;
@@ -402,7 +393,7 @@ function memberRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly s
     addIssue(b, file, line, "joined", dateProblem(joinedText));
     ok = false;
   }
-  b.mJoin[k] = joined | 0;
+  b.mInfo[k * 4 + 1] = joined | 0;
   const quitText = field(row, map, M_QUIT);
   let quit = NEVER;
   if (quitText !== "") {
@@ -415,7 +406,7 @@ function memberRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly s
       ok = false;
     }
   }
-  b.mQuit[k] = quit;
+  b.mInfo[k * 4 + 2] = quit;
   const sponsorText = field(row, map, M_SPONSOR);
   const sponsor = sponsorText === "" ? -1 : memberRef(b, sponsorText);
   if (sponsor === k) {
@@ -457,18 +448,14 @@ function memberRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly s
 }
 
 function growCustomers(b: HistoryBuilder, k: number): void {
-  if (k < b.cJoin.length) return;
-  const cap = Math.ceil(b.cJoin.length * 1.5) + 16;
-  b.cLine = grown(b.cLine, cap);
-  b.cDistributor = grown(b.cDistributor, cap);
-  b.cJoin = grown(b.cJoin, cap);
-  b.cChurn = grown(b.cChurn, cap);
+  if (k * 4 < b.cInfo.length) return;
+  b.cInfo = grown(b.cInfo, (Math.ceil((b.cInfo.length / 4) * 1.5) + 16) * 4);
 }
 
 /** The table number of a member who has a row of her own, or -1. */
 function declaredMember(b: HistoryBuilder, text: string): number {
   const k = findId(b.memberIds, text);
-  return k >= 0 && b.mDeclared[k] === 1 ? k : -1;
+  return k >= 0 && b.mInfo[k * 4] === 1 ? k : -1;
 }
 
 function customerRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly string[], line: number): void {
@@ -476,9 +463,9 @@ function customerRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly
   const id = field(row, map, C_ID);
   if (id === "") return addIssue(b, file, line, "id", "expected a customer id, got nothing");
   const k = internId(b.customerIds, id);
-  if (k < 0) return addIssue(b, file, line, "id", `duplicate customer id ${JSON.stringify(id)} (also on line ${b.cLine[-1 - k]})`);
+  if (k < 0) return addIssue(b, file, line, "id", `duplicate customer id ${JSON.stringify(id)} (also on line ${b.cInfo[(-1 - k) * 4 + 2]})`);
   growCustomers(b, k);
-  b.cLine[k] = line;
+  b.cInfo[k * 4 + 2] = line;
   let ok = true;
   const distributorText = field(row, map, C_DISTRIBUTOR);
   const d = declaredMember(b, distributorText);
@@ -486,18 +473,18 @@ function customerRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly
     addIssue(b, file, line, "distributor", distributorText === "" ? "expected the id of the member who acquired her, got nothing" : `unknown member ${JSON.stringify(distributorText)}`);
     ok = false;
   }
-  b.cDistributor[k] = d;
+  b.cInfo[k * 4 + 3] = d;
   const acquiredText = field(row, map, C_ACQUIRED);
   const acquired = parseDay(acquiredText);
   if (Number.isNaN(acquired)) {
     addIssue(b, file, line, "acquired", dateProblem(acquiredText));
     ok = false;
-  } else if (d >= 0 && (acquired < b.mJoin[d]! || acquired > b.mQuit[d]!)) {
-    const when = acquired < b.mJoin[d]! ? `before her distributor ${JSON.stringify(distributorText)} joined (${formatDay(b.mJoin[d]!)})` : `after her distributor ${JSON.stringify(distributorText)} quit (${formatDay(b.mQuit[d]!)})`;
+  } else if (d >= 0 && (acquired < b.mInfo[d * 4 + 1]! || acquired > b.mInfo[d * 4 + 2]!)) {
+    const when = acquired < b.mInfo[d * 4 + 1]! ? `before her distributor ${JSON.stringify(distributorText)} joined (${formatDay(b.mInfo[d * 4 + 1]!)})` : `after her distributor ${JSON.stringify(distributorText)} quit (${formatDay(b.mInfo[d * 4 + 2]!)})`;
     addIssue(b, file, line, "acquired", `acquired on ${acquiredText}, ${when}`);
     ok = false;
   }
-  b.cJoin[k] = acquired | 0;
+  b.cInfo[k * 4] = acquired | 0;
   const churnText = field(row, map, C_CHURNED);
   let churn = NEVER;
   if (churnText !== "") {
@@ -510,12 +497,12 @@ function customerRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly
       ok = false;
     }
   }
-  b.cChurn[k] = churn;
+  b.cInfo[k * 4 + 1] = churn;
   if (ok) reader.rowsUsed += 1;
 }
 
 function growOrders(b: HistoryBuilder): void {
-  const cap = Math.ceil(b.oDay.length * 1.5) + 1024;
+  const cap = Math.ceil(b.oDay.length * 1.25) + 1024;
   b.orderLines = grown(b.orderLines, cap);
   b.oMember = grown(b.oMember, cap);
   b.oCustomer = grown(b.oCustomer, cap);
@@ -555,8 +542,8 @@ function orderRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly st
     if (customer < 0) {
       addIssue(b, file, line, "customer", `unknown customer ${JSON.stringify(customerText)}`);
       ok = false;
-    } else if (ok && (day < b.cJoin[customer]! || day > b.cChurn[customer]!)) {
-      const when = day < b.cJoin[customer]! ? `before she was acquired (${formatDay(b.cJoin[customer]!)})` : `after she churned (${formatDay(b.cChurn[customer]!)})`;
+    } else if (ok && (day < b.cInfo[customer * 4]! || day > b.cInfo[customer * 4 + 1]!)) {
+      const when = day < b.cInfo[customer * 4]! ? `before she was acquired (${formatDay(b.cInfo[customer * 4]!)})` : `after she churned (${formatDay(b.cInfo[customer * 4 + 1]!)})`;
       addIssue(b, file, line, "date", `an order on ${dateText} by customer ${JSON.stringify(customerText)}, ${when}`);
       ok = false;
     }
@@ -566,8 +553,8 @@ function orderRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly st
     if (member < 0) {
       addIssue(b, file, line, "member", `unknown member ${JSON.stringify(memberText)}`);
       ok = false;
-    } else if (ok && (day < b.mJoin[member]! || day > b.mQuit[member]!)) {
-      const when = day < b.mJoin[member]! ? `before she joined (${formatDay(b.mJoin[member]!)})` : `after she quit (${formatDay(b.mQuit[member]!)})`;
+    } else if (ok && (day < b.mInfo[member * 4 + 1]! || day > b.mInfo[member * 4 + 2]!)) {
+      const when = day < b.mInfo[member * 4 + 1]! ? `before she joined (${formatDay(b.mInfo[member * 4 + 1]!)})` : `after she quit (${formatDay(b.mInfo[member * 4 + 2]!)})`;
       addIssue(b, file, line, "date", `an order on ${dateText} credited to member ${JSON.stringify(memberText)}, ${when}`);
       ok = false;
     }
@@ -625,11 +612,11 @@ export function throwIssues(b: HistoryBuilder): void {
 }
 
 /** Sort keys (join day, row) → table numbers in that order (a typed sort of packed keys: no comparator). */
-function orderByDay(days: Int32Array, rows: Int32Array, count: number): Int32Array {
+function orderByDay(info: Int32Array, at: number, rows: Int32Array, count: number): Int32Array {
   const keys = new Float64Array(count);
   let sorted = true;
   for (let r = 0; r < count; r++) {
-    keys[r] = (days[rows[r]!]! + DAY_SHIFT) * TWO_31 + r;
+    keys[r] = (info[rows[r]! * 4 + at]! + DAY_SHIFT) * TWO_31 + r;
     if (r > 0 && keys[r]! < keys[r - 1]!) sorted = false;
   }
   if (!sorted) keys.sort();
@@ -645,19 +632,24 @@ function orderByDay(days: Int32Array, rows: Int32Array, count: number): Int32Arr
  */
 export function finishHistory(b: HistoryBuilder): History {
   const ids = b.memberIds;
+  // Every row is in: the order-id fingerprints go, and the id tables shrink to
+  // what lookups from now on need (before the orders are regrouped: the peak).
+  b.orderIds = undefined;
+  compactIdTable(ids);
+  compactIdTable(b.customerIds);
   // Members named but never given a row of their own.
   for (let r = 0; r < b.memberRows; r++) {
     const k = b.mRows[r]!;
     const s = b.mSponsor[k]!;
-    if (s >= 0 && b.mDeclared[s] === 0) addIssue(b, b.memberFile, b.mLine[k]!, "sponsor", `unknown sponsor ${JSON.stringify(idText(ids, s))}`);
+    if (s >= 0 && b.mInfo[s * 4] === 0) addIssue(b, b.memberFile, b.mInfo[k * 4 + 3]!, "sponsor", `unknown sponsor ${JSON.stringify(idText(ids, s))}`);
     const p = b.mParent[k]!;
-    if (p >= 0 && b.mDeclared[p] === 0) addIssue(b, b.memberFile, b.mLine[k]!, "parent", `unknown placement parent ${JSON.stringify(idText(ids, p))}`);
+    if (p >= 0 && b.mInfo[p * 4] === 0) addIssue(b, b.memberFile, b.mInfo[k * 4 + 3]!, "parent", `unknown placement parent ${JSON.stringify(idText(ids, p))}`);
   }
   throwIssues(b);
 
   // 1. Members in join order.
   const n = b.memberRows;
-  const byDay = orderByDay(b.mJoin, b.mRows, n);
+  const byDay = orderByDay(b.mInfo, 1, b.mRows, n);
   const dense = new Int32Array(ids.count).fill(-1);
   const kOfDense = new Int32Array(n);
   // Members waiting for a same-day sponsor or parent listed after them: linked lists by the awaited member.
@@ -682,9 +674,9 @@ export function finishHistory(b: HistoryBuilder): History {
       const w = blocker(k);
       if (w >= 0) {
         const field = w === b.mSponsor[k] ? "sponsor" : "parent";
-        if (b.mJoin[w]! > b.mJoin[k]!) {
+        if (b.mInfo[w * 4 + 1]! > b.mInfo[k * 4 + 1]!) {
           const who = field === "sponsor" ? "sponsor" : "placement parent";
-          addIssue(b, b.memberFile, b.mLine[k]!, field, `her ${who} ${JSON.stringify(idText(ids, w))} joined on ${formatDay(b.mJoin[w]!)}, after her (${formatDay(b.mJoin[k]!)}): a ${who} joins no later than her recruit`);
+          addIssue(b, b.memberFile, b.mInfo[k * 4 + 3]!, field, `her ${who} ${JSON.stringify(idText(ids, w))} joined on ${formatDay(b.mInfo[w * 4 + 1]!)}, after her (${formatDay(b.mInfo[k * 4 + 1]!)}): a ${who} joins no later than her recruit`);
           dense[k] = -2; // rejected: do not place, and do not report her recruits again
           continue;
         }
@@ -719,7 +711,7 @@ export function finishHistory(b: HistoryBuilder): History {
           ring.push(idText(ids, x));
           x = blocker(x);
         }
-        addIssue(b, b.memberFile, b.mLine[k]!, field, `a cycle: ${ring.map((t) => JSON.stringify(t)).join(" → ")} → … (each ${field === "sponsor" ? "sponsored" : "placed"} under the next)`);
+        addIssue(b, b.memberFile, b.mInfo[k * 4 + 3]!, field, `a cycle: ${ring.map((t) => JSON.stringify(t)).join(" → ")} → … (each ${field === "sponsor" ? "sponsored" : "placed"} under the next)`);
       }
     }
   }
@@ -728,7 +720,7 @@ export function finishHistory(b: HistoryBuilder): History {
   // 2. The calendar and the periods.
   const period = b.period;
   // Period 0: the given start, else the earliest order's period (the first that pays), else the earliest join's.
-  let startDay = b.options.start !== undefined ? dayOfPeriodText(b.options.start) : n > 0 ? b.mJoin[kOfDense[0]!]! : NaN;
+  let startDay = b.options.start !== undefined ? dayOfPeriodText(b.options.start) : n > 0 ? b.mInfo[kOfDense[0]! * 4 + 1]! : NaN;
   if (b.options.start === undefined && b.orderCount > 0) {
     startDay = Infinity;
     for (let o = 0; o < b.orderCount; o++) if (b.oDay[o]! < startDay) startDay = b.oDay[o]!;
@@ -742,8 +734,8 @@ export function finishHistory(b: HistoryBuilder): History {
   let lastDay = -Infinity;
   if (b.options.end !== undefined) lastDay = dayOfPeriodText(b.options.end);
   else {
-    for (let j = 0; j < n; j++) lastDay = Math.max(lastDay, b.mJoin[kOfDense[j]!]!);
-    for (let c = 0; c < b.customerIds.count; c++) lastDay = Math.max(lastDay, b.cJoin[c]!);
+    for (let j = 0; j < n; j++) lastDay = Math.max(lastDay, b.mInfo[kOfDense[j]! * 4 + 1]!);
+    for (let c = 0; c < b.customerIds.count; c++) lastDay = Math.max(lastDay, b.cInfo[c * 4]!);
     for (let o = 0; o < b.orderCount; o++) lastDay = Math.max(lastDay, b.oDay[o]!);
   }
   const periods = periodOf(lastDay) + 1;
@@ -753,7 +745,7 @@ export function finishHistory(b: HistoryBuilder): History {
   }
   const memberReader = b.files.find((f) => f.kind === "members");
   let members = n;
-  while (members > 0 && periodOf(b.mJoin[kOfDense[members - 1]!]!) >= periods) members -= 1;
+  while (members > 0 && periodOf(b.mInfo[kOfDense[members - 1]! * 4 + 1]!) >= periods) members -= 1;
   if (members < n && memberReader) setAside(memberReader, "joined after the last period", n - members);
   const sponsor = new Int32Array(members);
   const joinPeriod = new Int32Array(members);
@@ -762,8 +754,8 @@ export function finishHistory(b: HistoryBuilder): History {
     const k = kOfDense[i]!;
     const s = b.mSponsor[k]!;
     sponsor[i] = s < 0 ? -1 : dense[s]!;
-    joinPeriod[i] = periodOf(b.mJoin[k]!);
-    const q = b.mQuit[k]!;
+    joinPeriod[i] = periodOf(b.mInfo[k * 4 + 1]!);
+    const q = b.mInfo[k * 4 + 2]!;
     quitPeriod[i] = q === NEVER ? NEVER : Math.min(NEVER, periodOf(q) + 1);
   }
   // The placement tree: each slot under a parent once.
@@ -782,7 +774,7 @@ export function finishHistory(b: HistoryBuilder): History {
       const at = parent[i]! * width + slot[i]!;
       const h = holder[at]!;
       if (h >= 0) {
-        addIssue(b, b.memberFile, b.mLine[k]!, "slot", `slot ${slot[i]} under ${JSON.stringify(idText(ids, p))} is already taken by ${JSON.stringify(idText(ids, kOfDense[h]!))} (line ${b.mLine[kOfDense[h]!]})`);
+        addIssue(b, b.memberFile, b.mInfo[k * 4 + 3]!, "slot", `slot ${slot[i]} under ${JSON.stringify(idText(ids, p))} is already taken by ${JSON.stringify(idText(ids, kOfDense[h]!))} (line ${b.mInfo[kOfDense[h]! * 4 + 3]})`);
       } else holder[at] = i;
     }
     placement = { width, parent, slot };
@@ -798,9 +790,9 @@ export function finishHistory(b: HistoryBuilder): History {
   const cCount = b.customerIds.count;
   const cRows = new Int32Array(cCount);
   for (let c = 0; c < cCount; c++) cRows[c] = c;
-  const cByDay = orderByDay(b.cJoin, cRows, cCount);
+  const cByDay = orderByDay(b.cInfo, 0, cRows, cCount);
   let customers = cCount;
-  while (customers > 0 && periodOf(b.cJoin[cByDay[customers - 1]!]!) >= periods) customers -= 1;
+  while (customers > 0 && periodOf(b.cInfo[cByDay[customers - 1]! * 4]!) >= periods) customers -= 1;
   const customerReader = b.files.find((f) => f.kind === "customers");
   if (customers < cCount && customerReader) setAside(customerReader, "acquired after the last period", cCount - customers);
   const cDense = new Int32Array(cCount).fill(-1);
@@ -810,9 +802,9 @@ export function finishHistory(b: HistoryBuilder): History {
   for (let j = 0; j < customers; j++) {
     const c = cByDay[j]!;
     cDense[c] = j;
-    distributor[j] = dense[b.cDistributor[c]!]!;
-    cJoinPeriod[j] = periodOf(b.cJoin[c]!);
-    const churn = b.cChurn[c]!;
+    distributor[j] = dense[b.cInfo[c * 4 + 3]!]!;
+    cJoinPeriod[j] = periodOf(b.cInfo[c * 4]!);
+    const churn = b.cInfo[c * 4 + 1]!;
     churnPeriod[j] = churn === NEVER ? NEVER : Math.min(NEVER, periodOf(churn) + 1);
   }
 

@@ -31,8 +31,10 @@ export interface ExternalIds {
 
 /** External ids from an interned table and the table-number → dense-index map. */
 export function externalIds(table: IdTable, denseOf: Int32Array, kOfDense: Int32Array, count: number): ExternalIds {
-  return {
+  const ids: ExternalIds & { storage: unknown } = {
     count,
+    // Not in the interface: where the ids are held (memory accounting reads it).
+    storage: { table, denseOf, kOfDense },
     text: (i) => {
       if (!(i >= 0 && i < count)) throw new RangeError(`downline/history: no id at index ${i} (0..${count - 1})`);
       return idText(table, kOfDense[i]!);
@@ -44,6 +46,7 @@ export function externalIds(table: IdTable, denseOf: Int32Array, kOfDense: Int32
       return i >= 0 && i < count ? i : -1;
     },
   };
+  return ids;
 }
 
 /** External ids given as an array (small histories, ones written by a run). */

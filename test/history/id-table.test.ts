@@ -52,3 +52,20 @@ describe("fingerprints", () => {
     expect(s.count).toBe(300_000);
   });
 });
+
+describe("compacted tables", () => {
+  it("find every id as before, in a fraction of the memory, and take no more", async () => {
+    const { compactIdTable } = await import("../../src/history/id-table.js");
+    const t = createIdTable();
+    for (let i = 0; i < 50_000; i++) internId(t, i % 2 === 0 ? `M${i}` : `a-much-longer-member-number-${i}`);
+    const before = t.table.byteLength;
+    compactIdTable(t);
+    expect(t.table.byteLength * 4).toBeLessThanOrEqual(before);
+    let wrong = 0;
+    for (let i = 0; i < 50_000; i++) if (findId(t, i % 2 === 0 ? `M${i}` : `a-much-longer-member-number-${i}`) !== i) wrong += 1;
+    expect(wrong).toBe(0);
+    expect(findId(t, "M1")).toBe(-1);
+    expect(idText(t, 49_999)).toBe("a-much-longer-member-number-49999");
+    expect(() => internId(t, "new")).toThrow(/compacted/);
+  });
+});
