@@ -335,16 +335,18 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
   const joinPeriod = input.joinPeriods ? int32Of(input.joinPeriods, size) : new Int32Array(size);
   const members = new Int32Array(size);
   let memberCount = 0;
+  // An Int32Array given is used as is: it holds whole numbers already. A plain list is checked value by value.
+  const exact = upline === input.uplines;
   for (let i = 0; i < size; i++) {
-    const raw = input.uplines[i]!;
     const p = upline[i]!;
-    // A typed array holds whole numbers already; a plain one is checked value by value.
-    if (raw !== p || p >= i || p < -1) problems.add(`uplines[${i}]`, `expected -1 or an index below ${i}, got ${raw}`);
+    if ((!exact && input.uplines[i] !== p) || p >= i || p < -1) problems.add(`uplines[${i}]`, `expected -1 or an index below ${i}, got ${input.uplines[i]}`);
     else if (alive[i] === 1) {
       if (p >= 0 && alive[p] === 0) problems.add(`uplines[${i}]`, `member ${i} is current but her upline ${p} has quit (roll her up first)`);
       members[memberCount++] = i;
     }
-    if (input.joinPeriods && joinPeriod[i] !== input.joinPeriods[i]) problems.add(`joinPeriods[${i}]`, `expected a whole period number, got ${input.joinPeriods[i]}`);
+  }
+  if (input.joinPeriods && joinPeriod !== input.joinPeriods) {
+    for (let i = 0; i < size; i++) if (joinPeriod[i] !== input.joinPeriods[i]) problems.add(`joinPeriods[${i}]`, `expected a whole period number, got ${input.joinPeriods[i]}`);
   }
   problems.throwIfAny();
   const ownCv = new Float64Array(size);
@@ -446,19 +448,21 @@ function ordersFromColumns(
   const price = float64Of(o.price, n);
   const cv = float64Of(o.cv, n);
   const join = o.customerJoin ? int32Of(o.customerJoin, n) : new Int32Array(n);
+  // Int32Arrays given are used as they are (whole numbers already); plain lists are compared value by value.
+  const exact = member === o.member && customer === o.customer;
   for (let k = 0; k < n; k++) {
     const m = member[k]!;
     const c = customer[k]!;
     const p = price[k]!;
     const v = cv[k]!;
     // The happy path: plain comparisons; the full check only for an order that fails one.
-    if (m !== o.member[k] || m < 0 || m >= size || alive[m] === 0 || c !== o.customer[k] || c < -1 || !(p >= 0 && p <= Number.MAX_SAFE_INTEGER && p === Math.floor(p)) || !(v >= 0 && v <= Number.MAX_SAFE_INTEGER && v === Math.floor(v))) {
+    if ((!exact && (m !== o.member[k] || c !== o.customer[k])) || m < 0 || m >= size || alive[m] === 0 || c < -1 || !(p >= 0 && p <= Number.MAX_SAFE_INTEGER && p === Math.floor(p)) || !(v >= 0 && v <= Number.MAX_SAFE_INTEGER && v === Math.floor(v))) {
       checkOrder(problems, (f) => `orders.${f}[${k}]`, o.member[k]!, o.customer[k]!, o.price[k]!, o.cv[k]!, size, alive);
       continue;
     }
     if (o.customerJoin) {
       const j = join[k]!;
-      if (j !== o.customerJoin[k] || (c >= 0 && j > period)) {
+      if ((join !== o.customerJoin && j !== o.customerJoin[k]) || (c >= 0 && j > period)) {
         problems.add(`orders.customerJoin[${k}]`, `expected a whole period${c >= 0 ? ` no later than ${period}` : ""}, got ${o.customerJoin[k]}`);
         continue;
       }
