@@ -159,14 +159,18 @@ async function main(task: string | undefined): Promise<Record<string, unknown>> 
       await ensureData();
       const base = process.memoryUsage();
       const peak = peakSampler();
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const history = await importData();
       const wall = seconds(t0);
+      const cpu = process.cpuUsage(cpu0);
       const peakBytes = peak.stop() - (base.heapUsed + base.arrayBuffers);
       const built = historyBytes(history);
       return {
         task,
         seconds: wall,
+        // CPU of the process (the main thread and V8's helper threads): what the import costs when it has a core.
+        cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(2),
         summary: historySummary(history),
         builtMb: +(built / MB).toFixed(0),
         peakMb: +(peakBytes / MB).toFixed(0),
