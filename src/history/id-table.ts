@@ -178,7 +178,7 @@ function rehash(t: IdTable): void {
     if (old[s + 1] === 0) continue;
     let at = (old[s]! << 3) & mask;
     while (table[at + 1] !== 0) at = (at + SLOT) & mask;
-    table.set(old.subarray(s, s + SLOT), at);
+    for (let w = 0; w < SLOT; w++) table[at + w] = old[s + w]!;
   }
   t.table = table;
 }
