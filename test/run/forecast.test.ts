@@ -154,6 +154,18 @@ describe("a forecast from a history", () => {
     ]);
   });
 
+  it("continues weekly histories and placement trees (binary, placed by the weaker leg's volume)", () => {
+    const scenario: ScenarioInput = { ...SMALL, months: 3, period: "week", placement: { kind: "binary", mode: "weakerLegVolume" } };
+    const past = simulate({ scenario, plan: PRESETS.binary, seed: 6, collectors: { history: historyCollector({ start: "2024-12-30" }) } }).collected.history;
+    expect(past.calendar.period).toBe("week");
+    const future = { ...scenario, months: 2, start: { founders: 1 } };
+    const a = simulate({ scenario: future, plan: PRESETS.binary, seed: 1, start: { history: past } });
+    expect(a.periods).toHaveLength(8);
+    expect(a.periods[0]!.period).toBe(past.periods);
+    expect(a.periods.reduce((s, r) => s + r.payout, 0)).toBeGreaterThan(0);
+    expect(simulate({ scenario: future, plan: PRESETS.binary, seed: 1, start: { history: past } }).periods).toEqual(a.periods);
+  });
+
   it("refuses a scenario unfit for the history, before any work", () => {
     const weekly = historyFromRecords({ members: [{ id: "A", sponsor: null, joined: "2025-01-01", parent: null, slot: null }, { id: "B", sponsor: "A", joined: "2025-01-02", parent: "A", slot: "L" }] }, { period: "week" });
     expect(() => simulate({ scenario: { months: 2 }, start: { history: weekly } })).toThrow(/scenario\.period: expected "week", the history's period, got "month"/);
