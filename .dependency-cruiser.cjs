@@ -11,6 +11,9 @@
  * - util, money, random, validate: small foundations (typed-array growth, exact
  *   amounts and rounding, seeded streams, schema fields and field-path errors);
  * - world: the scenario and its dynamics (never reads a plan);
+ * - history: a real business's members, customers and orders (the data
+ *   model, importers from CSV and JSON Lines given as text or chunks, and a
+ *   history replayed into a world); below plan, like the world it feeds;
  * - plan: plan schema, compiler, components (never draws a random number);
  * - engine: the fast and reference engines, one period's payout;
  * - analysis: collectors and their records (period rows, member columns, the
@@ -21,7 +24,7 @@
  * - cli: the command line, the only place with process and file-system I/O;
  * - src/index.ts: the public API, re-exporting by name.
  */
-const LAYERS = ["util", "money", "random", "validate", "world", "plan", "engine", "analysis", "run", "output", "cli"];
+const LAYERS = ["util", "money", "random", "validate", "world", "history", "plan", "engine", "analysis", "run", "output", "cli"];
 
 const above = (i) => LAYERS.slice(i + 1);
 

@@ -15,6 +15,18 @@ export { simulate, type SimulateOptions } from "./run/simulate.js";
 export { simulatePlans, type SimulatePlansOptions } from "./run/simulate-plans.js";
 export type { PlansPeriodListener } from "./run/prepared-run.js";
 
+// A real business's history: imported, replayed under plans, reconciled, continued as a forecast (simulate's start.history).
+export { replay, type ReplayOptions } from "./run/replay.js";
+export { importHistory, historyFromRecords, type HistoryInput, type HistoryFile, type HistoryData, type HistoryChunk, type HistoryRecord } from "./history/import.js";
+export type { HistoryOptions, HistoryIssue } from "./history/build.js";
+export type { History, HistoryMembers, HistoryCustomers, HistoryOrders, HistoryFileSummary, HistoryCategory, ExternalIds } from "./history/history.js";
+export { periodLabel, type HistoryCalendar, type PeriodKind } from "./history/calendar.js";
+export { historySummary } from "./history/summary.js";
+export { importPaid, paidFromRecords, type PaidAmounts, type PaidOptions } from "./history/paid.js";
+export { reconcile, type Reconciliation, type ReconciliationLine } from "./analysis/reconcile.js";
+export { historyCollector, type HistoryCollectorOptions } from "./analysis/history-collector.js";
+export { historyCsvPieces, type HistoryCsvOptions } from "./output/history-csv.js";
+
 // Collectors and what a run returns.
 export type { Collector, CollectorFactory, CollectorFactories, CollectorResults, CollectorSetup, PeriodView } from "./analysis/collector.js";
 export { reporter } from "./analysis/reporter.js";
@@ -63,7 +75,18 @@ export { resolveScenario, type Scenario, type ScenarioInput, type ScenarioSpec, 
 export { DEFAULT_SCENARIO } from "./world/default-scenario.js";
 export { createWorld, stepWorld, type World, type WorldOptions, type WorldPeriodStats, type WorldPlacement, type WorldStepInput, type StopOverride } from "./world/world.js";
 export { ROLES, type Role } from "./world/roles.js";
-export { networkFromRecords, orderColumns, type PeriodNetwork, type OrderRecord, type OrderColumns, type PlacementTree } from "./world/network.js";
+export {
+  networkFromRecords,
+  orderColumns,
+  type PeriodNetwork,
+  type OrderRecord,
+  type OrderColumns,
+  type PlacementTree,
+  type NetworkRecords,
+  type OrderColumnsInput,
+  type PlacementInput,
+  type NumberList,
+} from "./world/network.js";
 
 // Money: integer minor units and their text; the exact decimals of reference rules.
 export { formatMinor, toMinor, minorDigits } from "./money/amount.js";

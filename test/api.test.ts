@@ -13,6 +13,17 @@ const PUBLIC_VALUES = [
   // the runner
   "simulate",
   "simulatePlans",
+  // histories: import, replay, reconcile, write
+  "replay",
+  "importHistory",
+  "historyFromRecords",
+  "periodLabel",
+  "historySummary",
+  "importPaid",
+  "paidFromRecords",
+  "reconcile",
+  "historyCollector",
+  "historyCsvPieces",
   // collectors and results
   "reporter",
   "memberRowsOf",

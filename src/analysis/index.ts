@@ -5,3 +5,5 @@ export { createMemberTotals, addToMemberTotals, memberColumns, memberTotalsColle
 export { memberRowsOf, type MemberRow } from "./member-rows.js";
 export { createLedger, appendPayout, ledgerLines, ledgerCollector, type Ledger, type LedgerChunk, type LedgerLine } from "./ledger.js";
 export type { SimulationResult } from "./result.js";
+export { historyCollector, type HistoryCollectorOptions } from "./history-collector.js";
+export { reconcile, type Reconciliation, type ReconciliationLine } from "./reconcile.js";

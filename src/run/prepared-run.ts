@@ -24,6 +24,9 @@ import { memberTotalsCollector, type MemberColumns } from "../analysis/member-to
 import { memberRowsOf, type MemberRow } from "../analysis/member-rows.js";
 import { periodRowsCollector, type PeriodRow } from "../analysis/period-rows.js";
 import type { SimulationResult } from "../analysis/result.js";
+import type { History } from "../history/history.js";
+import { createHistoryWorld, historyScenarioProblems, type HistoryHandOver } from "../history/world-from-history.js";
+import { DownlineInputError } from "../validate/errors.js";
 
 /** Options of a run under several plans (see `simulatePlans`). */
 export interface RunOptions<C extends CollectorFactories = CollectorFactories> {
@@ -45,6 +48,17 @@ export interface RunOptions<C extends CollectorFactories = CollectorFactories> {
    * `result.collected[name]`.
    */
   readonly collectors?: C;
+  /**
+   * Start from a real business instead of founders or a generated network:
+   * its history is replayed first (every plan paying every historical period,
+   * so carryover, titles and bonuses already paid carry into the forecast),
+   * then the scenario's dynamics continue it for the scenario's `months`.
+   * The scenario must have the history's period length and currency (and a
+   * placement of the same width when the history has one), and no
+   * `start.network`. `report`: the periods the results cover, the forecast's
+   * only (default; they are numbered on from the history's) or all.
+   */
+  readonly start?: { readonly history: History; readonly report?: "forecast" | "all" };
 }
 
 /** A collector and the name its result is reported under. */
@@ -71,16 +85,33 @@ export interface PreparedRun {
   readonly scenario: Scenario;
   readonly engine: "fast" | "reference";
   readonly world: World;
-  /** Steps the world one period (the only source of periods today; replayed history would be another). */
+  /** Periods the run goes through: the scenario's; a history's; or a history's, then the scenario's (a forecast). */
+  readonly periods: number;
+  /** The first period the collectors record (a forecast that reports only itself skips its history's). */
+  readonly recordFrom: number;
+  /**
+   * The source of periods: steps the world one period, or replays a
+   * history's next period (the same network and counts either way).
+   */
   readonly step: () => { network: PeriodNetwork; stats: WorldPeriodStats };
   readonly plans: readonly PlanRun[];
+  /** For a forecast from a history: what the world kept of it, once its last period has run. */
+  readonly handOver?: () => HistoryHandOver | undefined;
 }
+
+/** The source of a run's periods, as `prepareRun` is asked for it. */
+export type RunSource = { readonly kind: "world" } | { readonly kind: "history"; readonly history: History };
 
 /** What `onPeriod` of `simulatePlans` receives: each plan's row and payout, in plan order. */
 export type PlansPeriodListener = (rows: PeriodRow[], stats: WorldPeriodStats, payouts: PeriodPayout[]) => void;
 
-/** Resolves and validates everything, builds the world, the engines and the collectors. No period is run. */
-export function prepareRun(options: RunOptions): PreparedRun {
+/**
+ * Resolves and validates everything, builds the world (or the replayed
+ * history's world), the engines and the collectors. No period is run.
+ * `source`: the scenario's world (default; a forecast when `options.start`
+ * holds a history), or a history alone (`replay`).
+ */
+export function prepareRun(options: RunOptions, source: RunSource = { kind: "world" }): PreparedRun {
   const given = resolveScenario(options.scenario ?? DEFAULT_SCENARIO);
   // Every plan compiled for the scenario's currency: each money field is checked before any work.
   const plans = options.plans.map((p) => compilePlan(p, { currency: given.spec.currency, ...(options.components ? { components: options.components } : {}) }));
@@ -89,7 +120,40 @@ export function prepareRun(options: RunOptions): PreparedRun {
   const kind = options.engine ?? "fast";
   const engines: PlanEngine[] = plans.map((p) => (kind === "fast" ? createFastEngine(p) : createReferenceEngine(p)));
   const seed = options.seed ?? 42;
-  const world = createWorld(scenario, { seed, recordOrders: kind === "reference" });
+  const recordOrders = kind === "reference";
+  const history = source.kind === "history" ? source.history : options.start?.history;
+  let world: World;
+  let step: PreparedRun["step"];
+  let periods = scenario.periods;
+  let recordFrom = 0;
+  let handOver: PreparedRun["handOver"];
+  if (history === undefined) {
+    world = createWorld(scenario, { seed, recordOrders });
+    step = () => stepWorld(world);
+  } else {
+    const problems = historyScenarioProblems(history, scenario);
+    if (source.kind === "world" && scenario.spec.start.network) {
+      problems.push({ path: "scenario.start.network", message: "a run starts from a history or from a generated network, not both" });
+    }
+    if (problems.length > 0) throw new DownlineInputError("options", problems);
+    const replayed = createHistoryWorld(history, scenario, { seed, recordOrders });
+    world = replayed.world;
+    if (source.kind === "history") {
+      step = replayed.step;
+      periods = history.periods;
+    } else {
+      // The history's periods, then the scenario's: one world, one period loop.
+      let kept: HistoryHandOver | undefined;
+      step = () => {
+        if (world.period < history.periods) return replayed.step();
+        kept ??= replayed.handOver();
+        return stepWorld(world);
+      };
+      periods = history.periods + scenario.periods;
+      recordFrom = options.start?.report === "all" ? 0 : history.periods;
+      handOver = () => kept;
+    }
+  }
   const keepLedger = options.ledger ?? true;
   const extraFactories = Object.entries(options.collectors ?? {});
   return {
@@ -97,7 +161,10 @@ export function prepareRun(options: RunOptions): PreparedRun {
     scenario,
     engine: kind,
     world,
-    step: () => stepWorld(world),
+    periods,
+    recordFrom,
+    step,
+    ...(handOver ? { handOver } : {}),
     plans: plans.map((plan, planIndex) => {
       const setup: CollectorSetup = {
         seed,
@@ -127,20 +194,25 @@ export function prepareRun(options: RunOptions): PreparedRun {
 }
 
 /**
- * Runs every period of a prepared run: the world steps, each plan's engine
- * pays, that plan's collectors record (built-ins first), then `onPeriod` hears
- * of it. The world never sees a payout: every plan sees identical events.
+ * Runs every period of a prepared run: the source steps (the world, or a
+ * replayed history), each plan's engine pays, that plan's collectors record
+ * (built-ins first), then `onPeriod` hears of it. The world never sees a
+ * payout: every plan sees identical events. The library's only period loop.
  */
 export function runPeriods(run: PreparedRun, onPeriod?: PlansPeriodListener): void {
-  for (let t = 0; t < run.scenario.periods; t++) {
+  for (let t = 0; t < run.periods; t++) {
     const { network, stats } = run.step();
+    const recorded = t >= run.recordFrom;
     const payouts = run.plans.map((p) => {
+      // Every period is paid (the engines carry their state on); the collectors hear of the recorded ones.
       const payout = p.engine.pay(network);
+      if (!recorded) return payout;
       const view = { period: stats.period, network, stats, payout };
       for (const { collector } of p.builtIns) collector.period(view);
       for (const { collector } of p.extras) collector.period(view);
       return payout;
     });
+    if (!recorded) continue;
     onPeriod?.(
       run.plans.map((p) => p.rows[p.rows.length - 1]!),
       stats,

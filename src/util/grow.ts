@@ -5,7 +5,7 @@
  * @module
  */
 
-type Typed = Int32Array | Uint8Array | Uint32Array | Float64Array;
+type Typed = Int32Array | Uint8Array | Uint16Array | Uint32Array | Float64Array;
 
 /** A typed array of the same kind holding `a`'s values, with room for `capacity` entries. */
 export function grown<T extends Typed>(a: T, capacity: number): T {

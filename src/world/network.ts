@@ -7,6 +7,7 @@
  * @module
  */
 import { grown } from "../util/grow.js";
+import { DownlineInputError, type InputIssue } from "../validate/errors.js";
 
 /** One order placed in a period (as records: small runs, tests, replayed data). */
 export interface OrderRecord {
@@ -204,76 +205,176 @@ export function pushOrder(o: OrderColumnsBuilder, member: number, customer: numb
   o.orderCount = k + 1;
 }
 
+/** A list of numbers: a plain array, or a typed array (used as given, not copied, when of the network's own type). */
+export type NumberList = ArrayLike<number>;
+
+/** The period's orders as columns, for {@link networkFromRecords}: entries 0 … count − 1 of each. */
+export interface OrderColumnsInput {
+  /** Orders held (default: `member.length`). */
+  readonly count?: number;
+  readonly member: NumberList;
+  readonly customer: NumberList;
+  readonly price: NumberList;
+  readonly cv: NumberList;
+  /** Default as {@link orderJoinOf} says: the period for a customer's order, her join period for an own order. */
+  readonly customerJoin?: NumberList;
+}
+
+/** A placement tree as records: each member's parent (below her, or -1) and her slot under it. */
+export interface PlacementInput {
+  /** Positions under a parent: 2 for binary, W for a W×D matrix (1 … 255). */
+  readonly width: number;
+  /** Each member's placement parent: an index below hers, or -1 at the top. */
+  readonly parent?: NumberList;
+  /** Each member's slot under her parent: 0 … width − 1, unique under a parent (binary: 0 left, 1 right). */
+  readonly slot?: NumberList;
+  /** @deprecated Spelled `parent` since 0.2 (as in `PlacementTree` and the world); read until 0.3. */
+  readonly parents?: NumberList;
+  /** @deprecated Spelled `slot` since 0.2; read until 0.3. */
+  readonly slots?: NumberList;
+}
+
+/** What {@link networkFromRecords} takes: one period of a network as records or columns. */
+export interface NetworkRecords {
+  /** Each member's upline after roll-up: an index below hers, or -1 at the top. */
+  readonly uplines: NumberList;
+  /** Whether each member is current (default: all). `true`/`false` or 1/0. */
+  readonly alive?: ArrayLike<boolean | number>;
+  /** Each member's join period (default 0). */
+  readonly joinPeriods?: NumberList;
+  /** The period's orders: records (kept as `network.orders`, for audits and small runs) or columns (the fast path). */
+  readonly orders: readonly OrderRecord[] | OrderColumnsInput;
+  /** The period number (default 0). */
+  readonly period?: number;
+  /** The placement tree, for binary and matrix plans. */
+  readonly placement?: PlacementInput;
+}
+
+/** At most this many problems are listed in one error. */
+const MAX_ISSUES = 20;
+
+/** Problems found so far, and a check that throws them. */
+class Problems {
+  readonly issues: InputIssue[] = [];
+  count = 0;
+  add(path: string, message: string): void {
+    this.count += 1;
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message });
+  }
+  throwIfAny(): void {
+    if (this.count === 0) return;
+    const listed = [...this.issues];
+    if (this.count > listed.length) listed.push({ path: "(more)", message: `${this.count - listed.length} more problems not listed` });
+    throw new DownlineInputError("network", listed);
+  }
+}
+
+function isOrderColumns(orders: NetworkRecords["orders"]): orders is OrderColumnsInput {
+  return !Array.isArray(orders) && typeof orders === "object" && orders !== null && "member" in orders;
+}
+
+/** An Int32Array holding the list: the list itself when it is one, else a copy. */
+function int32Of(list: NumberList, n: number): Int32Array {
+  if (list instanceof Int32Array && list.length >= n) return list;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = list[i]!;
+  return out;
+}
+
+/** A Float64Array holding the list: the list itself when it is one, else a copy. */
+function float64Of(list: NumberList, n: number): Float64Array {
+  if (list instanceof Float64Array && list.length >= n) return list;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = list[i]!;
+  return out;
+}
+
 /**
- * Builds a period network from plain records: a convenience for tests,
- * examples and replayed data. `uplines[i]` must be lower than `i` (or -1), a
- * current member's upline must be current, and only current members may be
- * credited with orders; volumes are summed from the orders, and the order
- * columns hold the records in order (a record's `customerJoin` defaults as
- * {@link orderJoinOf} says). `orders` keeps the records, each with its
- * `customerJoin` filled in.
+ * Builds a period network from records, or from columns. `uplines[i]` must
+ * be lower than `i` (or -1), a current member's upline must be current, and
+ * only current members may be credited with orders; volumes are summed from
+ * the orders, and the order columns hold them in order (a record's
+ * `customerJoin` defaults as {@link orderJoinOf} says).
+ *
+ * Two forms of input, one result:
+ * - records (arrays of numbers, `orders` as {@link OrderRecord}s): for
+ *   tests, examples and the reference engine; `network.orders` keeps the
+ *   records, each with its `customerJoin` filled in;
+ * - columns (typed arrays, `orders` as {@link OrderColumnsInput}): the fast
+ *   path for large periods (a million members and four million orders in
+ *   well under a second). Typed arrays of the network's own types
+ *   (`Int32Array` uplines, join periods and order members/customers/joins,
+ *   `Float64Array` prices and CVs) are used as given, not copied: do not
+ *   change them while the network is in use.
+ *
+ * Every problem is a `DownlineInputError` naming the record and the field
+ * (`uplines[12]`, `orders[3].member`, `orders.cv[7]`), at most 20 listed.
  *
  * @example
  * const net = networkFromRecords({ uplines: [-1, 0], orders: [{ member: 1, customer: -1, price: 100_00, cv: 100_00 }] });
  * net.ownCv[1] // => 10000
+ * @example
+ * // The same period as columns.
+ * const cols = networkFromRecords({
+ *   uplines: Int32Array.from([-1, 0]),
+ *   orders: { member: Int32Array.of(1), customer: Int32Array.of(-1), price: Float64Array.of(100_00), cv: Float64Array.of(100_00) },
+ * });
+ * cols.ownCv[1] // => 10000
  */
-export function networkFromRecords(input: {
-  uplines: readonly number[];
-  alive?: readonly boolean[];
-  joinPeriods?: readonly number[];
-  orders: readonly OrderRecord[];
-  period?: number;
-  /** A placement tree: parents (each below its member, or -1) and slots (0 … width−1, unique under a parent). */
-  placement?: { width: number; parents: readonly number[]; slots: readonly number[] };
-}): PeriodNetwork {
+export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
+  const problems = new Problems();
   const size = input.uplines.length;
   const period = input.period ?? 0;
-  const upline = Int32Array.from(input.uplines);
-  const alive = Uint8Array.from(input.uplines, (_, i) => (input.alive?.[i] ?? true ? 1 : 0));
-  const joinPeriod = Int32Array.from(input.joinPeriods ?? input.uplines.map(() => 0));
+  if (!Number.isInteger(period) || period < -0x80000000 || period > 0x7fffffff) problems.add("period", `expected a whole period number, got ${period}`);
+  problems.throwIfAny();
+  const upline = int32Of(input.uplines, size);
+  const alive = new Uint8Array(size);
+  const aliveIn = input.alive;
+  if (aliveIn === undefined) alive.fill(1);
+  else for (let i = 0; i < size; i++) alive[i] = aliveIn[i] === undefined || aliveIn[i] === true || aliveIn[i] === 1 ? 1 : 0;
+  const joinPeriod = input.joinPeriods ? int32Of(input.joinPeriods, size) : new Int32Array(size);
   const members = new Int32Array(size);
   let memberCount = 0;
+  // An Int32Array given is used as is: it holds whole numbers already. A plain list is checked value by value.
+  const exact = upline === input.uplines;
   for (let i = 0; i < size; i++) {
     const p = upline[i]!;
-    if (p >= i || p < -1 || !Number.isInteger(input.uplines[i])) {
-      throw new RangeError(`downline/network: uplines[${i}]: expected -1 or an index below ${i}, got ${input.uplines[i]}`);
-    }
-    if (alive[i] === 1) {
-      if (p >= 0 && alive[p] === 0) {
-        throw new RangeError(`downline/network: uplines[${i}]: member ${i} is current but her upline ${p} has quit (roll her up first)`);
-      }
+    if ((!exact && input.uplines[i] !== p) || p >= i || p < -1) problems.add(`uplines[${i}]`, `expected -1 or an index below ${i}, got ${input.uplines[i]}`);
+    else if (alive[i] === 1) {
+      if (p >= 0 && alive[p] === 0) problems.add(`uplines[${i}]`, `member ${i} is current but her upline ${p} has quit (roll her up first)`);
       members[memberCount++] = i;
     }
   }
+  if (input.joinPeriods && joinPeriod !== input.joinPeriods) {
+    for (let i = 0; i < size; i++) if (joinPeriod[i] !== input.joinPeriods[i]) problems.add(`joinPeriods[${i}]`, `expected a whole period number, got ${input.joinPeriods[i]}`);
+  }
+  problems.throwIfAny();
   const ownCv = new Float64Array(size);
   const customerCv = new Float64Array(size);
-  const columns = createOrderColumns(input.orders.length);
-  const records: OrderRecord[] = [];
-  input.orders.forEach((o, k) => {
-    if (!Number.isInteger(o.member) || o.member < 0 || o.member >= size) {
-      throw new RangeError(`downline/network: orders[${k}].member: expected a member index below ${size}, got ${o.member}`);
-    }
-    if (alive[o.member] === 0) {
-      throw new RangeError(`downline/network: orders[${k}].member: member ${o.member} has quit and cannot be credited with an order`);
-    }
-    if (!Number.isSafeInteger(o.cv) || o.cv < 0 || !Number.isSafeInteger(o.price) || o.price < 0) {
-      throw new RangeError(`downline/network: orders[${k}]: expected non-negative integer minor units, got price ${o.price}, cv ${o.cv}`);
-    }
-    // Customer ids and join periods go into Int32 columns.
-    if (!Number.isInteger(o.customer) || o.customer < -1 || o.customer > 0x7fffffff) {
-      throw new RangeError(`downline/network: orders[${k}].customer: expected -1 or a customer id ≥ 0, got ${o.customer}`);
-    }
-    // A customer cannot have been acquired after the order she places now (her tenure would be negative).
-    const join = orderJoinOf(o, { period, joinPeriod });
-    if (!Number.isInteger(join) || join < -0x80000000 || join > 0x7fffffff || (o.customer >= 0 && join > period)) {
-      const bound = o.customer >= 0 ? ` no later than ${period}` : "";
-      throw new RangeError(`downline/network: orders[${k}].customerJoin: expected a whole period${bound}, got ${join}`);
-    }
-    if (o.customer < 0) ownCv[o.member]! += o.cv;
-    else customerCv[o.member]! += o.cv;
-    pushOrder(columns, o.member, o.customer, join, o.price, o.cv);
-    records.push(o.customerJoin === join ? o : { ...o, customerJoin: join });
-  });
+  let columns: OrderColumnsBuilder;
+  let records: OrderRecord[] | undefined;
+  if (isOrderColumns(input.orders)) {
+    columns = ordersFromColumns(input.orders, period, size, alive, joinPeriod, ownCv, customerCv, problems);
+  } else {
+    records = [];
+    columns = createOrderColumns(input.orders.length);
+    input.orders.forEach((o, k) => {
+      const ok = checkOrder(problems, (f) => `orders[${k}].${f}`, o.member, o.customer, o.price, o.cv, size, alive);
+      // A customer cannot have been acquired after the order she places now (her tenure would be negative).
+      const join = ok ? orderJoinOf(o, { period, joinPeriod }) : 0;
+      if (ok && !joinOk(join, o.customer, period)) {
+        problems.add(`orders[${k}].customerJoin`, `expected a whole period${o.customer >= 0 ? ` no later than ${period}` : ""}, got ${join}`);
+        return;
+      }
+      if (!ok || problems.count > 0) return;
+      if (o.customer < 0) ownCv[o.member]! += o.cv;
+      else customerCv[o.member]! += o.cv;
+      pushOrder(columns, o.member, o.customer, join, o.price, o.cv);
+      records!.push(o.customerJoin === join ? o : { ...o, customerJoin: join });
+    });
+  }
+  const placement = input.placement ? placementFromRecords(input.placement, size, problems) : undefined;
+  problems.throwIfAny();
   return {
     period,
     size,
@@ -284,35 +385,128 @@ export function networkFromRecords(input: {
     joinPeriod,
     ownCv,
     customerCv,
-    orders: records,
-    ...columns,
-    ...(input.placement ? { placement: placementFromRecords(input.placement, size) } : {}),
+    ...(records ? { orders: records } : {}),
+    orderCount: columns.orderCount,
+    orderMember: columns.orderMember,
+    orderCustomer: columns.orderCustomer,
+    orderCustomerJoin: columns.orderCustomerJoin,
+    orderPrice: columns.orderPrice,
+    orderCv: columns.orderCv,
+    ...(placement ? { placement } : {}),
   };
 }
 
-/** Checks and packs a placement tree given as records. */
-function placementFromRecords(p: { width: number; parents: readonly number[]; slots: readonly number[] }, size: number): PlacementTree {
+/** Checks one order's member, customer and amounts; records what is wrong. */
+function checkOrder(problems: Problems, at: (field: string) => string, member: number, customer: number, price: number, cv: number, size: number, alive: Uint8Array): boolean {
+  let ok = true;
+  if (!Number.isInteger(member) || member < 0 || member >= size) {
+    problems.add(at("member"), `expected a member index below ${size}, got ${member}`);
+    ok = false;
+  } else if (alive[member] === 0) {
+    problems.add(at("member"), `member ${member} has quit and cannot be credited with an order`);
+    ok = false;
+  }
+  // Customer ids go into an Int32 column.
+  if (!Number.isInteger(customer) || customer < -1 || customer > 0x7fffffff) {
+    problems.add(at("customer"), `expected -1 or a customer id ≥ 0, got ${customer}`);
+    ok = false;
+  }
+  if (!Number.isSafeInteger(price) || price < 0) {
+    problems.add(at("price"), `expected non-negative integer minor units, got ${price}`);
+    ok = false;
+  }
+  if (!Number.isSafeInteger(cv) || cv < 0) {
+    problems.add(at("cv"), `expected non-negative integer minor units, got ${cv}`);
+    ok = false;
+  }
+  return ok;
+}
+
+function joinOk(join: number, customer: number, period: number): boolean {
+  return Number.isInteger(join) && join >= -0x80000000 && join <= 0x7fffffff && !(customer >= 0 && join > period);
+}
+
+/** The columnar path: one pass of checks and volumes, no object per order. */
+function ordersFromColumns(
+  o: OrderColumnsInput,
+  period: number,
+  size: number,
+  alive: Uint8Array,
+  joinPeriod: Int32Array,
+  ownCv: Float64Array,
+  customerCv: Float64Array,
+  problems: Problems,
+): OrderColumnsBuilder {
+  const n = o.count ?? o.member.length;
+  for (const name of ["member", "customer", "price", "cv", "customerJoin"] as const) {
+    const list = o[name];
+    if (list !== undefined && list.length < n) problems.add(`orders.${name}`, `expected ${n} entries (one per order), got ${list.length}`);
+  }
+  problems.throwIfAny();
+  const member = int32Of(o.member, n);
+  const customer = int32Of(o.customer, n);
+  const price = float64Of(o.price, n);
+  const cv = float64Of(o.cv, n);
+  const join = o.customerJoin ? int32Of(o.customerJoin, n) : new Int32Array(n);
+  // Int32Arrays given are used as they are (whole numbers already); plain lists are compared value by value.
+  const exact = member === o.member && customer === o.customer;
+  for (let k = 0; k < n; k++) {
+    const m = member[k]!;
+    const c = customer[k]!;
+    const p = price[k]!;
+    const v = cv[k]!;
+    // The happy path: plain comparisons; the full check only for an order that fails one.
+    if ((!exact && (m !== o.member[k] || c !== o.customer[k])) || m < 0 || m >= size || alive[m] === 0 || c < -1 || !(p >= 0 && p <= Number.MAX_SAFE_INTEGER && p === Math.floor(p)) || !(v >= 0 && v <= Number.MAX_SAFE_INTEGER && v === Math.floor(v))) {
+      checkOrder(problems, (f) => `orders.${f}[${k}]`, o.member[k]!, o.customer[k]!, o.price[k]!, o.cv[k]!, size, alive);
+      continue;
+    }
+    if (o.customerJoin) {
+      const j = join[k]!;
+      if ((join !== o.customerJoin && j !== o.customerJoin[k]) || (c >= 0 && j > period)) {
+        problems.add(`orders.customerJoin[${k}]`, `expected a whole period${c >= 0 ? ` no later than ${period}` : ""}, got ${o.customerJoin[k]}`);
+        continue;
+      }
+    } else join[k] = c < 0 ? joinPeriod[m]! : period;
+    if (c < 0) ownCv[m]! += v;
+    else customerCv[m]! += v;
+  }
+  return { orderCount: n, orderMember: member, orderCustomer: customer, orderCustomerJoin: join, orderPrice: price, orderCv: cv };
+}
+
+/** Checks and packs a placement tree given as records or columns. */
+function placementFromRecords(p: PlacementInput, size: number, problems: Problems): PlacementTree | undefined {
+  const parentList = p.parent ?? p.parents;
+  const slotList = p.slot ?? p.slots;
+  const pName = p.parent ? "parent" : "parents";
+  const sName = p.slot ? "slot" : "slots";
   if (!Number.isInteger(p.width) || p.width < 1 || p.width > 255) {
-    throw new RangeError(`downline/network: placement.width: expected a whole number from 1 to 255, got ${p.width}`);
+    problems.add("placement.width", `expected a whole number from 1 to 255, got ${p.width}`);
+    return undefined;
   }
-  if (p.parents.length !== size || p.slots.length !== size) {
-    throw new RangeError(`downline/network: placement: expected ${size} parents and slots (one per member), got ${p.parents.length} and ${p.slots.length}`);
+  if (!parentList || !slotList || parentList.length !== size || slotList.length !== size) {
+    problems.add("placement", `expected ${size} parents and slots (one per member, as placement.parent and placement.slot), got ${parentList?.length ?? 0} and ${slotList?.length ?? 0}`);
+    return undefined;
   }
-  const taken = new Set<string>();
+  const parent = int32Of(parentList, size);
+  const slot = new Uint8Array(size);
+  const taken = new Int32Array(size * p.width).fill(-1);
   for (let i = 0; i < size; i++) {
-    const parent = p.parents[i]!;
-    const slot = p.slots[i]!;
-    if (!Number.isInteger(parent) || parent < -1 || parent >= i) {
-      throw new RangeError(`downline/network: placement.parents[${i}]: expected -1 or an index below ${i}, got ${parent}`);
+    const q = parentList[i]!;
+    const s = slotList[i]!;
+    if (q !== parent[i] || q < -1 || q >= i) {
+      problems.add(`placement.${pName}[${i}]`, `expected -1 or an index below ${i}, got ${q}`);
+      continue;
     }
-    if (!Number.isInteger(slot) || slot < 0 || slot >= p.width) {
-      throw new RangeError(`downline/network: placement.slots[${i}]: expected a slot from 0 to ${p.width - 1}, got ${slot}`);
+    if (!Number.isInteger(s) || s < 0 || s >= p.width) {
+      problems.add(`placement.${sName}[${i}]`, `expected a slot from 0 to ${p.width - 1}, got ${s}`);
+      continue;
     }
-    if (parent >= 0) {
-      const key = `${parent}:${slot}`;
-      if (taken.has(key)) throw new RangeError(`downline/network: placement.slots[${i}]: slot ${slot} under ${parent} is already taken`);
-      taken.add(key);
+    slot[i] = s;
+    if (q >= 0) {
+      const at = q * p.width + s;
+      if (taken[at]! >= 0) problems.add(`placement.${sName}[${i}]`, `slot ${s} under ${q} is already taken by ${taken[at]}`);
+      else taken[at] = i;
     }
   }
-  return { width: p.width, parent: Int32Array.from(p.parents), slot: Uint8Array.from(p.slots) };
+  return { width: p.width, parent, slot };
 }

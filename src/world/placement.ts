@@ -103,6 +103,30 @@ export function place(p: Placement, i: number, sponsor: number): number {
 }
 
 /**
+ * Places member `i` (the next index) at a given position: `parent` (-1 at the
+ * top) and `slot` under it, as a replayed history says. The tree's bookkeeping
+ * (edges, breadth-first cursors, counts) is kept as {@link place} keeps it, so
+ * newcomers placed by the mode afterwards find their positions as in a
+ * world built from the start. The caller has checked the position (a slot is
+ * taken once; the parent's index is below `i`).
+ */
+export function placeAt(p: Placement, i: number, sponsor: number, parent: number, slot: number): void {
+  if (i !== p.size) throw new RangeError(`downline/placement: members are placed in join order: expected member ${p.size}, got ${i}`);
+  if (p.size === p.parent.length) growPlacement(p);
+  p.size += 1;
+  p.edge[0]![i] = i;
+  p.edge[1]![i] = i;
+  p.cursor[i] = 1;
+  p.count[i] = 1;
+  p.parent[i] = parent;
+  p.slot[i] = parent < 0 ? 0 : slot;
+  if (parent < 0) return;
+  p.child[parent * p.width + slot] = i;
+  if (sponsor >= 0) p.placed[sponsor]! += 1;
+  if (p.countsNeeded) for (let a = parent; a >= 0; a = p.parent[a]!) p.count[a]! += 1;
+}
+
+/**
  * Adds a period's volume to every placement subtree's lifetime volume (for the
  * weaker-leg-by-volume mode): a reverse pass is a post-order, as parents have
  * lower indices.

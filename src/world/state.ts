@@ -18,7 +18,7 @@ import { roundScaled } from "../money/round.js";
 import { normal, type Uniform } from "../random/stream.js";
 import { concernKey, deriveKey, keyedDraws, keyedUniform, originKey, type ConcernKey, type KeyedDraws } from "../random/keyed.js";
 import { grown } from "../util/grow.js";
-import { place, type Placement } from "./placement.js";
+import { place, placeAt, type Placement } from "./placement.js";
 import type { OrderColumnsBuilder, OrderRecord } from "./network.js";
 import type { Scenario, ValueDraw } from "./scenario.js";
 import { NEVER, type ListedStop } from "./people.js";
@@ -218,13 +218,25 @@ export function drawValue(d: ValueDraw, rand: Uniform): number {
 }
 
 /**
+/**
  * Appends a member with the given identity key. Her role is her own
  * attribute, drawn from her key — (her key, 0, 0): builder below the
- * builders' share, seller below builders' + sellers', else consumer — and so
- * is her stop period (see {@link stopPeriodAt}). A founder is company-held:
- * role builder, never stops. Returns her index.
+ * builders' share, seller below builders' + sellers', else consumer — unless
+ * `role` gives it (a replayed history's), and so is her stop period (see
+ * {@link stopPeriodAt}). A founder is company-held: role builder, never
+ * stops. With a placement tree she is placed by the scenario's mode, or at
+ * `position` when given (a replayed history's). Returns her index.
  */
-export function addMember(world: WorldState, sponsor: number, joinPeriod: number, hi: number, lo: number, founder = false): number {
+export function addMember(
+  world: WorldState,
+  sponsor: number,
+  joinPeriod: number,
+  hi: number,
+  lo: number,
+  founder = false,
+  position?: { readonly parent: number; readonly slot: number },
+  role?: number,
+): number {
   if (world.size === world.sponsor.length) growMembers(world);
   const i = world.size++;
   world.sponsor[i] = sponsor;
@@ -241,12 +253,15 @@ export function addMember(world: WorldState, sponsor: number, joinPeriod: number
     world.stopFlags[i] = 0;
   } else {
     const u = keyedUniform(world.keys.traits, hi, lo, 0, 0);
-    world.role[i] = u < people.builderBelow ? BUILDER : u < people.sellerBelow ? SELLER : CONSUMER;
+    world.role[i] = role ?? (u < people.builderBelow ? BUILDER : u < people.sellerBelow ? SELLER : CONSUMER);
     world.company[i] = 0;
     stopPeriodAt(world, i);
   }
   world.current[world.currentCount++] = i;
-  if (world.placement) place(world.placement, i, sponsor);
+  if (world.placement) {
+    if (position) placeAt(world.placement, i, sponsor, position.parent, position.slot);
+    else place(world.placement, i, sponsor);
+  }
   if (sponsor >= 0) world.recruits[sponsor]! += 1;
   if (world.prospectsLeft > 0) world.prospectsLeft -= 1;
   return i;
@@ -315,15 +330,29 @@ export function addRecruit(world: WorldState, sponsor: number, period: number, r
  * the owner's, her subscription value from her key. Returns her dense index.
  */
 export function addCustomer(world: WorldState, owner: number, joinPeriod: number, rank: number): number {
-  if (world.customers === world.customerOwner.length) growCustomers(world);
-  const c = world.customers++;
+  const c = world.customers;
+  if (c === world.customerOwner.length) growCustomers(world);
   deriveKey(world.keys.customer, world.keyHi[owner]!, world.keyLo[owner]!, joinPeriod, rank, world.customerKeyHi, world.customerKeyLo, c);
   const price = drawValue(world.scenario.customerValue, world.draws.customerValue.at(world.customerKeyHi[c]!, world.customerKeyLo[c]!, 0));
-  world.customerId[c] = world.customersEver++;
+  return appendCustomer(world, owner, joinPeriod, world.customerKeyHi[c]!, world.customerKeyLo[c]!, world.customersEver, price, cvOf(world, price));
+}
+
+/**
+ * Appends a customer with the given identity key, id and subscription (price
+ * and CV, minor units): the one place a customer is added, drawn by
+ * {@link addCustomer} or replayed from a history. Returns her dense index.
+ */
+export function appendCustomer(world: WorldState, owner: number, joinPeriod: number, hi: number, lo: number, id: number, price: number, cv: number): number {
+  if (world.customers === world.customerOwner.length) growCustomers(world);
+  const c = world.customers++;
+  world.customerKeyHi[c] = hi;
+  world.customerKeyLo[c] = lo;
+  world.customerId[c] = id;
+  world.customersEver = Math.max(world.customersEver, id + 1);
   world.customerOwner[c] = owner;
   world.customerJoin[c] = joinPeriod;
   world.customerPrice[c] = price;
-  world.customerCvEach[c] = cvOf(world, price);
+  world.customerCvEach[c] = cv;
   world.customerCount[owner]! += 1;
   if (world.prospectsLeft > 0) world.prospectsLeft -= 1;
   return c;

@@ -199,16 +199,31 @@ export interface World {
 export function createWorld(input: ScenarioInput | Scenario = {}, options: WorldOptions = {}): World {
   const scenario = resolveScenario(input);
   const { spec } = scenario;
+  const initialMembers = spec.start.network?.distributors ?? spec.start.founders;
+  const initialCustomers = Math.ceil(initialMembers * (spec.start.network?.customersPerDistributor ?? 0));
+  const world = createWorldState(scenario, options, initialMembers, initialCustomers);
+  if (spec.start.network) generateNetwork(world, spec.start.network.distributors, spec.start.network.customersPerDistributor);
+  else for (let f = 0; f < spec.start.founders; f++) addOriginMember(world, -1, 0, true);
+  // The writable state, seen through the read-only World type (this line also checks it is one).
+  return world;
+}
+
+/**
+ * The writable state of a world with no one in it yet, room made for about
+ * `members` members and `customers` customers: {@link createWorld} then adds
+ * founders or a generated network; a replayed history adds its own members
+ * (src/history/world-from-history.ts). Internal.
+ */
+export function createWorldState(scenario: Scenario, options: WorldOptions, members: number, customers: number): WorldState {
+  const { spec } = scenario;
   const seed = options.seed ?? 42;
   const weekly = spec.period === "week";
   const monthsPerPeriod = weekly ? 12 / 52 : 1;
   const cv = parseDecimal(spec.cvRatio)!;
-  const initialMembers = spec.start.network?.distributors ?? spec.start.founders;
-  const capacity = Math.max(16, Math.ceil(initialMembers * 1.25));
-  const initialCustomers = Math.ceil(initialMembers * (spec.start.network?.customersPerDistributor ?? 0));
-  const customerCapacity = Math.max(16, Math.ceil(initialCustomers * 1.25));
+  const capacity = Math.max(16, Math.ceil(members * 1.25));
+  const customerCapacity = Math.max(16, Math.ceil(customers * 1.25));
   const { keys, draws } = worldKeys(seed);
-  const world: WorldState = {
+  return {
     scenario,
     seed,
     period: 0,
@@ -247,7 +262,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     prospectsLeft: spec.market.prospects,
     // Period 0 renews at most every starting customer and orders for at most every starting
     // distributor; new customers' first orders grow the columns if they must.
-    orderColumns: createOrderColumns(initialCustomers + initialMembers),
+    orderColumns: createOrderColumns(customers + members),
     recordOrders: options.recordOrders ?? false,
     network: stream(seed, "network"),
     keys,
@@ -263,10 +278,6 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     frontline: new Int32Array(0),
     tally: emptyTally(),
   };
-  if (spec.start.network) generateNetwork(world, spec.start.network.distributors, spec.start.network.customersPerDistributor);
-  else for (let f = 0; f < spec.start.founders; f++) addOriginMember(world, -1, 0, true);
-  // The writable state, seen through the read-only World type (this line also checks it is one).
-  return world;
 }
 
 /** The scenario's listed stops merged with the run's override (the earlier stop per member). */
@@ -323,7 +334,17 @@ function listedStops(scenario: Scenario, stop: StopOverride | undefined): Readon
  */
 export function stepWorld(world: World, input: WorldStepInput = NO_INPUT): { network: PeriodNetwork; stats: WorldPeriodStats } {
   const state = world as WorldState;
-  const t = state.period;
+  beginPeriod(state, input);
+  for (const step of WORLD_STEPS) step.run(state, input);
+  return endPeriod(state);
+}
+
+/**
+ * Starts a period: the tally, the order columns and the period's volumes
+ * reset. Every source of periods (the world's steps, a replayed history)
+ * starts with it, so a new per-period field is reset in one place. Internal.
+ */
+export function beginPeriod(state: WorldState, input: WorldStepInput = NO_INPUT): void {
   const tally = state.tally;
   tally.quits = 0;
   tally.joins = 0;
@@ -346,9 +367,16 @@ export function stepWorld(world: World, input: WorldStepInput = NO_INPUT): { net
   state.ownCv.fill(0, 0, state.size);
   state.customerCv.fill(0, 0, state.size);
   state.ownSpend.fill(0, 0, state.size);
+}
 
-  for (const step of WORLD_STEPS) step.run(state, input);
-
+/**
+ * Ends a period: moves the world to the next one and returns the network a
+ * plan is paid on, with the period's counts (the world's own arrays, valid
+ * until the next period). Internal; see {@link beginPeriod}.
+ */
+export function endPeriod(state: WorldState): { network: PeriodNetwork; stats: WorldPeriodStats } {
+  const t = state.period;
+  const tally = state.tally;
   state.period = t + 1;
   const columns = state.orderColumns;
   const placement = state.placement;

@@ -65,7 +65,7 @@ const placedWorldArb = fc
     return world.map((p: WorldPeriod, t) => ({
       ...p,
       orders: [...p.orders, ...p.alive.flatMap((a, i) => (a && extra[t]![i]! > 0 ? [{ member: i, customer: -1, price: extra[t]![i]!, cv: extra[t]![i]! }] : []))],
-      placement: { width: 2, parents: parents.slice(0, p.uplines.length), slots: slots.slice(0, p.uplines.length) },
+      placement: { width: 2, parent: parents.slice(0, p.uplines.length), slot: slots.slice(0, p.uplines.length) },
     }));
   });
 

@@ -109,7 +109,7 @@ const caseArb = placementArb.chain((placement) => fc.tuple(fc.constant(placement
 /** A world period on the placement tree: its members' prefix of the tree. */
 function withPlacement(period: WorldPeriod, placement: Placement) {
   const n = period.uplines.length;
-  return { ...period, placement: { width: placement.width, parents: placement.parents.slice(0, n), slots: placement.slots.slice(0, n) } };
+  return { ...period, placement: { width: placement.width, parent: placement.parents.slice(0, n), slot: placement.slots.slice(0, n) } };
 }
 
 describe("matrix: fast and reference engines agree", () => {

@@ -167,3 +167,23 @@ describe("keyed draws are uncorrelated with their neighbours", () => {
     );
   });
 });
+
+describe("textKey: identities from external ids", () => {
+  it("depends on the seed, the concern and the text only; distinct texts, distinct keys", async () => {
+    const { concernKey, textKey } = await import("../../src/random/keyed.js");
+    const hi = new Int32Array(20_000);
+    const lo = new Int32Array(20_000);
+    const key = concernKey(42, "history-member");
+    for (let i = 0; i < 10_000; i++) textKey(key, `M${i}`, hi, lo, i);
+    for (let i = 0; i < 10_000; i++) textKey(key, String(i), hi, lo, 10_000 + i);
+    const seen = new Set<string>();
+    for (let i = 0; i < 20_000; i++) seen.add(`${hi[i]}:${lo[i]}`);
+    expect(seen.size).toBe(20_000);
+    const again = new Int32Array(1);
+    const againLo = new Int32Array(1);
+    textKey(concernKey(42, "history-member"), "M7", again, againLo, 0);
+    expect([again[0], againLo[0]]).toEqual([hi[7], lo[7]]);
+    textKey(concernKey(43, "history-member"), "M7", again, againLo, 0);
+    expect(again[0]).not.toBe(hi[7]);
+  });
+});

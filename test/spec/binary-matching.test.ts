@@ -15,7 +15,7 @@ const CASES: SpecCase[] = [
     // Sponsor tree: A=0 sponsored B=1; B sponsored D=2 and E=3.
     // Placement: B under A (left); D under B on the left, E under B on the right.
     uplines: [-1, 0, 1, 1],
-    placement: { width: 2, parents: [-1, 0, 1, 1], slots: [0, 0, 0, 1] },
+    placement: { width: 2, parent: [-1, 0, 1, 1], slot: [0, 0, 0, 1] },
     orders: [own(2, 100), own(3, 200)],
     // Binary: B's legs are D (100) and E (200), both sponsored by her and active: 10% × 100 = 10.00; 100 carries on the right.
     //         A's legs: left 300 (B's subtree), right 0: nothing pairs (and she has no sponsored member on the right).

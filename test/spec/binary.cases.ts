@@ -20,7 +20,7 @@ const plan = (binary: Record<string, unknown>, minPv = "100", ranks?: PlanInput[
 
 /** A period on a binary placement tree: placement parents and slots (0 left, 1 right), sponsor uplines, orders. */
 function at(parents: number[], slots: number[], uplines: number[], orders: OrderRecord[], alive?: boolean[]): SpecPeriod {
-  const period = { uplines, orders, ...(alive ? { alive } : {}), placement: { width: 2, parents, slots } };
+  const period = { uplines, orders, ...(alive ? { alive } : {}), placement: { width: 2, parent: parents, slot: slots } };
   return period;
 }
 

@@ -96,12 +96,12 @@ describe("binary at pay time", () => {
   });
 
   it.each(Object.entries(engines))("%s engine: a placement tree of width ≠ 2 is refused", (_, create) => {
-    const network = networkFromRecords({ uplines: [-1, 0, 0, 0], orders, placement: { width: 3, parents: [-1, 0, 0, 0], slots: [0, 0, 1, 2] } });
+    const network = networkFromRecords({ uplines: [-1, 0, 0, 0], orders, placement: { width: 3, parent: [-1, 0, 0, 0], slot: [0, 0, 1, 2] } });
     expect(() => create(plan()).pay(network)).toThrow(/bin: a binary component needs a placement tree of width 2, but the network's is 3 wide/);
   });
 
   it.each(Object.entries(engines))("%s engine: a cycle value finer than the currency is a plan error at its field, before any pay", (_, create) => {
-    const network = networkFromRecords({ uplines: [-1], orders, placement: { width: 2, parents: [-1], slots: [0] } });
+    const network = networkFromRecords({ uplines: [-1], orders, placement: { width: 2, parent: [-1], slot: [0] } });
     let thrown: unknown;
     try {
       create(plan({ ...CYCLES, value: "20.50" }), 0).pay(network);
@@ -114,7 +114,7 @@ describe("binary at pay time", () => {
 
   it.each(Object.entries(engines))("%s engine: two engines on one compiled plan keep their own carryover", (_, create) => {
     const compiled = compilePlan({ activity: { minPv: "0" }, components: [{ type: "binary", pay: CYCLES }] }, { components: [binary] });
-    const placement = { width: 2, parents: [-1, 0, 0], slots: [0, 0, 1] };
+    const placement = { width: 2, parent: [-1, 0, 0], slot: [0, 0, 1] };
     const p0 = networkFromRecords({ uplines: [-1, 0, 0], orders: [{ member: 2, customer: -1, price: 600_00, cv: 600_00 }], placement });
     const p1 = networkFromRecords({ uplines: [-1, 0, 0], orders: [{ member: 1, customer: -1, price: 400_00, cv: 400_00 }], placement, period: 1 });
     const first = _ === "fast" ? createFastEngine(compiled) : createReferenceEngine(compiled);

@@ -8,7 +8,7 @@ import type { OrderRecord, PlanInput } from "../../src/index.js";
 /** One period of a case's network. */
 export interface SpecPeriod {
   /** A placement tree (binary and matrix plans). */
-  readonly placement?: { readonly width: number; readonly parents: readonly number[]; readonly slots: readonly number[] };
+  readonly placement?: { readonly width: number; readonly parent: readonly number[]; readonly slot: readonly number[] };
   readonly uplines: readonly number[];
   readonly alive?: readonly boolean[];
   readonly joinPeriods?: readonly number[];

@@ -10,7 +10,7 @@ import { own, type SpecCase, type SpecPeriod } from "./cases.js";
 
 /** A spec period with a placement tree, as networkFromRecords takes it. */
 interface PlacedPeriod extends SpecPeriod {
-  readonly placement: { width: number; parents: readonly number[]; slots: readonly number[] };
+  readonly placement: { width: number; parent: readonly number[]; slot: readonly number[] };
 }
 
 /** The period of a case, carrying its placement tree through the runner. */
@@ -34,9 +34,9 @@ const matrix3x2 = (minPv = "0", extra: Record<string, unknown> = {}): PlanInput 
 const PARENTS_3X2 = [-1, 0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3];
 const SLOTS_3X2 = [0, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2];
 const SPONSORED_BY_0 = (n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? -1 : 0));
-const FULL_3X2 = { width: 3, parents: PARENTS_3X2, slots: SLOTS_3X2 };
+const FULL_3X2 = { width: 3, parent: PARENTS_3X2, slot: SLOTS_3X2 };
 // The same matrix with member 13 placed under 4 (slot 0): on level 3 below 0, past the matrix's depth 2.
-const DEEPER = { width: 3, parents: [...PARENTS_3X2, 4], slots: [...SLOTS_3X2, 0] };
+const DEEPER = { width: 3, parent: [...PARENTS_3X2, 4], slot: [...SLOTS_3X2, 0] };
 
 export const MATRIX_CASES: readonly SpecCase[] = [
   {

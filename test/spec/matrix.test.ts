@@ -73,7 +73,7 @@ describe("matrix on a network it cannot be paid on", () => {
   });
 
   it.each(Object.entries(engines))("%s engine: a placement tree of another width is a clear error", (_, create) => {
-    const network = networkFromRecords({ uplines: [-1, 0], orders, placement: { width: 2, parents: [-1, 0], slots: [0, 1] } });
+    const network = networkFromRecords({ uplines: [-1, 0], orders, placement: { width: 2, parent: [-1, 0], slot: [0, 1] } });
     expect(() => create().pay(network)).toThrow(/forced: the plan's matrix is 3 wide, but the network's placement tree is 2 wide/);
   });
 });
