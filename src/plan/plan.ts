@@ -17,7 +17,7 @@ import { ExactDecimal } from "../money/exact.js";
 import { parseDecimal, unitsAt } from "../money/decimal.js";
 import { isCurrencyCode, minorDigits, toMinor } from "../money/amount.js";
 import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
-import { DownlineInputError, parseWith, type InputIssue } from "../validate/errors.js";
+import { checkShape, DownlineInputError, parseWith, type InputIssue } from "../validate/errors.js";
 import { decimalField } from "../validate/fields.js";
 import { ComponentFieldError, type AnyComponentType, type CompileContext, type CompiledComponent, type CompiledRate } from "./contract.js";
 import { capsSchema, compileCaps, type CompiledCaps } from "./caps.js";
@@ -162,6 +162,8 @@ function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
   const digits = minorDigits(currency);
   const custom = options.components ?? [];
   const types = [...BUILT_IN_COMPONENTS, ...custom.filter((t) => !BUILT_IN_COMPONENTS.includes(t))];
+  // Depth, cycles, sizes and prototype keys first: nothing below walks an unchecked input.
+  checkShape("plan", input);
   const { value: renamed, warnings } = renameDeprecated(input, types);
   const schema = custom.length > 0 ? planSchemaFor(types) : planSchema;
   const plan = parseWith("plan", schema, renamed);
