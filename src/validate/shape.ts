@@ -8,8 +8,7 @@
  *
  * @module
  */
-import type { InputIssue } from "./errors.js";
-import { formatPath } from "./path.js";
+import { formatPath, type InputIssue } from "./path.js";
 
 /** Bounds on an input's shape. */
 export interface ShapeLimits {
