@@ -19,6 +19,7 @@ import { isCurrencyCode, minorDigits, toMinor } from "../money/amount.js";
 import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
 import { checkShape, DownlineInputError, parseWith, type InputIssue } from "../validate/errors.js";
 import { decimalField } from "../validate/fields.js";
+import { checkOptions, componentTypes } from "../validate/options.js";
 import { ComponentFieldError, type AnyComponentType, type CompileContext, type CompiledComponent, type CompiledRate } from "./contract.js";
 import { capsSchema, compileCaps, type CompiledCaps } from "./caps.js";
 import { compileRanks, ranksSchema, type CompiledRank, type RankInput } from "./ranks.js";
@@ -146,6 +147,7 @@ export interface CompileOptions {
  * compilePlan({ components: [{ type: "customerCommission", rate: "0.2" }], activity: { minPv: "100" } }, { currency: "JPY" }).minPv // => 100
  */
 export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOptions = {}): CompiledPlan {
+  checkOptions("compilePlan", COMPILE_OPTIONS, options);
   if (isCompiledPlan(input)) {
     const extra = (options.components ?? []).filter((t) => !input.componentTypes.includes(t));
     if ((options.currency === undefined || options.currency === input.currency) && extra.length === 0) return input;
@@ -153,6 +155,9 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
   }
   return compileOnce(input, options);
 }
+
+/** compilePlan's options: the currency is checked as a currency code below. */
+const COMPILE_OPTIONS = { currency: z.unknown(), components: componentTypes().optional() };
 
 function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
   const currency = options.currency ?? "USD";

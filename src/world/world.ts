@@ -21,6 +21,7 @@ import { resolveScenario, type Scenario, type ScenarioInput } from "./scenario.j
 import { addOriginMember, emptyTally, worldKeys, type WorldState } from "./state.js";
 import { NO_INPUT, WORLD_STEPS, type WorldStepInput } from "./steps/index.js";
 import { hazardTable } from "./tenure.js";
+import { checkWorldOptions } from "./world-options.js";
 
 export type { WorldStepInput } from "./steps/index.js";
 
@@ -137,6 +138,7 @@ export interface World {
  * world.size // => 1 (one founder)
  */
 export function createWorld(input: ScenarioInput | Scenario = {}, options: WorldOptions = {}): World {
+  checkWorldOptions(options);
   const scenario = resolveScenario(input);
   const { spec } = scenario;
   const seed = options.seed ?? 42;

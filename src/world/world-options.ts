@@ -1,0 +1,13 @@
+/**
+ * `createWorld`'s options, checked at the edge with field-path errors.
+ *
+ * @module
+ */
+import { booleanField, checkOptions, seedField } from "../validate/options.js";
+
+const WORLD_OPTIONS = { seed: seedField().optional(), recordOrders: booleanField().optional() };
+
+/** Checks `createWorld`'s options; throws a `DownlineInputError` from `"options"` naming each bad one. */
+export function checkWorldOptions(options: unknown): void {
+  checkOptions("createWorld", WORLD_OPTIONS, options);
+}
