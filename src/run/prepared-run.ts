@@ -23,6 +23,8 @@ import { memberTotalsCollector, type MemberColumns } from "../analysis/member-to
 import { memberRowsOf, type MemberRow } from "../analysis/member-rows.js";
 import { periodRowsCollector, type PeriodRow } from "../analysis/period-rows.js";
 import type { SimulationResult } from "../analysis/result.js";
+import { DEFAULT_MEMORY_BUDGET } from "../world/estimate.js";
+import { checkRunBudget, estimateRun } from "./budget.js";
 
 /** Options of a run under several plans (see `simulatePlans`). */
 export interface RunOptions<C extends CollectorFactories = CollectorFactories> {
@@ -32,6 +34,14 @@ export interface RunOptions<C extends CollectorFactories = CollectorFactories> {
   readonly plans: ReadonlyArray<PlanInput | CompiledPlan>;
   /** Custom component types the plans use (see `defineComponent`); they run on both engines. */
   readonly components?: readonly AnyComponentType[];
+  /**
+   * The run's memory budget in bytes (default {@link DEFAULT_MEMORY_BUDGET},
+   * 4 GiB; `Infinity` for none). The run's memory is estimated from the
+   * scenario and the plans before anything is allocated, and a run over the
+   * budget is refused with a `DownlineInputError` naming the fields that
+   * drive the estimate (see run/budget.ts).
+   */
+  readonly budget?: number;
   /** The run's seed. Default 42. */
   readonly seed?: number | string;
   /** `"fast"` (default) or `"reference"` (decimal.js, order by order; small worlds only). */
@@ -84,10 +94,13 @@ export function prepareRun(options: RunOptions): PreparedRun {
   // Every plan compiled for the scenario's currency: each money field is checked before any work.
   const plans = options.plans.map((p) => compilePlan(p, { currency: scenario.spec.currency, ...(options.components ? { components: options.components } : {}) }));
   const kind = options.engine ?? "fast";
+  const keepLedger = options.ledger ?? true;
+  // The whole run's memory, estimated before anything is allocated.
+  checkRunBudget(estimateRun(scenario, plans, { engine: kind, ledger: keepLedger }), scenario, options.budget ?? DEFAULT_MEMORY_BUDGET);
   const engines: PlanEngine[] = plans.map((p) => (kind === "fast" ? createFastEngine(p) : createReferenceEngine(p)));
   const seed = options.seed ?? 42;
-  const world = createWorld(scenario, { seed, recordOrders: kind === "reference" });
-  const keepLedger = options.ledger ?? true;
+  // The world is part of the estimate just checked.
+  const world = createWorld(scenario, { seed, recordOrders: kind === "reference", budget: Infinity });
   const extraFactories = Object.entries(options.collectors ?? {});
   return {
     seed,

@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { booleanField, checkOptions, seedField } from "../validate/options.js";
+import { booleanField, budgetField, checkOptions, seedField } from "../validate/options.js";
 
-const WORLD_OPTIONS = { seed: seedField().optional(), recordOrders: booleanField().optional() };
+const WORLD_OPTIONS = { seed: seedField().optional(), recordOrders: booleanField().optional(), budget: budgetField().optional() };
 
 /** Checks `createWorld`'s options; throws a `DownlineInputError` from `"options"` naming each bad one. */
 export function checkWorldOptions(options: unknown): void {

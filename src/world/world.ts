@@ -22,6 +22,7 @@ import { addOriginMember, emptyTally, worldKeys, type WorldState } from "./state
 import { NO_INPUT, WORLD_STEPS, type WorldStepInput } from "./steps/index.js";
 import { hazardTable } from "./tenure.js";
 import { checkWorldOptions } from "./world-options.js";
+import { checkWorldBudget, DEFAULT_MEMORY_BUDGET } from "./estimate.js";
 
 export type { WorldStepInput } from "./steps/index.js";
 
@@ -54,6 +55,12 @@ export interface WorldOptions {
   readonly seed?: number | string;
   /** Keep each period's orders as records (for the reference engine and audits; small runs). */
   readonly recordOrders?: boolean;
+  /**
+   * Memory budget in bytes for the world's arrays (default 4 GiB; `Infinity`
+   * for none): a scenario whose projected world is larger is refused before
+   * any allocation (see `projectWorld`).
+   */
+  readonly budget?: number;
 }
 
 /** The placement tree of a world, read-only. */
@@ -140,6 +147,7 @@ export interface World {
 export function createWorld(input: ScenarioInput | Scenario = {}, options: WorldOptions = {}): World {
   checkWorldOptions(options);
   const scenario = resolveScenario(input);
+  checkWorldBudget(scenario, options.budget ?? DEFAULT_MEMORY_BUDGET);
   const { spec } = scenario;
   const seed = options.seed ?? 42;
   const weekly = spec.period === "week";

@@ -124,7 +124,8 @@ describe("objects passed to the API: one iterative walk bounds depth, cycles and
   });
 
   it("more than 10,000 values in all are refused at the root, and the walk stops there", () => {
-    const wide = Array.from({ length: 2_000 }, () => Array.from({ length: 2_000 }, () => "0.01"));
+    const row = Array.from({ length: 2_000 }, () => "0.01");
+    const wide = Array.from({ length: 2_000 }, () => row);
     const e = refusedQuickly(() => plan({ components: [{ type: "unilevel", rates: ["0.1"], x: wide }] }));
     expectIssue(e, "plan", "", /expected at most 10,000 values in all/);
   });
