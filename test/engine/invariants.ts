@@ -18,20 +18,20 @@
  *   and every customer belongs to a current member (orphans moved up or
  *   counted lost).
  *
- * Counting: with INVARIANTS_COUNT=1 each check adds to a per-process tally
- * printed when the process ends (how the counts in the closing note of
+ * Counting: with INVARIANTS_COUNT=<file> each test process appends its tally
+ * of checks to that file when it ends (how the counts in the closing note of
  * issue 10 were taken).
  */
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
+import { appendFileSync } from "node:fs";
 import type { CompiledPlan, PeriodNetwork, PeriodPayout, SimulationResult, World, WorldPeriodStats } from "../../src/index.js";
 import { ExactDecimal } from "../../src/money/exact.js";
 import { roundDecimal } from "../../src/money/round.js";
 import { orderColumns } from "../../src/world/network.js";
 
 const counts = { payouts: 0, runs: 0, worldSteps: 0 };
-if (process.env.INVARIANTS_COUNT) {
-  process.on("exit", () => process.stderr.write(`invariants checked: ${JSON.stringify(counts)}\n`));
-}
+const countFile = process.env.INVARIANTS_COUNT;
+if (countFile) afterAll(() => appendFileSync(countFile, `${expect.getState().testPath ?? "?"} ${JSON.stringify(counts)}\n`));
 
 /** Every invariant of one period's payout on `network` under `plan` (either engine's). */
 export function expectInvariants(network: PeriodNetwork, plan: CompiledPlan, ...payouts: PeriodPayout[]): void {
