@@ -54,12 +54,6 @@ export function decimalField(options: { min?: string; max?: string; maxPlaces?: 
     }
     // What messages show: the decimal as read, cut if long (1e300 as a number is 301 digits).
     const text = shown(decimalText(value), { quote: false });
-    // Every decimal that passes is short enough to be read again (`parseDecimal`) wherever it goes.
-    const normal = normalise(parsed);
-    if (normal.length > MAX_DECIMAL_LENGTH) {
-      ctx.addIssue({ code: "custom", message: `expected a decimal of at most ${MAX_DECIMAL_LENGTH} digits, got ${text}` });
-      return z.NEVER;
-    }
     if (parsed.places > maxPlaces) {
       ctx.addIssue({ code: "custom", message: `expected at most ${maxPlaces} digits after the point, got ${text}` });
       return z.NEVER;
@@ -70,6 +64,12 @@ export function decimalField(options: { min?: string; max?: string; maxPlaces?: 
     }
     if (upper !== undefined && compareScaled(parsed, upper) > 0) {
       ctx.addIssue({ code: "custom", message: `expected at most ${max}, got ${text}` });
+      return z.NEVER;
+    }
+    // Last: every decimal that passes is short enough to be read again (`parseDecimal`) wherever it goes.
+    const normal = normalise(parsed);
+    if (normal.length > MAX_DECIMAL_LENGTH) {
+      ctx.addIssue({ code: "custom", message: `expected a decimal of at most ${MAX_DECIMAL_LENGTH} digits, got ${text}` });
       return z.NEVER;
     }
     return normal;

@@ -170,6 +170,11 @@ describe("messages stay one short line per problem", () => {
     expect(e.message).toContain('unknown key(s) "a\\nb"');
   });
 
+  it("the largest plan the schema takes (64 components of 64 rates), every rate bad: within the bound too", () => {
+    const e = refusedQuickly(() => plan({ components: Array.from({ length: 64 }, (_, i) => ({ type: "unilevel", name: `u${i}`, rates: Array.from({ length: 64 }, () => -1) })) }));
+    expect(e.issues).toHaveLength(51);
+  });
+
   it("2,000 bad amounts are 50 problems and a count, not 2,000 lines", () => {
     const e = refusedQuickly(() => scenario({ customers: { orderValue: { kind: "choice", values: Array.from({ length: 2_000 }, () => -1) } } }));
     expect(e.issues).toHaveLength(51);
