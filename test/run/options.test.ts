@@ -9,6 +9,7 @@ import {
   createReferenceEngine,
   createWorld,
   DEFAULT_PLAN,
+  resolveScenario,
   simulate,
   simulatePlans,
   type SimulateOptions,
@@ -91,6 +92,22 @@ describe("simulate and simulatePlans check every option before any work", () => 
     expect(e.issues.map((i) => i.path)).toEqual(["seed", "engine", "ledger"]);
     expect(e.message.split("\n")).toHaveLength(3);
     expect(onPeriod).not.toHaveBeenCalled();
+  });
+});
+
+describe("a resolved scenario is trusted only if resolveScenario made it", () => {
+  it("a copy with a forged periods (1e9: a hang) is resolved again from its spec", () => {
+    const real = resolveScenario({ months: 2, start: { network: { distributors: 20 } }, market: { prospects: 200 } });
+    expect(resolveScenario(real)).toBe(real);
+    const forged = { ...real, periods: 1e9 };
+    expect(resolveScenario(forged as never).periods).toBe(2);
+    expect(simulate({ scenario: forged as never }).periods).toHaveLength(2);
+  });
+
+  it("a forged spec is validated like any input", () => {
+    const real = resolveScenario({ months: 2 });
+    const e = refusedQuickly(() => simulate({ scenario: { ...real, spec: { ...real.spec, months: 1e9 } } as never }));
+    expectIssue(e, "scenario", "months", /expected number to be <=1200/);
   });
 });
 
