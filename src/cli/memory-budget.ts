@@ -15,7 +15,7 @@ export const DEFAULT_MEMORY_SHARE = 0.5;
  * limit (a container's) when that is lower.
  *
  * @example
- * defaultMemoryBudget() // => 12_616_755_200 on a 23.5 GiB machine
+ * defaultMemoryBudget() // => 12616466432 (half of a 23.5 GiB machine)
  */
 export function defaultMemoryBudget(): number {
   const constrained = (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.();

@@ -90,7 +90,7 @@ function kernelBytesPerMember(component: CompiledPlan["components"][number]): nu
  * add.
  *
  * @example
- * engineBytesPerMember(compilePlan(DEFAULT_PLAN), "fast") // => 52 (14 own, 16 amounts, 22 qualifier)
+ * engineBytesPerMember(compilePlan(DEFAULT_PLAN), "fast") // => 68 (14 own, 16 amounts, 22 qualifier, 16 the unilevel's level buffers)
  */
 export function engineBytesPerMember(plan: CompiledPlan, kind: "fast" | "reference"): number {
   let bytes = bytesOf(FAST_ENGINE_COLUMNS) + Float64Array.BYTES_PER_ELEMENT * plan.components.length;

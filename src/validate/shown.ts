@@ -17,7 +17,7 @@ export const SHOWN_LENGTH = 40;
  * @example
  * shown(NaN) // => "NaN"
  * shown({ a: [1, 2] }) // => '{"a":[1,2]}'
- * shown("0." + "0".repeat(100_000) + "1") // => '"0.00000000000000000000000000000000000000… (a string of 100,003 characters)'
+ * shown("x".repeat(100)) // => '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (a string of 100 characters)'
  */
 export function shown(value: unknown, options: { quote?: boolean } = {}): string {
   if (typeof value === "string") {
