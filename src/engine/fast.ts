@@ -14,6 +14,7 @@ import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js"
 import type { FastPeriod } from "../plan/contract.js";
 import type { PeriodNetwork } from "../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "./payout.js";
+import { checkEngineOptions } from "./options.js";
 
 /**
  * Creates the fast engine for a plan. Each engine keeps its own component
@@ -28,6 +29,7 @@ import type { EngineOptions, PeriodPayout, PlanEngine } from "./payout.js";
  * engine.pay(net).amounts[0][0] // => 800 (8% of 100.00, in cents)
  */
 export function createFastEngine(planInput: PlanInput | CompiledPlan, options: EngineOptions = {}): PlanEngine {
+  checkEngineOptions("createFastEngine", options);
   const plan = compilePlan(planInput, options.currency === undefined ? {} : { currency: options.currency });
   const minPv = plan.minPv;
   const scale = 10 ** plan.places;

@@ -6,7 +6,12 @@
  * @module
  */
 
-const DECIMAL_TEXT = /^(\d+)(?:\.(\d+))?$/;
+/**
+ * Longest decimal string {@link parseDecimal} reads, in characters (before
+ * trimming): a rate or an amount needs at most about 20, so a longer text is
+ * refused before any work rather than turned into a huge bigint.
+ */
+export const MAX_DECIMAL_LENGTH = 64;
 
 /** A non-negative exact decimal as an integer numerator over a power of ten. */
 export interface ScaledDecimal {
@@ -40,17 +45,31 @@ export function decimalText(value: number | string): string {
 
 /**
  * Parses a non-negative decimal (`"12.50"`, `0.05`) exactly; `undefined` when the
- * text is not a plain non-negative decimal.
+ * text is not a plain non-negative decimal, or is a string longer than
+ * {@link MAX_DECIMAL_LENGTH} characters. One linear scan: no regular
+ * expression can backtrack on a long run of zeros.
  *
  * @example
  * parseDecimal("0.05") // => { units: 5n, places: 2 }
+ * parseDecimal("0." + "0".repeat(100_000) + "1") // => undefined (too long)
  */
 export function parseDecimal(value: number | string): ScaledDecimal | undefined {
-  const match = DECIMAL_TEXT.exec(decimalText(value));
-  if (!match) return undefined;
-  const whole = match[1]!;
-  const frac = (match[2] ?? "").replace(/0+$/, "");
-  return { units: BigInt(whole + frac), places: frac.length };
+  if (typeof value === "string" && value.length > MAX_DECIMAL_LENGTH) return undefined;
+  const text = decimalText(value);
+  const n = text.length;
+  let point = -1;
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 /* . */ && point < 0) point = k;
+    else if (c < 48 || c > 57) return undefined;
+  }
+  // Digits before the point, and at least one after it when there is one.
+  if (point === 0 || point === n - 1 || n === 0) return undefined;
+  if (point < 0) return { units: BigInt(text), places: 0 };
+  let end = n;
+  while (end > point + 1 && text.charCodeAt(end - 1) === 48) end -= 1;
+  const frac = text.slice(point + 1, end);
+  return { units: BigInt(text.slice(0, point) + frac), places: frac.length };
 }
 
 /**

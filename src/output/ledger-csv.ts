@@ -7,24 +7,28 @@ import { formatMinor } from "../money/amount.js";
 import type { Ledger } from "../analysis/ledger.js";
 
 /**
- * The ledger as CSV text, one piece per chunk (the header first): write the
- * pieces to a file one by one, and a ledger of tens of millions of lines never
- * has to sit in memory as one string.
+ * The ledger as CSV text in pieces of at most `rowsPerPiece` lines (the header
+ * first): write the pieces to a file one by one, and a ledger of tens of
+ * millions of lines never has to sit in memory as one string (nor a period
+ * of millions of payees as one piece).
  *
  * @example
  * const fd = openSync("ledger.csv", "w");
  * for (const piece of ledgerCsvPieces(result.ledger, result.digits)) writeSync(fd, piece);
  * closeSync(fd);
  */
-export function* ledgerCsvPieces(ledger: Ledger, digits = 2): Generator<string> {
+export function* ledgerCsvPieces(ledger: Ledger, digits = 2, rowsPerPiece = 10_000): Generator<string> {
   yield "period,payee,component,amount\n";
   for (const chunk of ledger.chunks) {
     const component = ledger.components[chunk.component]!;
-    const rows: string[] = [];
-    for (let k = 0; k < chunk.payee.length; k++) {
-      rows.push(`${chunk.period},${chunk.payee[k]},${component},${formatMinor(chunk.amount[k]!, digits)}\n`);
+    for (let from = 0; from < chunk.payee.length; from += rowsPerPiece) {
+      const to = Math.min(chunk.payee.length, from + rowsPerPiece);
+      const rows: string[] = [];
+      for (let k = from; k < to; k++) {
+        rows.push(`${chunk.period},${chunk.payee[k]},${component},${formatMinor(chunk.amount[k]!, digits)}\n`);
+      }
+      yield rows.join("");
     }
-    yield rows.join("");
   }
 }
 

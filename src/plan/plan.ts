@@ -17,8 +17,9 @@ import { ExactDecimal } from "../money/exact.js";
 import { parseDecimal, unitsAt } from "../money/decimal.js";
 import { isCurrencyCode, minorDigits, toMinor } from "../money/amount.js";
 import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
-import { DownlineInputError, parseWith, type InputIssue } from "../validate/errors.js";
+import { checkShape, DownlineInputError, parseWith, type InputIssue } from "../validate/errors.js";
 import { decimalField } from "../validate/fields.js";
+import { checkOptions, componentTypes } from "../validate/options.js";
 import { ComponentFieldError, type AnyComponentType, type CompileContext, type CompiledComponent, type CompiledRate, type PlacementNeed } from "./contract.js";
 import { capsSchema, compileCaps, type CompiledCaps } from "./caps.js";
 import { compileRanks, ranksSchema, type CompiledRank, type RankInput } from "./ranks.js";
@@ -151,6 +152,7 @@ export interface CompileOptions {
  * compilePlan({ components: [{ type: "customerCommission", rate: "0.2" }], activity: { minPv: "100" } }, { currency: "JPY" }).minPv // => 100
  */
 export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOptions = {}): CompiledPlan {
+  checkOptions("compilePlan", COMPILE_OPTIONS, options);
   if (isCompiledPlan(input)) {
     const extra = (options.components ?? []).filter((t) => !input.componentTypes.includes(t));
     if ((options.currency === undefined || options.currency === input.currency) && extra.length === 0) return input;
@@ -158,6 +160,9 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
   }
   return compileOnce(input, options);
 }
+
+/** compilePlan's options: the currency is checked as a currency code below. */
+const COMPILE_OPTIONS = { currency: z.unknown(), components: componentTypes().optional() };
 
 function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
   const currency = options.currency ?? "USD";
@@ -167,6 +172,8 @@ function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
   const digits = minorDigits(currency);
   const custom = options.components ?? [];
   const types = [...BUILT_IN_COMPONENTS, ...custom.filter((t) => !BUILT_IN_COMPONENTS.includes(t))];
+  // Depth, cycles, sizes and prototype keys first: nothing below walks an unchecked input.
+  checkShape("plan", input);
   const { value: renamed, warnings } = renameDeprecated(input, types);
   const schema = custom.length > 0 ? planSchemaFor(types) : planSchema;
   const plan = parseWith("plan", schema, renamed);

@@ -27,6 +27,8 @@ import type { SimulationResult } from "../analysis/result.js";
 import type { History } from "../history/history.js";
 import { createHistoryWorld, historyScenarioProblems, type HistoryHandOver } from "../history/world-from-history.js";
 import { DownlineInputError } from "../validate/errors.js";
+import { DEFAULT_MEMORY_BUDGET } from "../world/estimate.js";
+import { checkRunBudget, estimateRun } from "./budget.js";
 
 /** Options of a run under several plans (see `simulatePlans`). */
 export interface RunOptions<C extends CollectorFactories = CollectorFactories> {
@@ -36,6 +38,14 @@ export interface RunOptions<C extends CollectorFactories = CollectorFactories> {
   readonly plans: ReadonlyArray<PlanInput | CompiledPlan>;
   /** Custom component types the plans use (see `defineComponent`); they run on both engines. */
   readonly components?: readonly AnyComponentType[];
+  /**
+   * The run's memory budget in bytes (default {@link DEFAULT_MEMORY_BUDGET},
+   * 4 GiB; `Infinity` for none). The run's memory is estimated from the
+   * scenario and the plans before anything is allocated, and a run over the
+   * budget is refused with a `DownlineInputError` naming the fields that
+   * drive the estimate (see run/budget.ts).
+   */
+  readonly budget?: number;
   /** The run's seed. Default 42. */
   readonly seed?: number | string;
   /** `"fast"` (default) or `"reference"` (decimal.js, order by order; small worlds only). */
@@ -118,6 +128,9 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
   // The structure the plans need (a placement tree), supplied or checked before any work.
   const scenario = scenarioForPlans(given, plans);
   const kind = options.engine ?? "fast";
+  const keepLedger = options.ledger ?? true;
+  // The whole run's memory, estimated before anything is allocated.
+  checkRunBudget(estimateRun(scenario, plans, { engine: kind, ledger: keepLedger }), scenario, options.budget ?? DEFAULT_MEMORY_BUDGET);
   const engines: PlanEngine[] = plans.map((p) => (kind === "fast" ? createFastEngine(p) : createReferenceEngine(p)));
   const seed = options.seed ?? 42;
   const recordOrders = kind === "reference";
@@ -128,7 +141,8 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
   let recordFrom = 0;
   let handOver: PreparedRun["handOver"];
   if (history === undefined) {
-    world = createWorld(scenario, { seed, recordOrders });
+    // The world is part of the estimate just checked.
+    world = createWorld(scenario, { seed, recordOrders, budget: Infinity });
     step = () => stepWorld(world);
   } else {
     const problems = historyScenarioProblems(history, scenario);
@@ -154,7 +168,6 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
       handOver = () => kept;
     }
   }
-  const keepLedger = options.ledger ?? true;
   const extraFactories = Object.entries(options.collectors ?? {});
   return {
     seed,

@@ -6,6 +6,7 @@
  */
 import type { CollectorFactories, CollectorResults } from "../analysis/collector.js";
 import type { SimulationResult } from "../analysis/result.js";
+import { checkSimulatePlansOptions } from "./options.js";
 import { collectResults, prepareRun, runPeriods, type PlansPeriodListener, type RunOptions } from "./prepared-run.js";
 
 /** Options of {@link simulatePlans}. */
@@ -22,6 +23,9 @@ export interface SimulatePlansOptions<C extends CollectorFactories = CollectorFa
  * Runs one world and pays it under several plans, period by period: the plans
  * see identical events (common random numbers), so their differences are the
  * plans' alone. Each plan gets its own built-in and extra collectors.
+ * Every option is checked first (a `DownlineInputError` from `"options"`
+ * names each bad one), then the scenario and the plans, then the
+ * run's memory estimate against `budget`: all before any work.
  *
  * @example
  * const flat = { name: "Flat", components: [{ type: "unilevel", rates: ["0.10", "0.10"] }] };
@@ -29,6 +33,12 @@ export interface SimulatePlansOptions<C extends CollectorFactories = CollectorFa
  * a.periods[3].revenue === b.periods[3].revenue // => true (same world)
  */
 export function simulatePlans<C extends CollectorFactories = Record<never, never>>(options: SimulatePlansOptions<C>): SimulationResult<CollectorResults<C>>[] {
+  checkSimulatePlansOptions(options);
+  return runPlansUnchecked(options);
+}
+
+/** {@link simulatePlans} without its options check: for `simulate`, which has checked its own. */
+export function runPlansUnchecked<C extends CollectorFactories>(options: SimulatePlansOptions<C>): SimulationResult<CollectorResults<C>>[] {
   const run = prepareRun(options);
   runPeriods(run, options.onPeriod);
   return collectResults<C>(run);

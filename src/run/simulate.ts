@@ -11,7 +11,8 @@ import { DEFAULT_PLAN } from "../engine/default-plan.js";
 import type { CompiledPlan, PlanInput } from "../plan/plan.js";
 import type { WorldPeriodStats } from "../world/world.js";
 import type { RunOptions } from "./prepared-run.js";
-import { simulatePlans } from "./simulate-plans.js";
+import { checkSimulateOptions } from "./options.js";
+import { runPlansUnchecked } from "./simulate-plans.js";
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions<C extends CollectorFactories = CollectorFactories> extends Omit<RunOptions<C>, "plans"> {
@@ -27,15 +28,18 @@ export interface SimulateOptions<C extends CollectorFactories = CollectorFactori
 
 /**
  * Runs a scenario under a plan. Extra collectors, by name, add their results
- * to `result.collected`.
+ * to `result.collected`. Every option is checked first, with field-path
+ * errors (`downline/options: seed: expected a seed: …, got NaN`), then the
+ * scenario, the plan and the run's memory estimate: all before any work.
  *
  * @example
  * const result = simulate({ scenario: { months: 12 }, seed: 1 });
  * result.periods.length // => 12
  */
 export function simulate<C extends CollectorFactories = Record<never, never>>(options: SimulateOptions<C> = {}): SimulationResult<CollectorResults<C>> {
+  checkSimulateOptions(options);
   const { plan, onPeriod, ...rest } = options;
-  return simulatePlans<C>({
+  return runPlansUnchecked<C>({
     ...rest,
     plans: [plan ?? DEFAULT_PLAN],
     ...(onPeriod ? { onPeriod: (rows: PeriodRow[], stats: WorldPeriodStats, payouts: PeriodPayout[]) => onPeriod(rows[0]!, stats, payouts[0]!) } : {}),

@@ -5,7 +5,8 @@
  * @module
  */
 import { z } from "zod";
-import { decimalText, parseDecimal } from "../money/decimal.js";
+import { decimalText, MAX_DECIMAL_LENGTH, parseDecimal, type ScaledDecimal } from "../money/decimal.js";
+import { shown } from "./shown.js";
 
 /**
  * JSON Schema for field schemas that zod cannot describe itself (custom checks),
@@ -26,7 +27,9 @@ export const MAX_RATE_PLACES = 6;
  */
 export function decimalField(options: { min?: string; max?: string; maxPlaces?: number; what?: string } = {}) {
   const { min = "0", max, maxPlaces = MAX_RATE_PLACES, what = 'a decimal string like "0.05"' } = options;
-  const show = (v: unknown) => (typeof v === "number" || v === undefined ? String(v) : JSON.stringify(v));
+  const show = shown;
+  const lower = parseDecimal(min)!;
+  const upper = max === undefined ? undefined : parseDecimal(max)!;
   const input = z.custom<string | number>((v) => typeof v === "string" || typeof v === "number", {
     error: (iss) => `expected ${what}, got ${show(iss.input)}`,
   });
@@ -39,25 +42,37 @@ export function decimalField(options: { min?: string; max?: string; maxPlaces?: 
   });
   return input
     .transform((value, ctx) => {
+    // Checked before any parsing: a long string is refused in constant time, and never echoed whole.
+    if (typeof value === "string" && value.length > MAX_DECIMAL_LENGTH) {
+      ctx.addIssue({ code: "custom", message: `expected ${what} of at most ${MAX_DECIMAL_LENGTH} characters, got ${show(value)}` });
+      return z.NEVER;
+    }
     const parsed = typeof value === "number" && !Number.isFinite(value) ? undefined : parseDecimal(value);
     if (!parsed) {
       ctx.addIssue({ code: "custom", message: `expected ${what}, got ${show(value)}` });
       return z.NEVER;
     }
-    const text = decimalText(value);
+    // What messages show: the decimal as read, cut if long (1e300 as a number is 301 digits).
+    const text = shown(decimalText(value), { quote: false });
     if (parsed.places > maxPlaces) {
       ctx.addIssue({ code: "custom", message: `expected at most ${maxPlaces} digits after the point, got ${text}` });
       return z.NEVER;
     }
-    if (compareDecimal(text, min) < 0) {
+    if (compareScaled(parsed, lower) < 0) {
       ctx.addIssue({ code: "custom", message: `expected at least ${min}, got ${text}` });
       return z.NEVER;
     }
-    if (max !== undefined && compareDecimal(text, max) > 0) {
+    if (upper !== undefined && compareScaled(parsed, upper) > 0) {
       ctx.addIssue({ code: "custom", message: `expected at most ${max}, got ${text}` });
       return z.NEVER;
     }
-    return normalise(text);
+    // Last: every decimal that passes is short enough to be read again (`parseDecimal`) wherever it goes.
+    const normal = normalise(parsed);
+    if (normal.length > MAX_DECIMAL_LENGTH) {
+      ctx.addIssue({ code: "custom", message: `expected a decimal of at most ${MAX_DECIMAL_LENGTH} digits, got ${text}` });
+      return z.NEVER;
+    }
+    return normal;
   });
 }
 
@@ -97,10 +112,16 @@ export const probabilityField = () => z.number().min(0).max(1);
 /** A non-negative finite rate of events per month. */
 export const perMonthRate = () => z.number().min(0).max(1000);
 
-function normalise(text: string): string {
-  const d = parseDecimal(text)!;
+function normalise(d: ScaledDecimal): string {
   const digits = d.units.toString().padStart(d.places + 1, "0");
   return d.places === 0 ? digits : `${digits.slice(0, -d.places)}.${digits.slice(-d.places)}`;
+}
+
+function compareScaled(x: ScaledDecimal, y: ScaledDecimal): number {
+  const places = Math.max(x.places, y.places);
+  const xa = x.units * 10n ** BigInt(places - x.places);
+  const ya = y.units * 10n ** BigInt(places - y.places);
+  return xa < ya ? -1 : xa > ya ? 1 : 0;
 }
 
 /**
@@ -110,10 +131,5 @@ function normalise(text: string): string {
  * compareDecimal("0.10", "0.1") // => 0
  */
 export function compareDecimal(a: string, b: string): number {
-  const x = parseDecimal(a)!;
-  const y = parseDecimal(b)!;
-  const places = Math.max(x.places, y.places);
-  const xa = x.units * 10n ** BigInt(places - x.places);
-  const ya = y.units * 10n ** BigInt(places - y.places);
-  return xa < ya ? -1 : xa > ya ? 1 : 0;
+  return compareScaled(parseDecimal(a)!, parseDecimal(b)!);
 }

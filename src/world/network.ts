@@ -7,6 +7,7 @@
  * @module
  */
 import { grown } from "../util/grow.js";
+import { shown } from "../validate/shown.js";
 import { DownlineInputError, type InputIssue } from "../validate/errors.js";
 
 /** One order placed in a period (as records: small runs, tests, replayed data). */
@@ -264,8 +265,63 @@ class Problems {
   throwIfAny(): void {
     if (this.count === 0) return;
     const listed = [...this.issues];
-    if (this.count > listed.length) listed.push({ path: "(more)", message: `${this.count - listed.length} more problems not listed` });
+    if (this.count > listed.length) listed.push({ path: "", message: `and ${this.count - listed.length} more problems, not listed` });
     throw new DownlineInputError("network", listed);
+  }
+}
+
+/** Most members or orders one period network may hold (typed arrays index below 2^31). */
+const MAX_RECORDS = 0x7fffffff;
+
+/** A list of numbers as the builder reads one: an array or a typed array, not too long. */
+function isList(v: unknown): v is ArrayLike<unknown> {
+  return (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) && (v as ArrayLike<unknown>).length <= MAX_RECORDS;
+}
+
+/** What a value is, in a message (never its whole content). */
+function kindOf(v: unknown): string {
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (ArrayBuffer.isView(v)) return `a ${v.constructor.name}`;
+  return shown(v);
+}
+
+/**
+ * The input's shape, before any value is read: an object with `uplines` (a
+ * list), `orders` (a list of records or an object of order columns), and,
+ * when given, `alive` and `joinPeriods` lists as long as `uplines`, a numeric
+ * `period`, a `placement` object.
+ */
+function checkRecordShapes(input: unknown, problems: Problems): void {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    problems.add("", `expected records { uplines, orders, … }, got ${kindOf(input)}`);
+    return;
+  }
+  const r = input as Record<string, unknown>;
+  if (!isList(r.uplines)) {
+    problems.add("uplines", `expected a list of upline indices (an array or Int32Array), got ${kindOf(r.uplines)}`);
+    return;
+  }
+  const size = r.uplines.length;
+  for (const field of ["alive", "joinPeriods"] as const) {
+    const v = r[field];
+    if (v === undefined) continue;
+    if (!isList(v)) problems.add(field, `expected a list (one entry per member), got ${kindOf(v)}`);
+    else if (v.length < size) problems.add(field, `expected ${size} entries (one per member), got ${v.length}`);
+  }
+  if (r.period !== undefined && typeof r.period !== "number") problems.add("period", `expected a whole period number, got ${kindOf(r.period)}`);
+  const orders = r.orders;
+  if (Array.isArray(orders)) {
+    if (orders.length > MAX_RECORDS) problems.add("orders", `expected at most ${MAX_RECORDS} orders, got ${orders.length}`);
+  } else if (typeof orders !== "object" || orders === null || !("member" in orders)) {
+    problems.add("orders", `expected a list of order records, or order columns { member, customer, price, cv, … }, got ${kindOf(orders)}`);
+  } else {
+    const columns = orders as Record<string, unknown>;
+    for (const field of ["member", "customer", "price", "cv"]) {
+      if (!isList(columns[field])) problems.add(`orders.${field}`, `expected a list (one entry per order), got ${kindOf(columns[field])}`);
+    }
+  }
+  if (r.placement !== undefined && (typeof r.placement !== "object" || r.placement === null || Array.isArray(r.placement))) {
+    problems.add("placement", `expected { width, parent, slot }, got ${kindOf(r.placement)}`);
   }
 }
 
@@ -273,19 +329,30 @@ function isOrderColumns(orders: NetworkRecords["orders"]): orders is OrderColumn
   return !Array.isArray(orders) && typeof orders === "object" && orders !== null && "member" in orders;
 }
 
-/** An Int32Array holding the list: the list itself when it is one, else a copy. */
-function int32Of(list: NumberList, n: number): Int32Array {
+/**
+ * An Int32Array holding the list: the list itself when it is one, else a
+ * copy; an item that is not a number is a problem at `field[i]` (read as 0).
+ */
+function int32Of(list: NumberList, n: number, problems: Problems, field: string): Int32Array {
   if (list instanceof Int32Array && list.length >= n) return list;
   const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = list[i]!;
+  for (let i = 0; i < n; i++) {
+    const v = list[i];
+    if (typeof v === "number") out[i] = v;
+    else problems.add(`${field}[${i}]`, `expected a number, got ${kindOf(v)}`);
+  }
   return out;
 }
 
-/** A Float64Array holding the list: the list itself when it is one, else a copy. */
-function float64Of(list: NumberList, n: number): Float64Array {
+/** A Float64Array holding the list: the list itself when it is one, else a copy (items as {@link int32Of}). */
+function float64Of(list: NumberList, n: number, problems: Problems, field: string): Float64Array {
   if (list instanceof Float64Array && list.length >= n) return list;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = list[i]!;
+  for (let i = 0; i < n; i++) {
+    const v = list[i];
+    if (typeof v === "number") out[i] = v;
+    else problems.add(`${field}[${i}]`, `expected a number, got ${kindOf(v)}`);
+  }
   return out;
 }
 
@@ -323,30 +390,32 @@ function float64Of(list: NumberList, n: number): Float64Array {
  */
 export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
   const problems = new Problems();
+  checkRecordShapes(input, problems);
+  problems.throwIfAny();
   const size = input.uplines.length;
   const period = input.period ?? 0;
-  if (!Number.isInteger(period) || period < -0x80000000 || period > 0x7fffffff) problems.add("period", `expected a whole period number, got ${period}`);
+  if (!Number.isInteger(period) || period < -0x80000000 || period > 0x7fffffff) problems.add("period", `expected a whole period number, got ${shown(period)}`);
   problems.throwIfAny();
-  const upline = int32Of(input.uplines, size);
+  const upline = int32Of(input.uplines, size, problems, "uplines");
   const alive = new Uint8Array(size);
   const aliveIn = input.alive;
   if (aliveIn === undefined) alive.fill(1);
   else for (let i = 0; i < size; i++) alive[i] = aliveIn[i] === undefined || aliveIn[i] === true || aliveIn[i] === 1 ? 1 : 0;
-  const joinPeriod = input.joinPeriods ? int32Of(input.joinPeriods, size) : new Int32Array(size);
+  const joinPeriod = input.joinPeriods ? int32Of(input.joinPeriods, size, problems, "joinPeriods") : new Int32Array(size);
   const members = new Int32Array(size);
   let memberCount = 0;
   // An Int32Array given is used as is: it holds whole numbers already. A plain list is checked value by value.
   const exact = upline === input.uplines;
   for (let i = 0; i < size; i++) {
     const p = upline[i]!;
-    if ((!exact && input.uplines[i] !== p) || p >= i || p < -1) problems.add(`uplines[${i}]`, `expected -1 or an index below ${i}, got ${input.uplines[i]}`);
+    if ((!exact && input.uplines[i] !== p) || p >= i || p < -1) problems.add(`uplines[${i}]`, `expected -1 or an index below ${i}, got ${shown(input.uplines[i])}`);
     else if (alive[i] === 1) {
       if (p >= 0 && alive[p] === 0) problems.add(`uplines[${i}]`, `member ${i} is current but her upline ${p} has quit (roll her up first)`);
       members[memberCount++] = i;
     }
   }
   if (input.joinPeriods && joinPeriod !== input.joinPeriods) {
-    for (let i = 0; i < size; i++) if (joinPeriod[i] !== input.joinPeriods[i]) problems.add(`joinPeriods[${i}]`, `expected a whole period number, got ${input.joinPeriods[i]}`);
+    for (let i = 0; i < size; i++) if (joinPeriod[i] !== input.joinPeriods[i]) problems.add(`joinPeriods[${i}]`, `expected a whole period number, got ${shown(input.joinPeriods[i])}`);
   }
   problems.throwIfAny();
   const ownCv = new Float64Array(size);
@@ -359,11 +428,15 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
     records = [];
     columns = createOrderColumns(input.orders.length);
     input.orders.forEach((o, k) => {
+      if (typeof o !== "object" || o === null || Array.isArray(o)) {
+        problems.add(`orders[${k}]`, `expected an order { member, customer, price, cv }, got ${kindOf(o)}`);
+        return;
+      }
       const ok = checkOrder(problems, (f) => `orders[${k}].${f}`, o.member, o.customer, o.price, o.cv, size, alive);
       // A customer cannot have been acquired after the order she places now (her tenure would be negative).
       const join = ok ? orderJoinOf(o, { period, joinPeriod }) : 0;
       if (ok && !joinOk(join, o.customer, period)) {
-        problems.add(`orders[${k}].customerJoin`, `expected a whole period${o.customer >= 0 ? ` no later than ${period}` : ""}, got ${join}`);
+        problems.add(`orders[${k}].customerJoin`, `expected a whole period${o.customer >= 0 ? ` no later than ${period}` : ""}, got ${shown(join)}`);
         return;
       }
       if (!ok || problems.count > 0) return;
@@ -400,7 +473,7 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
 function checkOrder(problems: Problems, at: (field: string) => string, member: number, customer: number, price: number, cv: number, size: number, alive: Uint8Array): boolean {
   let ok = true;
   if (!Number.isInteger(member) || member < 0 || member >= size) {
-    problems.add(at("member"), `expected a member index below ${size}, got ${member}`);
+    problems.add(at("member"), `expected a member index below ${size}, got ${shown(member)}`);
     ok = false;
   } else if (alive[member] === 0) {
     problems.add(at("member"), `member ${member} has quit and cannot be credited with an order`);
@@ -408,15 +481,15 @@ function checkOrder(problems: Problems, at: (field: string) => string, member: n
   }
   // Customer ids go into an Int32 column.
   if (!Number.isInteger(customer) || customer < -1 || customer > 0x7fffffff) {
-    problems.add(at("customer"), `expected -1 or a customer id ≥ 0, got ${customer}`);
+    problems.add(at("customer"), `expected -1 or a customer id ≥ 0, got ${shown(customer)}`);
     ok = false;
   }
   if (!Number.isSafeInteger(price) || price < 0) {
-    problems.add(at("price"), `expected non-negative integer minor units, got ${price}`);
+    problems.add(at("price"), `expected non-negative integer minor units, got ${shown(price)}`);
     ok = false;
   }
   if (!Number.isSafeInteger(cv) || cv < 0) {
-    problems.add(at("cv"), `expected non-negative integer minor units, got ${cv}`);
+    problems.add(at("cv"), `expected non-negative integer minor units, got ${shown(cv)}`);
     ok = false;
   }
   return ok;
@@ -443,11 +516,11 @@ function ordersFromColumns(
     if (list !== undefined && list.length < n) problems.add(`orders.${name}`, `expected ${n} entries (one per order), got ${list.length}`);
   }
   problems.throwIfAny();
-  const member = int32Of(o.member, n);
-  const customer = int32Of(o.customer, n);
-  const price = float64Of(o.price, n);
-  const cv = float64Of(o.cv, n);
-  const join = o.customerJoin ? int32Of(o.customerJoin, n) : new Int32Array(n);
+  const member = int32Of(o.member, n, problems, "orders.member");
+  const customer = int32Of(o.customer, n, problems, "orders.customer");
+  const price = float64Of(o.price, n, problems, "orders.price");
+  const cv = float64Of(o.cv, n, problems, "orders.cv");
+  const join = o.customerJoin ? int32Of(o.customerJoin, n, problems, "orders.customerJoin") : new Int32Array(n);
   // Int32Arrays given are used as they are (whole numbers already); plain lists are compared value by value.
   const exact = member === o.member && customer === o.customer;
   for (let k = 0; k < n; k++) {
@@ -463,7 +536,7 @@ function ordersFromColumns(
     if (o.customerJoin) {
       const j = join[k]!;
       if ((join !== o.customerJoin && j !== o.customerJoin[k]) || (c >= 0 && j > period)) {
-        problems.add(`orders.customerJoin[${k}]`, `expected a whole period${c >= 0 ? ` no later than ${period}` : ""}, got ${o.customerJoin[k]}`);
+        problems.add(`orders.customerJoin[${k}]`, `expected a whole period${c >= 0 ? ` no later than ${period}` : ""}, got ${shown(o.customerJoin[k])}`);
         continue;
       }
     } else join[k] = c < 0 ? joinPeriod[m]! : period;
@@ -480,25 +553,26 @@ function placementFromRecords(p: PlacementInput, size: number, problems: Problem
   const pName = p.parent ? "parent" : "parents";
   const sName = p.slot ? "slot" : "slots";
   if (!Number.isInteger(p.width) || p.width < 1 || p.width > 255) {
-    problems.add("placement.width", `expected a whole number from 1 to 255, got ${p.width}`);
+    problems.add("placement.width", `expected a whole number from 1 to 255, got ${shown(p.width)}`);
     return undefined;
   }
   if (!parentList || !slotList || parentList.length !== size || slotList.length !== size) {
     problems.add("placement", `expected ${size} parents and slots (one per member, as placement.parent and placement.slot), got ${parentList?.length ?? 0} and ${slotList?.length ?? 0}`);
     return undefined;
   }
-  const parent = int32Of(parentList, size);
+  const parent = int32Of(parentList, size, problems, `placement.${pName}`);
   const slot = new Uint8Array(size);
   const taken = new Int32Array(size * p.width).fill(-1);
   for (let i = 0; i < size; i++) {
     const q = parentList[i]!;
     const s = slotList[i]!;
+    if (typeof q !== "number") continue; // reported when the list was read
     if (q !== parent[i] || q < -1 || q >= i) {
-      problems.add(`placement.${pName}[${i}]`, `expected -1 or an index below ${i}, got ${q}`);
+      problems.add(`placement.${pName}[${i}]`, `expected -1 or an index below ${i}, got ${shown(q)}`);
       continue;
     }
     if (!Number.isInteger(s) || s < 0 || s >= p.width) {
-      problems.add(`placement.${sName}[${i}]`, `expected a slot from 0 to ${p.width - 1}, got ${s}`);
+      problems.add(`placement.${sName}[${i}]`, `expected a slot from 0 to ${p.width - 1}, got ${shown(s)}`);
       continue;
     }
     slot[i] = s;

@@ -315,11 +315,16 @@ export interface Scenario {
  * resolveScenario({ months: 12, period: "week" }).periods // => 52
  */
 export function resolveScenario(input: ScenarioInput | Scenario = {}): Scenario {
-  if (isScenario(input)) return input;
+  if (RESOLVED.has(input)) return input as Scenario;
+  // Something shaped like a resolved scenario but not made here (a copy, or a forged `periods`) is resolved again from its spec.
+  return resolveSpec(isScenario(input) ? input.spec : input);
+}
+
+function resolveSpec(input: unknown): Scenario {
   const spec = parseWith("scenario", scenarioSchema, input);
   const digits = minorDigits(spec.currency);
   const periods = spec.period === "month" ? spec.months : Math.floor((spec.months * 52) / 12);
-  return {
+  const scenario: Scenario = {
     spec,
     digits,
     periods,
@@ -327,7 +332,12 @@ export function resolveScenario(input: ScenarioInput | Scenario = {}): Scenario 
     distributorValue: compileValue(spec.distributors.orderValue, digits),
     people: compilePeople({ ...spec.distributors, stopping: spec.stopping, expenses: spec.expenses }, digits, spec.period === "month" ? 1 : 12 / 52),
   };
+  RESOLVED.add(scenario);
+  return scenario;
 }
+
+/** The scenarios `resolveScenario` made: only these are trusted as resolved. */
+const RESOLVED = new WeakSet<object>();
 
 function isScenario(input: unknown): input is Scenario {
   return typeof input === "object" && input !== null && "spec" in input && "periods" in input && "digits" in input;

@@ -25,6 +25,8 @@ import { addOriginMember, emptyTally, saturation, worldKeys, type WorldState } f
 import { STOP_KEEPS_HAZARD, STOP_OWN_ORDER, type ListedStop } from "./people.js";
 import { NO_INPUT, WORLD_STEPS, type WorldStepInput } from "./steps/index.js";
 import { hazardTable } from "./tenure.js";
+import { checkWorldOptions } from "./world-options.js";
+import { checkWorldBudget, DEFAULT_MEMORY_BUDGET } from "./estimate.js";
 
 export type { WorldStepInput } from "./steps/index.js";
 
@@ -92,6 +94,12 @@ export interface WorldOptions {
    * seed, is a counterfactual twin.
    */
   readonly stop?: StopOverride;
+  /**
+   * Memory budget in bytes for the world's arrays (default 4 GiB; `Infinity`
+   * for none): a scenario whose projected world is larger is refused before
+   * any allocation (see `projectWorld`).
+   */
+  readonly budget?: number;
 }
 
 /** The placement tree of a world, read-only. */
@@ -197,7 +205,9 @@ export interface World {
  * world.size // => 1 (one founder)
  */
 export function createWorld(input: ScenarioInput | Scenario = {}, options: WorldOptions = {}): World {
+  checkWorldOptions(options);
   const scenario = resolveScenario(input);
+  checkWorldBudget(scenario, options.budget ?? DEFAULT_MEMORY_BUDGET);
   const { spec } = scenario;
   const initialMembers = spec.start.network?.distributors ?? spec.start.founders;
   const initialCustomers = Math.ceil(initialMembers * (spec.start.network?.customersPerDistributor ?? 0));

@@ -12,6 +12,7 @@ import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
 import { affiliate } from "../../src/plan/components/affiliate/index.js";
 import { customerOrdersArb, expectAgreement, expectWorldAgreement, planBaseArb, rateArb, scenarioArb } from "./customer-orders.js";
+import { expectInvariants } from "./invariants.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.AFFILIATE_RUNS ?? 400);
@@ -52,9 +53,11 @@ describe("affiliate: fast and reference engines agree", () => {
     fc.assert(
       fc.property(customerOrdersArb(), planArb, (net, plan) => {
         const network = networkFromRecords(net);
-        const fast = createFastEngine(compilePlan(plan, options)).pay(network);
+        const compiled = compilePlan(plan, options);
+        const fast = createFastEngine(compiled).pay(network);
         const reference = createReferenceEngine(compilePlan(plan, options)).pay(network);
         expectAgreement(fast, reference);
+        expectInvariants(network, compiled, fast, reference);
       }),
       { numRuns: RUNS, ...replay },
     );

@@ -16,6 +16,7 @@ import {
   type PlanInput,
 } from "../../src/index.js";
 import { ascendingLadder } from "./ladders.js";
+import { expectInvariants, expectRunInvariants } from "./invariants.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.AGREEMENT_RUNS ?? 1000);
@@ -119,8 +120,10 @@ describe("fast and reference engines agree", () => {
           .filter((o) => net.alive[o.member])
           .map((o) => ({ ...o, price: o.cv }));
         const network = networkFromRecords({ uplines, alive: net.alive, orders });
-        const fast = createFastEngine(plan).pay(network);
+        const fastEngine = createFastEngine(plan);
+        const fast = fastEngine.pay(network);
         const reference = createReferenceEngine(plan).pay(network);
+        expectInvariants(network, fastEngine.plan, fast, reference);
         expect(fast.paid).toEqual(reference.paid);
         expect(fast.breakage).toEqual(reference.breakage);
         expect(fast.capped).toEqual(reference.capped);
@@ -163,6 +166,8 @@ describe("fast and reference engines agree", () => {
         };
         const fast = simulate({ scenario, plan, seed: s.seed });
         const reference = simulate({ scenario, plan, seed: s.seed, engine: "reference" });
+        expectRunInvariants(fast);
+        expectRunInvariants(reference);
         expect(ledgerLines(fast.ledger)).toEqual(ledgerLines(reference.ledger));
         expect(fast.periods).toEqual(reference.periods);
       }),

@@ -14,6 +14,7 @@ import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecord
 import { binary } from "../../src/plan/components/binary/index.js";
 import { rateArb, ranksArb, worldArb, type WorldPeriod } from "./multi-period-worlds.js";
 import { currencyWithDigits } from "./ladders.js";
+import { expectInvariants } from "./invariants.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.BINARY_RUNS ?? 400);
@@ -179,6 +180,7 @@ describe("binary: fast and reference engines agree", () => {
             return;
           }
           seen.periods += 1;
+          expectInvariants(network, fast.plan, f, r);
           expect(f.paid).toEqual(r.paid);
           expect(f.breakage).toEqual(r.breakage);
           expect(Array.from(f.amounts[0]!.subarray(0, f.size))).toEqual(Array.from(r.amounts[0]!));

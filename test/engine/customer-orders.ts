@@ -19,6 +19,7 @@ import {
   type PlanInput,
   type ScenarioInput,
 } from "../../src/index.js";
+import { expectInvariants, expectWorldStepInvariants } from "./invariants.js";
 
 /** One period as `networkFromRecords` takes it. */
 export interface CustomerOrdersNetwork {
@@ -138,7 +139,13 @@ export function worldPeriods(scenario: ScenarioInput, seed: number): PeriodNetwo
   const world = createWorld(scenario, { seed, recordOrders: true });
   const out: PeriodNetwork[] = [];
   // The world reuses its arrays from period to period: keep a copy of each.
-  for (let t = 0; t < world.scenario.periods; t++) out.push(copyNetwork(stepWorld(world).network));
+  for (let t = 0; t < world.scenario.periods; t++) {
+    const before = { size: world.size, current: world.currentCount, customers: world.customers };
+    const { network, stats } = stepWorld(world);
+    // Members and customers conserved, every orphan accounted for.
+    expectWorldStepInvariants(world, before, stats);
+    out.push(copyNetwork(network));
+  }
   return out;
 }
 
@@ -184,7 +191,9 @@ export function expectWorldAgreement(
   const fromColumns = createReferenceEngine(compilePlan(plan, options));
   for (const network of worldPeriods(scenario, seed)) {
     const f = fast.pay(network);
-    expectAgreement(f, fromRecords.pay(network));
+    const r = fromRecords.pay(network);
+    expectInvariants(network, fast.plan, f, r);
+    expectAgreement(f, r);
     expectAgreement(f, fromColumns.pay({ ...network, orders: undefined }));
   }
 }

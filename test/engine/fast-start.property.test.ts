@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
 import { fastStart } from "../../src/plan/components/fast-start/index.js";
 import { rateArb, ranksArb, worldArb } from "./multi-period-worlds.js";
+import { expectInvariants } from "./invariants.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.FAST_START_RUNS ?? 400);
@@ -49,6 +50,7 @@ describe("fastStart: fast and reference engines agree", () => {
           const network = networkFromRecords(period);
           const f = fast.pay(network);
           const r = reference.pay(network);
+          expectInvariants(network, fast.plan, f, r);
           expect(f.paid).toEqual(r.paid);
           expect(f.breakage).toEqual(r.breakage);
           for (let k = 0; k < f.amounts.length; k++) {

@@ -13,6 +13,7 @@ import { matching } from "../../src/plan/components/matching/index.js";
 import { pool } from "../../src/plan/components/pool/index.js";
 import { ascendingLadder } from "./ladders.js";
 import { rolledUpNetworks } from "./rolled-up.js";
+import { expectInvariants } from "./invariants.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.MATCHING_RUNS ?? 1000);
@@ -123,6 +124,7 @@ describe("matching: fast and reference engines agree", () => {
         for (const network of rolledUpNetworks(world)) {
           const fast = fastEngine.pay(network);
           const reference = referenceEngine.pay(network);
+          expectInvariants(network, fastEngine.plan, fast, reference);
           for (let k = 0; k < fast.amounts.length; k++) {
             expect([network.period, fast.components[k], Array.from(fast.amounts[k]!.subarray(0, fast.size))]).toEqual([
               network.period,

@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
 import { matrix } from "../../src/plan/components/matrix/index.js";
 import { rateArb, ranksArb, worldArb, type WorldPeriod } from "./multi-period-worlds.js";
+import { expectInvariants } from "./invariants.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.MATRIX_RUNS ?? 400);
@@ -123,6 +124,7 @@ describe("matrix: fast and reference engines agree", () => {
           const network = networkFromRecords(withPlacement(period, placement));
           const f = fast.pay(network);
           const r = reference.pay(network);
+          expectInvariants(network, fast.plan, f, r);
           expect(f.paid).toEqual(r.paid);
           expect(f.breakage).toEqual(r.breakage);
           for (let k = 0; k < f.amounts.length; k++) {

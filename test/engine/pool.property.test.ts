@@ -20,6 +20,7 @@ import { ExactDecimal, roundDecimal } from "../../src/money/index.js";
 import { pool, type PoolSettings } from "../../src/plan/components/pool/index.js";
 import { ascendingLadder } from "./ladders.js";
 import { rolledUpNetworks } from "./rolled-up.js";
+import { expectInvariants } from "./invariants.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.POOL_RUNS ?? 1000);
@@ -113,6 +114,7 @@ describe("pool: fast and reference engines agree, and the split conserves the po
         for (const network of rolledUpNetworks(world)) {
           const fast = fastEngine.pay(network);
           const reference = referenceEngine.pay(network);
+          expectInvariants(network, compiled, fast, reference);
           for (let k = 0; k < fast.amounts.length; k++) {
             expect([network.period, Array.from(fast.amounts[k]!.subarray(0, fast.size))]).toEqual([network.period, Array.from(reference.amounts[k]!)]);
           }

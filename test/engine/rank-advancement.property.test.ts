@@ -12,6 +12,7 @@ import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecord
 import { rankAdvancement } from "../../src/plan/components/rank-advancement/index.js";
 import { ranksArb, worldArb } from "./multi-period-worlds.js";
 import { currencyWithDigits } from "./ladders.js";
+import { expectInvariants } from "./invariants.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.RANK_ADVANCEMENT_RUNS ?? 400);
@@ -86,6 +87,7 @@ describe("rankAdvancement: fast and reference engines agree", () => {
             expect(f).toEqual(r);
             return;
           }
+          expectInvariants(network, fast.plan, f, r);
           expect(Array.from(f.title.subarray(0, f.size))).toEqual(Array.from(r.title));
           expect(f.paid).toEqual(r.paid);
           expect(f.breakage).toEqual(r.breakage);

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import { networkFromRecords, type OrderRecord, type PeriodNetwork, type PlanEngine } from "../../src/index.js";
 import { ascendingLadder } from "./ladders.js";
+import { expectInvariants } from "./invariants.js";
 
 /** A rate with 0–6 decimals in [0, 1], as a string or a number. */
 export const rateArb = fc.oneof(
@@ -72,6 +73,7 @@ export function expectSamePayouts(fast: PlanEngine, reference: PlanEngine, netwo
   for (const network of networks) {
     const f = fast.pay(network);
     const r = reference.pay(network);
+    expectInvariants(network, fast.plan, f, r);
     expect(Array.from(f.rank.subarray(0, f.size))).toEqual(Array.from(r.rank));
     expect(f.paid).toEqual(r.paid);
     expect(f.breakage).toEqual(r.breakage);

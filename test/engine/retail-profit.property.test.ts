@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
 import { retailProfit } from "../../src/plan/components/retail-profit/index.js";
 import { customerOrdersArb, expectAgreement, expectWorldAgreement, planBaseArb, rateArb, scenarioArb } from "./customer-orders.js";
+import { expectInvariants } from "./invariants.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.RETAIL_PROFIT_RUNS ?? 400);
@@ -38,9 +39,11 @@ describe("retailProfit: fast and reference engines agree", () => {
     fc.assert(
       fc.property(customerOrdersArb(), planArb, (net, plan) => {
         const network = networkFromRecords(net);
-        const fast = createFastEngine(compilePlan(plan, options)).pay(network);
+        const compiled = compilePlan(plan, options);
+        const fast = createFastEngine(compiled).pay(network);
         const reference = createReferenceEngine(compilePlan(plan, options)).pay(network);
         expectAgreement(fast, reference);
+        expectInvariants(network, compiled, fast, reference);
         // Without qualification.active nothing is forfeited: breakage is rounding residue only,
         // under a cent per payee.
         const payees = fast.amounts.map((a) => Array.from(a.subarray(0, fast.size)).filter((x) => x !== 0).length);

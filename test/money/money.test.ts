@@ -100,6 +100,31 @@ describe("minor units", () => {
     expect(formatMinor(5, 2)).toBe("0.05");
     expect(formatMinor(-5, 2)).toBe("-0.05");
     expect(formatMinor(7, 0)).toBe("7");
+    expect(formatMinor(-0, 2)).toBe("0.00");
+    expect(formatMinor(Number.MAX_SAFE_INTEGER, 2)).toBe("90071992547409.91");
+  });
+
+  // Issue 10: formatMinor(12345.678, 2) returned "12345.6.78" and formatMinor(NaN, 2) "N.aN".
+  it.each([
+    [12345.678, /minor: expected whole minor units \(a safe integer\), got 12345\.678/],
+    [NaN, /got NaN/],
+    [Infinity, /got Infinity/],
+    [2 ** 53, /got 9007199254740992/],
+    [1e21, /got 1e\+21/],
+  ])("formatMinor refuses %s (not whole minor units) with a RangeError naming the argument", (minor, message) => {
+    expect(() => formatMinor(minor, 2)).toThrow(RangeError);
+    expect(() => formatMinor(minor, 2)).toThrow(message);
+  });
+
+  it.each([1.5, -1, 19, NaN, "2" as unknown as number])("formatMinor and toMinor refuse digits %s", (digits) => {
+    expect(() => formatMinor(100, digits)).toThrow(/downline\/money: formatMinor: digits: expected a whole number from 0 to 18/);
+    expect(() => toMinor("1.00", digits)).toThrow(/downline\/money: toMinor: digits: expected a whole number from 0 to 18/);
+  });
+
+  it("toMinor refuses what is not a plain non-negative decimal (undefined, never a wrong number)", () => {
+    for (const value of [NaN, -1, Infinity, "1e3", "-0.5", "", "1.2.3", "0x10", {} as unknown as string, "0." + "0".repeat(100_000) + "1"]) {
+      expect(toMinor(value, 2)).toBeUndefined();
+    }
   });
 });
 

@@ -481,9 +481,10 @@ describe("the CLI prints input errors on stderr and exits 2", () => {
     const r = run([command, "--scenario", scenarioFile(), "--plan", planFile]);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
+    // One line per problem, each naming the file and the field.
     expect(r.err).toBe(
-      'downline/plan: components[0].rates[0]: expected a decimal string like "0.05", got -3\n' +
-        "downline/plan: components[0].rates[1]: expected at most 1, got 1.5\n",
+      `downline/plan: ${planFile}: components[0].rates[0]: expected a decimal string like "0.05", got -3\n` +
+        `downline/plan: ${planFile}: components[0].rates[1]: expected at most 1, got 1.5\n`,
     );
   });
 
@@ -511,16 +512,17 @@ describe("the CLI prints input errors on stderr and exits 2", () => {
   });
 
   it("a plan file holding JSON null", () => {
-    const r = run(["validate", "--plan", file("null-plan.json", "null")]);
+    const planFile = file("null-plan.json", "null");
+    const r = run(["validate", "--plan", planFile]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("downline/plan: (root): Invalid input: expected object, received null\n");
+    expect(r.err).toBe(`downline/plan: ${planFile}: Invalid input: expected object, received null\n`);
   });
 
   it("a plan file with a __proto__ key", () => {
     const planFile = file("proto-plan.json", '{"__proto__": {"rounding": "down"}, "components": [{"type": "unilevel", "rates": ["0.1"]}]}');
     const r = run(["validate", "--plan", planFile]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^downline\/plan: __proto__: keys named __proto__/);
+    expect(r.err).toBe(`downline/plan: ${planFile}: __proto__: keys named __proto__, constructor or prototype are not allowed\n`);
   });
 
   it("a bad scenario file", () => {
@@ -528,14 +530,14 @@ describe("the CLI prints input errors on stderr and exits 2", () => {
     const r = run(["validate", "--scenario", bad]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^downline\/scenario: /m);
-    expect(r.err).toMatch(/: months: /);
-    expect(r.err).toMatch(/: currency: /);
+    expect(r.err).toContain(`downline/scenario: ${bad}: months: `);
+    expect(r.err).toContain(`downline/scenario: ${bad}: currency: `);
   });
 
-  it("--months 0 is checked as the scenario's months", () => {
+  it("--months 0 is checked as the scenario's months, and named as the option that set it", () => {
     const r = run(["validate", "--scenario", scenarioFile(), "--months", "0"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^downline\/scenario: months: .*>=1/);
+    expect(r.err).toMatch(/^downline\/scenario: --months: .*>=1/);
   });
 
   it("--months 1.5 is rejected as an option", () => {

@@ -81,7 +81,7 @@ describe("networkFromRecords", () => {
     expect(issues({ uplines: [-1, 0], orders: { member: [0], customer: [-1], price: [1, 2], cv: [] } })).toEqual(["orders.cv: expected 1 entries (one per order), got 0"]);
     const many = issues({ uplines: Array.from({ length: 30 }, (_, i) => i), orders: [] });
     expect(many).toHaveLength(21);
-    expect(many[20]).toBe("(more): 10 more problems not listed");
+    expect(many[20]).toBe(": and 10 more problems, not listed");
   });
 
   it("reads the old spelling of the placement tree (parents/slots) until 0.3", () => {

@@ -201,7 +201,7 @@ describe("stopping", () => {
 
   it("the run's stop option is checked: founders and bad periods are errors", () => {
     expect(() => createWorld({}, { stop: { members: [0], fromPeriod: 2 } })).toThrow(/options\.stop\.members\[0\].*founders are company-held/);
-    expect(() => createWorld({}, { stop: { members: [3], fromPeriod: -1 } })).toThrow(/options\.stop\.fromPeriod/);
+    expect(() => createWorld({}, { stop: { members: [3], fromPeriod: -1 } })).toThrow(/downline\/options: stop\.fromPeriod: .*>=0/);
     expect(() => createWorld({}, { stop: { members: [2.5], fromPeriod: 1 } })).toThrow(/members\[0\]/);
   });
 });

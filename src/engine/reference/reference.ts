@@ -13,6 +13,7 @@ import { compilePlan, type CompiledPlan, type PlanInput } from "../../plan/plan.
 import type { ReferenceMember, ReferencePeriod } from "../../plan/contract.js";
 import { orderColumns, orderJoinOf, type OrderRecord, type PeriodNetwork } from "../../world/network.js";
 import type { EngineOptions, PeriodPayout, PlanEngine } from "../payout.js";
+import { checkEngineOptions } from "../options.js";
 
 /**
  * Creates the reference engine for a plan. It pays from the period's order
@@ -25,6 +26,7 @@ import type { EngineOptions, PeriodPayout, PlanEngine } from "../payout.js";
  * state.
  */
 export function createReferenceEngine(planInput: PlanInput | CompiledPlan, options: EngineOptions = {}): PlanEngine {
+  checkEngineOptions("createReferenceEngine", options);
   const plan = compilePlan(planInput, options.currency === undefined ? {} : { currency: options.currency });
   const states: unknown[] = plan.components.map((c) => c.definition.reference.state?.(c.settings));
   const minPv = new ExactDecimal(plan.minPv);
