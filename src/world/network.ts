@@ -16,8 +16,18 @@ export interface OrderRecord {
   readonly customer: number;
   /** Price paid, in minor units. */
   readonly price: number;
-  /** Commissionable value, in minor units. */
+  /** Commissionable value (CV, BV): what commissions are paid on, in minor units. */
   readonly cv: number;
+  /**
+   * Qualifying value (QV, PV): what activity and ranks test, in minor units.
+   * Optional: an order without one qualifies with its CV.
+   */
+  readonly qv?: number;
+  /**
+   * The enrolment package this order pays the fee of (its name), or absent
+   * for an ordinary order. A package fee is an own order with its own volume.
+   */
+  readonly package?: string;
   /**
    * The period the customer placed her first order (was acquired); for an own
    * order, the distributor's join period. Optional in input: a customer's order
@@ -45,6 +55,10 @@ export interface OrderColumns {
   readonly orderPrice: Float64Array;
   /** Commissionable value, minor units. */
   readonly orderCv: Float64Array;
+  /** Qualifying value, minor units; absent: each order qualifies with its CV. */
+  readonly orderQv?: Float64Array;
+  /** The package number (1-based, in `packageNames`) an order pays the fee of; 0 for an ordinary order. Absent: none. */
+  readonly orderPackage?: Uint8Array;
 }
 
 /**
@@ -73,6 +87,18 @@ export interface PeriodNetwork {
   readonly ownCv: Float64Array;
   /** CV of orders by each member's personal customers this period, in minor units. */
   readonly customerCv: Float64Array;
+  /** QV of each member's own orders this period; absent: equal to `ownCv` (QV = CV). */
+  readonly ownQv?: Float64Array;
+  /** QV of orders by each member's personal customers; absent: equal to `customerCv`. */
+  readonly customerQv?: Float64Array;
+  /**
+   * Each member's enrolment package: its 1-based number in `packageNames`, 0
+   * for none. Absent: no member holds a package. The world draws it when she
+   * joins; replayed data gives it.
+   */
+  readonly package?: Uint8Array;
+  /** The names of the packages `package` numbers (number k is `packageNames[k - 1]`). */
+  readonly packageNames?: readonly string[];
   /** This period's orders as records, when the run records them (small runs and the reference engine). */
   readonly orders?: readonly OrderRecord[];
   /*
@@ -93,6 +119,10 @@ export interface PeriodNetwork {
   readonly orderPrice?: Float64Array;
   /** Each order's CV, minor units. */
   readonly orderCv?: Float64Array;
+  /** Each order's QV, minor units (absent: its CV). */
+  readonly orderQv?: Float64Array;
+  /** The package number each order pays the fee of, 0 for an ordinary order (absent: none). */
+  readonly orderPackage?: Uint8Array;
   /**
    * The placement tree (binary and matrix plans), when the network has one:
    * beside the sponsor tree, built as members join. A member keeps her
@@ -120,8 +150,8 @@ export interface PlacementTree {
  * call (not cached: its volumes may change between calls), one own order of
  * `ownCv` (customerJoin: her join period) and one customer order of
  * `customerCv` (customer id: the member's own id, customerJoin: the period,
- * i.e. a new customer) per member, price = CV: what the reference engine
- * always read such a network as.
+ * i.e. a new customer) per member, price = CV, QV from `ownQv`/`customerQv`
+ * when given: what the reference engine always read such a network as.
  *
  * @example
  * const net = networkFromRecords({ uplines: [-1], orders: [{ member: 0, customer: 3, price: 50_00, cv: 40_00, customerJoin: -2 }] });
@@ -142,8 +172,10 @@ export function orderColumns(network: PeriodNetwork): OrderColumns {
   for (let i = 0; i < network.size; i++) {
     const own = network.ownCv[i]!;
     const customers = network.customerCv[i]!;
-    if (own > 0) pushOrder(columns, i, -1, network.joinPeriod[i]!, own, own);
-    if (customers > 0) pushOrder(columns, i, i, network.period, customers, customers);
+    const ownQv = network.ownQv ? network.ownQv[i]! : own;
+    const customersQv = network.customerQv ? network.customerQv[i]! : customers;
+    if (own > 0 || ownQv > 0) pushOrder(columns, i, -1, network.joinPeriod[i]!, own, own, ownQv);
+    if (customers > 0 || customersQv > 0) pushOrder(columns, i, i, network.period, customers, customers, customersQv);
   }
   return columns;
 }
@@ -166,6 +198,8 @@ export interface OrderColumnsBuilder {
   orderCustomerJoin: Int32Array;
   orderPrice: Float64Array;
   orderCv: Float64Array;
+  orderQv: Float64Array;
+  orderPackage: Uint8Array;
 }
 
 /** Empty order columns with room for `capacity` orders. */
@@ -178,6 +212,8 @@ export function createOrderColumns(capacity: number): OrderColumnsBuilder {
     orderCustomerJoin: new Int32Array(n),
     orderPrice: new Float64Array(n),
     orderCv: new Float64Array(n),
+    orderQv: new Float64Array(n),
+    orderPackage: new Uint8Array(n),
   };
 }
 
@@ -186,7 +222,16 @@ export function createOrderColumns(capacity: number): OrderColumnsBuilder {
  * never an allocation per order; a quarter because these are the run's largest
  * arrays, 28 bytes an order).
  */
-export function pushOrder(o: OrderColumnsBuilder, member: number, customer: number, customerJoin: number, price: number, cv: number): void {
+export function pushOrder(
+  o: OrderColumnsBuilder,
+  member: number,
+  customer: number,
+  customerJoin: number,
+  price: number,
+  cv: number,
+  qv: number = cv,
+  packageNumber = 0,
+): void {
   const k = o.orderCount;
   if (k === o.orderMember.length) {
     const cap = Math.ceil(k * 1.25) + 16;
@@ -195,12 +240,16 @@ export function pushOrder(o: OrderColumnsBuilder, member: number, customer: numb
     o.orderCustomerJoin = grown(o.orderCustomerJoin, cap);
     o.orderPrice = grown(o.orderPrice, cap);
     o.orderCv = grown(o.orderCv, cap);
+    o.orderQv = grown(o.orderQv, cap);
+    o.orderPackage = grown(o.orderPackage, cap);
   }
   o.orderMember[k] = member;
   o.orderCustomer[k] = customer;
   o.orderCustomerJoin[k] = customerJoin;
   o.orderPrice[k] = price;
   o.orderCv[k] = cv;
+  o.orderQv[k] = qv;
+  o.orderPackage[k] = packageNumber;
   o.orderCount = k + 1;
 }
 
@@ -223,6 +272,8 @@ export function networkFromRecords(input: {
   joinPeriods?: readonly number[];
   orders: readonly OrderRecord[];
   period?: number;
+  /** Each member's enrolment package by name (`null` or absent: none). */
+  packages?: readonly (string | null | undefined)[];
   /** A placement tree: parents (each below its member, or -1) and slots (0 … width−1, unique under a parent). */
   placement?: { width: number; parents: readonly number[]; slots: readonly number[] };
 }): PeriodNetwork {
@@ -247,6 +298,26 @@ export function networkFromRecords(input: {
   }
   const ownCv = new Float64Array(size);
   const customerCv = new Float64Array(size);
+  // QV columns only when a record gives a QV: without them QV is CV everywhere.
+  const withQv = input.orders.some((o) => o.qv !== undefined);
+  const ownQv = withQv ? new Float64Array(size) : undefined;
+  const customerQv = withQv ? new Float64Array(size) : undefined;
+  // Package names in order of first appearance (members first, then orders); numbers are 1-based.
+  const packageNames: string[] = [];
+  const packageNumber = (name: string | null | undefined, at: string): number => {
+    if (name === undefined || name === null) return 0;
+    if (typeof name !== "string" || name.length === 0) throw new RangeError(`downline/network: ${at}: expected a package name, got ${JSON.stringify(name)}`);
+    let k = packageNames.indexOf(name);
+    if (k < 0) {
+      if (packageNames.length === 255) throw new RangeError(`downline/network: ${at}: at most 255 packages`);
+      k = packageNames.push(name) - 1;
+    }
+    return k + 1;
+  };
+  if (input.packages !== undefined && input.packages.length !== size) {
+    throw new RangeError(`downline/network: packages: expected ${size} entries (one per member), got ${input.packages.length}`);
+  }
+  const memberPackage = input.packages ? Uint8Array.from(input.packages, (name, i) => packageNumber(name, `packages[${i}]`)) : undefined;
   const columns = createOrderColumns(input.orders.length);
   const records: OrderRecord[] = [];
   input.orders.forEach((o, k) => {
@@ -259,6 +330,12 @@ export function networkFromRecords(input: {
     if (!Number.isSafeInteger(o.cv) || o.cv < 0 || !Number.isSafeInteger(o.price) || o.price < 0) {
       throw new RangeError(`downline/network: orders[${k}]: expected non-negative integer minor units, got price ${o.price}, cv ${o.cv}`);
     }
+    if (o.qv !== undefined && (!Number.isSafeInteger(o.qv) || o.qv < 0)) {
+      throw new RangeError(`downline/network: orders[${k}].qv: expected non-negative integer minor units, got ${o.qv}`);
+    }
+    if (o.package !== undefined && o.customer >= 0) {
+      throw new RangeError(`downline/network: orders[${k}].package: a package fee is a distributor's own order (customer -1), got customer ${o.customer}`);
+    }
     // Customer ids and join periods go into Int32 columns.
     if (!Number.isInteger(o.customer) || o.customer < -1 || o.customer > 0x7fffffff) {
       throw new RangeError(`downline/network: orders[${k}].customer: expected -1 or a customer id ≥ 0, got ${o.customer}`);
@@ -269,9 +346,15 @@ export function networkFromRecords(input: {
       const bound = o.customer >= 0 ? ` no later than ${period}` : "";
       throw new RangeError(`downline/network: orders[${k}].customerJoin: expected a whole period${bound}, got ${join}`);
     }
-    if (o.customer < 0) ownCv[o.member]! += o.cv;
-    else customerCv[o.member]! += o.cv;
-    pushOrder(columns, o.member, o.customer, join, o.price, o.cv);
+    const qv = o.qv ?? o.cv;
+    if (o.customer < 0) {
+      ownCv[o.member]! += o.cv;
+      if (ownQv) ownQv[o.member]! += qv;
+    } else {
+      customerCv[o.member]! += o.cv;
+      if (customerQv) customerQv[o.member]! += qv;
+    }
+    pushOrder(columns, o.member, o.customer, join, o.price, o.cv, qv, packageNumber(o.package, `orders[${k}].package`));
     records.push(o.customerJoin === join ? o : { ...o, customerJoin: join });
   });
   return {
@@ -284,6 +367,8 @@ export function networkFromRecords(input: {
     joinPeriod,
     ownCv,
     customerCv,
+    ...(ownQv && customerQv ? { ownQv, customerQv } : {}),
+    ...(memberPackage || packageNames.length > 0 ? { package: memberPackage ?? new Uint8Array(size), packageNames } : {}),
     orders: records,
     ...columns,
     ...(input.placement ? { placement: placementFromRecords(input.placement, size) } : {}),

@@ -19,7 +19,7 @@ import { normal, type Uniform } from "../random/stream.js";
 import { concernKey, deriveKey, keyedDraws, keyedUniform, originKey, type ConcernKey, type KeyedDraws } from "../random/keyed.js";
 import { grown } from "../util/grow.js";
 import { place, type Placement } from "./placement.js";
-import type { OrderColumnsBuilder, OrderRecord } from "./network.js";
+import { pushOrder, type OrderColumnsBuilder, type OrderRecord } from "./network.js";
 import type { Scenario, ValueDraw } from "./scenario.js";
 
 /**
@@ -34,7 +34,7 @@ export interface WorldKeys {
   readonly member: ConcernKey;
   /** A customer's identity: (distributor's key, period acquired, rank among her new customers of the period). */
   readonly customer: ConcernKey;
-  /** A newcomer's own attributes: (her key, 0, k); k = 0 is the builder flag. */
+  /** A newcomer's own attributes: (her key, 0, k); k = 0 is the builder flag, k = 1 her enrolment package. */
   readonly traits: ConcernKey;
   /** Whether a member quits: (her key, period, 0). */
   readonly attrition: ConcernKey;
@@ -88,6 +88,11 @@ export interface WorldState {
   customerCount: Int32Array;
   ownCv: Float64Array;
   customerCv: Float64Array;
+  /** QV of own and customers' orders this period (minor units); equal to the CV arrays' values when the scenario has no QV of its own. */
+  ownQv: Float64Array;
+  customerQv: Float64Array;
+  /** Each member's enrolment package: 1-based number in the scenario's list, 0 without packages. */
+  package: Uint8Array;
   ownSpend: Float64Array;
   current: Int32Array;
   currentCount: number;
@@ -97,6 +102,7 @@ export interface WorldState {
   customerJoin: Int32Array;
   customerPrice: Float64Array;
   customerCvEach: Float64Array;
+  customerQvEach: Float64Array;
   /** Identity key of each customer, high and low words (kept when she moves up). */
   customerKeyHi: Int32Array;
   customerKeyLo: Int32Array;
@@ -115,6 +121,13 @@ export interface WorldState {
   readonly monthsPerPeriod: number;
   readonly cvUnits: number;
   readonly cvScale: number;
+  /** The QV ratio as units / scale; units -1 when QV is CV. */
+  readonly qvUnits: number;
+  readonly qvScale: number;
+  /** Whether orders have a QV of their own (else QV is CV, and order records carry no `qv`). */
+  readonly hasQv: boolean;
+  /** The volumes of the last order drawn by {@link drawOrder} (scratch, read right after the draw). */
+  readonly drawn: { cv: number; qv: number };
   readonly placement?: Placement;
   /** Scratch per member (preferential attachment's frontline counts), grown when needed. */
   frontline: Int32Array;
@@ -158,18 +171,43 @@ export function cvOf(world: WorldState, price: number): number {
   return roundScaled(price * world.cvUnits, world.cvScale, "halfEven");
 }
 
+/** An order's QV: its price times the QV ratio, rounded like CV; without a QV ratio, `cv`. */
+export function qvOf(world: WorldState, price: number, cv: number): number {
+  return world.qvUnits < 0 ? cv : roundScaled(price * world.qvUnits, world.qvScale, "halfEven");
+}
+
+/**
+ * Draws an order from a value distribution: returns its price and leaves its
+ * CV and QV in `world.drawn` (a product's own volumes when the distribution
+ * lists them, else the ratios'). Takes the same draws as {@link drawValue}.
+ */
+export function drawOrder(world: WorldState, d: ValueDraw, rand: Uniform): number {
+  let price: number;
+  let k = -1;
+  if (d.kind === "choice") {
+    k = choiceIndex(d.cumulative, rand());
+    price = d.values[k]!;
+  } else price = drawValue(d, rand);
+  const cv = k >= 0 && d.kind === "choice" && d.cv ? d.cv[k]! : cvOf(world, price);
+  world.drawn.cv = cv;
+  world.drawn.qv = k >= 0 && d.kind === "choice" && d.qv ? d.qv[k]! : qvOf(world, price, cv);
+  return price;
+}
+
+/** The index a uniform picks in cumulative weights. */
+function choiceIndex(cum: Float64Array, u: number): number {
+  let k = 0;
+  while (k < cum.length - 1 && u >= cum[k]!) k += 1;
+  return k;
+}
+
 /** A value from a distribution in minor units: one draw for a choice, two for a lognormal. */
 export function drawValue(d: ValueDraw, rand: Uniform): number {
   switch (d.kind) {
     case "fixed":
       return d.value;
-    case "choice": {
-      const u = rand();
-      const cum = d.cumulative;
-      let k = 0;
-      while (k < cum.length - 1 && u >= cum[k]!) k += 1;
-      return d.values[k]!;
-    }
+    case "choice":
+      return d.values[choiceIndex(d.cumulative, rand())]!;
     case "lognormal": {
       const v = Math.round(Math.exp(d.mu + d.sigma * normal(rand)));
       return v < d.min ? d.min : v > d.max ? d.max : v;
@@ -193,6 +231,8 @@ export function addMember(world: WorldState, sponsor: number, joinPeriod: number
   world.alive[i] = 1;
   const r = world.scenario.spec.recruitment;
   world.builder[i] = (builder ?? (r.model === "poisson" && keyedUniform(world.keys.traits, hi, lo, 0, 0) < r.builderShare)) ? 1 : 0;
+  const packages = world.scenario.packages;
+  world.package[i] = packages ? 1 + choiceIndex(packages.cumulative, keyedUniform(world.keys.traits, hi, lo, 0, 1)) : 0;
   world.current[world.currentCount++] = i;
   if (world.placement) place(world.placement, i, sponsor);
   if (sponsor >= 0) world.recruits[sponsor]! += 1;
@@ -217,6 +257,27 @@ export function addRecruit(world: WorldState, sponsor: number, period: number, r
 }
 
 /**
+ * A newcomer's package fee, in her join period: an own order of her package's
+ * price with its CV and QV (the package's own, else the ratios'), added to her
+ * own volumes and spend, the order columns and the tally. Nothing without packages.
+ */
+export function payPackageFee(world: WorldState, i: number, period: number): void {
+  const packages = world.scenario.packages;
+  const k = world.package[i]! - 1;
+  if (!packages || k < 0) return;
+  const price = packages.price[k]!;
+  const cv = packages.cv[k]! >= 0 ? packages.cv[k]! : cvOf(world, price);
+  const qv = packages.qv[k]! >= 0 ? packages.qv[k]! : qvOf(world, price, cv);
+  world.ownCv[i]! += cv;
+  world.ownQv[i]! += qv;
+  world.ownSpend[i]! += price;
+  world.tally.revenueDistributors += price;
+  world.tally.cv += cv;
+  pushOrder(world.orderColumns, i, -1, period, price, cv, qv, k + 1);
+  world.tally.orders?.push({ member: i, customer: -1, price, cv, ...(world.hasQv ? { qv } : {}), customerJoin: period, package: packages.names[k]! });
+}
+
+/**
  * Appends the `rank`-th customer `owner` acquired in `joinPeriod`: her key from
  * the owner's, her subscription value from her key. Returns her dense index.
  */
@@ -224,12 +285,13 @@ export function addCustomer(world: WorldState, owner: number, joinPeriod: number
   if (world.customers === world.customerOwner.length) growCustomers(world);
   const c = world.customers++;
   deriveKey(world.keys.customer, world.keyHi[owner]!, world.keyLo[owner]!, joinPeriod, rank, world.customerKeyHi, world.customerKeyLo, c);
-  const price = drawValue(world.scenario.customerValue, world.draws.customerValue.at(world.customerKeyHi[c]!, world.customerKeyLo[c]!, 0));
+  const price = drawOrder(world, world.scenario.customerValue, world.draws.customerValue.at(world.customerKeyHi[c]!, world.customerKeyLo[c]!, 0));
   world.customerId[c] = world.customersEver++;
   world.customerOwner[c] = owner;
   world.customerJoin[c] = joinPeriod;
   world.customerPrice[c] = price;
-  world.customerCvEach[c] = cvOf(world, price);
+  world.customerCvEach[c] = world.drawn.cv;
+  world.customerQvEach[c] = world.drawn.qv;
   world.customerCount[owner]! += 1;
   if (world.prospectsLeft > 0) world.prospectsLeft -= 1;
   return c;
@@ -249,6 +311,9 @@ function growMembers(world: WorldState): void {
   world.customerCount = grown(world.customerCount, cap);
   world.ownCv = grown(world.ownCv, cap);
   world.customerCv = grown(world.customerCv, cap);
+  world.ownQv = grown(world.ownQv, cap);
+  world.customerQv = grown(world.customerQv, cap);
+  world.package = grown(world.package, cap);
   world.ownSpend = grown(world.ownSpend, cap);
   world.current = grown(world.current, cap);
 }
@@ -260,6 +325,7 @@ function growCustomers(world: WorldState): void {
   world.customerJoin = grown(world.customerJoin, cap);
   world.customerPrice = grown(world.customerPrice, cap);
   world.customerCvEach = grown(world.customerCvEach, cap);
+  world.customerQvEach = grown(world.customerQvEach, cap);
   world.customerKeyHi = grown(world.customerKeyHi, cap);
   world.customerKeyLo = grown(world.customerKeyLo, cap);
 }

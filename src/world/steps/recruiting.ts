@@ -16,7 +16,8 @@
  *
  * A newcomer's identity key comes from her sponsor's key, the period and her
  * rank among that sponsor's recruits of the period; her own attributes (the
- * builder flag) from her key.
+ * builder flag, her enrolment package) from her key; with packages she pays
+ * her package's fee as she joins (an own order with the package's volumes).
  *
  * Draws: (sponsor's key, period, k = 0, 1, …) for the count (one draw by
  * inversion for means below 10, a few for larger means by rejection);
@@ -37,7 +38,7 @@
  */
 import { poisson } from "../../random/stream.js";
 import { fitted } from "../../util/grow.js";
-import { addRecruit, saturation, type WorldState } from "../state.js";
+import { addRecruit, payPackageFee, saturation, type WorldState } from "../state.js";
 import type { WorldStepInput } from "./input.js";
 
 /** Adds this period's recruits (joins in the tally). */
@@ -77,7 +78,7 @@ export function recruiting(world: WorldState, _input: WorldStepInput): void {
           : frontlineScale * (1 + world.frontline[i]!);
     if (rate === 0) continue;
     const k = poisson(draws.at(world.keyHi[i]!, world.keyLo[i]!, t), rate * scale);
-    for (let rank = 0; rank < k && world.prospectsLeft > 0; rank++) addRecruit(world, i, t, rank);
+    for (let rank = 0; rank < k && world.prospectsLeft > 0; rank++) payPackageFee(world, addRecruit(world, i, t, rank), t);
   }
   world.tally.joins += world.size - sizeBefore;
 }
