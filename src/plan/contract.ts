@@ -243,6 +243,8 @@ export interface CompileContext {
   readonly rankNames: readonly string[];
   /** The names of the plan's enrolment packages, lowest first. */
   readonly packageNames: readonly string[];
+  /** Each package's volume in minor units by package number (index 0: none, 0), -1 where the plan gives none. */
+  readonly packageVolumes: readonly number[];
   /**
    * The 1-based number of a package of the plan's `packages`, by name; an
    * unknown name is reported at `field`.

@@ -315,6 +315,7 @@ function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
       scale,
       places,
       packageNames,
+      packageVolumes: [0, ...packages.map((p) => p.volume)],
       packageNumber,
       value(valueName, field) {
         const v = registry.get(valueName);

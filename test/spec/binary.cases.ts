@@ -151,9 +151,9 @@ export const BINARY_CASES: readonly SpecCase[] = [
     breakage: { binary: "0.00" },
   },
   {
-    ...none("valueByRank: a cycle is worth 25.00 to a Silver, 30.00 to a Gold, 20.00 to others"),
+    ...none("payByRank: a cycle is worth 25.00 to a Silver, 30.00 to a Gold, 20.00 to others"),
     plan: plan(
-      cycles200("20.00", { valueByRank: [{ rank: "Gold", value: "30.00" }, { rank: "Silver", value: "25.00" }] }),
+      cycles200("20.00", { payByRank: [{ rank: "Gold", value: "30.00" }, { rank: "Silver", value: "25.00" }] }),
       "100",
       [{ name: "Silver", pv: "100" }, { name: "Gold", pv: "500" }],
     ),

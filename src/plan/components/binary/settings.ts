@@ -22,6 +22,10 @@ export interface BinarySettings {
   readonly valueByRank?: readonly number[];
   /** Per paid-as rank number (index 0: none): the rate, for weakLeg or cycles paying a rate. */
   readonly rateByRank?: readonly CompiledRate[];
+  /** Per paid-as rank number: whether a member of that rank may be paid (false below every listed rank when `pay` gives no base). */
+  readonly qualifiedByRank: readonly boolean[];
+  /** A member's first cycle ever: `larger` from one leg, `smaller` from the other, either way (minor units). */
+  readonly firstCycle?: { readonly larger: number; readonly smaller: number };
   /** Per paid-as rank number: what one cycle (or one paired volume unit) pays, in 1/scale minor units (fast engine). */
   readonly perUnitScaled: readonly number[];
   readonly capCycles: number;

@@ -26,8 +26,8 @@ import { poolRule } from "./reference.js";
 import type { PoolSettings } from "./settings.js";
 export type { PoolSettings } from "./settings.js";
 
-/** Most shares one rank may carry. */
-export const MAX_POOL_SHARES = 1000;
+/** Most shares one rank may carry: any whole number held exactly (the split is exact past 2^53: money/allocate). */
+export const MAX_POOL_SHARES = Number.MAX_SAFE_INTEGER;
 
 const schema = z
   .object({
