@@ -206,6 +206,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         title,
         active,
         activeCount,
+        measures: new Map(plan.measures.map((m, k) => [m.name, qualifier.result.measures[k]!])),
       };
     },
   };

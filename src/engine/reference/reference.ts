@@ -220,6 +220,7 @@ export function createReferenceEngine(planInput: PlanInput | CompiledPlan, optio
         title: Uint8Array.from(members, (m) => m.title),
         active,
         activeCount: members.filter((m) => m.active).length,
+        measures: new Map(plan.measures.map((m) => [m.name, Float64Array.from(members, (x) => values.get(m.name)?.get(x.id)?.toNumber() ?? 0)])),
       };
     },
   };
