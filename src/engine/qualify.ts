@@ -98,6 +98,14 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
     };
   });
   const needsChildren = measures.some((m) => m.kind === "qualifiedLines" || m.kind === "legVolume");
+  // The measures by kind, resolved once, so the member loops do not switch on kinds.
+  const byKind = <K extends CompiledMeasure["kind"]>(kind: K) =>
+    measures.flatMap((m, k) => (m.kind === kind ? [{ out: k, spec: m as Extract<CompiledMeasure, { kind: K }> }] : []));
+  const linesSpecs = byKind("qualifiedLines");
+  const cappedSpecs = byKind("legVolume");
+  const activeOut = byKind("activeSponsored").map((m) => m.out);
+  const legsSpecs = byKind("legs").filter((m) => m.spec.rank === 0);
+  const rankLegsSpecs = byKind("legs").filter((m) => m.spec.rank > 0);
   let capacity = 0;
   const result: Qualification = {
     gv: new Float64Array(0),
@@ -166,19 +174,21 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
         gv[i] = g;
         const gq = separateQv ? gqv[i]! + qv[i]! : g;
         if (separateQv) gqv[i] = gq;
-        // Measures read off her children (their volumes are final).
-        for (let m = 0; m < measures.length; m++) {
-          const spec = measures[m]!;
-          if (spec.kind === "qualifiedLines") {
+        // Measures read off her children (their volumes are final); only members with legs have any.
+        if (frontline[i]! > 0) {
+          for (let m = 0; m < linesSpecs.length; m++) {
+            const { out, spec } = linesSpecs[m]!;
             const group = spec.volumeKind === "qv" ? gqv : gv;
             const own = spec.volumeKind === "qv" ? qv[i]! : pv[i]!;
-            values[m]![i] = linesOf(i, group, spec.includeOwn ? group[i]! : group[i]! - own, spec.shares);
-          } else if (spec.kind === "legVolume") {
-            const group = spec.volumeKind === "qv" ? gqv : gv;
-            const own = spec.volumeKind === "qv" ? qv[i]! : pv[i]!;
-            const total = spec.includeOwn ? group[i]! : group[i]! - own;
-            values[m]![i] = (spec.includeOwn ? own : 0) + cappedLegs(i, group, capOf(total, spec.maxShare));
+            values[out]![i] = linesOf(i, group, spec.includeOwn ? group[i]! : group[i]! - own, spec.shares);
           }
+        }
+        for (let m = 0; m < cappedSpecs.length; m++) {
+          const { out, spec } = cappedSpecs[m]!;
+          const group = spec.volumeKind === "qv" ? gqv : gv;
+          const own = spec.volumeKind === "qv" ? qv[i]! : pv[i]!;
+          const total = spec.includeOwn ? group[i]! : group[i]! - own;
+          values[out]![i] = (spec.includeOwn ? own : 0) + (frontline[i]! > 0 ? cappedLegs(i, group, capOf(total, spec.maxShare)) : 0);
         }
         const p = upline[i]!;
         if (p < 0) continue;
@@ -195,13 +205,10 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
           const v = (r.volumeKind === "qv" ? gq : g) * r.shareScale;
           capped[t]![p]! += v < r.legCap ? v : r.legCap;
         }
-        for (let m = 0; m < measures.length; m++) {
-          const spec = measures[m]!;
-          if (spec.kind === "activeSponsored") {
-            if (active[i] === 1) values[m]![p]! += 1;
-          } else if (spec.kind === "legs" && spec.rank === 0) {
-            if ((spec.volumeKind === "qv" ? gq : g) >= spec.minVolume) values[m]![p]! += 1;
-          }
+        if (active[i] === 1) for (let m = 0; m < activeOut.length; m++) values[activeOut[m]!]![p]! += 1;
+        for (let m = 0; m < legsSpecs.length; m++) {
+          const { out, spec } = legsSpecs[m]!;
+          if ((spec.volumeKind === "qv" ? gq : g) >= spec.minVolume) values[out]![p]! += 1;
         }
       }
     },
@@ -242,9 +249,9 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
         const sub = subtreeRank[i]!;
         if (sub > subtreeRank[p]!) subtreeRank[p] = sub;
         for (let t = 0; t < rankThresholds.length; t++) if (sub >= rankThresholds[t]!) legsByRank[t]![p]! += 1;
-        for (let m = 0; m < measures.length; m++) {
-          const spec = measures[m]!;
-          if (spec.kind === "legs" && spec.rank > 0 && sub >= spec.rank) result.measures[m]![p]! += 1;
+        for (let m = 0; m < rankLegsSpecs.length; m++) {
+          const { out, spec } = rankLegsSpecs[m]!;
+          if (sub >= spec.rank) result.measures[out]![p]! += 1;
         }
       }
     },

@@ -20,19 +20,17 @@ import type { FastKernel } from "../../contract.js";
 import { columnValues, rateRow, scaledRate } from "../../rate-tables.js";
 import type { DifferentialSettings } from "./settings.js";
 
-/** The kernel's state: the climbing volume (scratch), and the table's distinct positive rates, ascending. */
+/** The kernel's state: the climbing volume (scratch, all zeros between passes), and the table's distinct positive rates, ascending. */
 export interface DifferentialState {
   group: Float64Array;
   readonly levels: Float64Array;
-  /** Scratch: whether some member holds each level this period. */
-  readonly held: Uint8Array;
   readonly maxDepth: number;
 }
 
 export const differentialKernel: FastKernel<DifferentialSettings, DifferentialState> = {
   state(s, capacity) {
     const levels = Float64Array.from(new Set(s.rate.scaled)).filter((r) => r > 0).sort();
-    return { group: new Float64Array(capacity), levels, held: new Uint8Array(levels.length), maxDepth: s.depthByRank ? Math.max(...s.depthByRank) : Infinity };
+    return { group: new Float64Array(capacity), levels, maxDepth: s.depthByRank ? Math.max(...s.depthByRank) : Infinity };
   },
   grow(state, capacity) {
     state.group = new Float64Array(capacity);
@@ -44,8 +42,7 @@ export const differentialKernel: FastKernel<DifferentialSettings, DifferentialSt
     const column = columnValues(s.rate, p.values);
     const { rank, active } = p;
     const pkg = p.package;
-    const { levels, held } = state;
-    held.fill(0);
+    const { levels } = state;
     let top = 0;
     for (let idx = 0; idx < memberCount; idx++) {
       const i = members[idx]!;
@@ -59,18 +56,19 @@ export const differentialKernel: FastKernel<DifferentialSettings, DifferentialSt
       walkLimited(s, state, members, memberCount, upline, volume, rate, rank, amounts);
       return headline;
     }
-    for (let k = 0; k < levels.length; k++) if (levels[k]! <= top) held[k] = 1;
+    // `group` is all zeros between passes: each entry a pass writes (a parent's) is read and
+    // cleared when that parent is reached, later in the same pass.
     const group = state.group;
     let below = 0;
     for (let k = 0; k < levels.length; k++) {
       const level = levels[k]!;
-      if (held[k] !== 1) break;
+      if (level > top) break;
       const step = level - below;
       below = level;
-      for (let idx = 0; idx < memberCount; idx++) group[members[idx]!] = 0;
       for (let idx = memberCount - 1; idx >= 0; idx--) {
         const i = members[idx]!;
         const inflow = group[i]!;
+        group[i] = 0;
         const own = volume[i]!;
         const reached = rate[i]! >= level;
         const p2 = upline[i]!;
