@@ -97,6 +97,14 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
       measureMin: Float64Array.from(r.measures, (m) => m.minFast),
     };
   });
+  // The ranks' scalar requirements as typed arrays (rank k + 1 at index k): the member loop reads no objects.
+  const needActive = Uint8Array.from(ranks, (r) => (r.active ? 1 : 0));
+  const onQvBy = Uint8Array.from(ranks, (r) => (r.volumeKind === "qv" ? 1 : 0));
+  const ownCounts = Uint8Array.from(ranks, (r) => (r.includeOwn ? 1 : 0));
+  const minPv = Float64Array.from(ranks, (r) => r.pv);
+  const minGv = Float64Array.from(ranks, (r) => r.gv);
+  const shareBy = Int32Array.from(ranks, (r) => shareRanks.indexOf(r));
+  const shareScaleBy = Float64Array.from(ranks, (r) => r.shareScale);
   const needsChildren = measures.some((m) => m.kind === "qualifiedLines" || m.kind === "legVolume");
   // The measures by kind, resolved once, so the member loops do not switch on kinds.
   const byKind = <K extends CompiledMeasure["kind"]>(kind: K) =>
@@ -123,7 +131,6 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
   // The children index: member i's frontline are childList[childStart[i] .. childStart[i] + frontline[i]).
   let childStart = new Int32Array(0);
   let childList = new Int32Array(0);
-  let fill = new Int32Array(0);
   let heap = new Float64Array(16);
   // Measures' value arrays read by rank rules, per rank, resolved per period (measure-stage values may be new arrays).
   let rankValues: (Float64Array | undefined)[][] = [];
@@ -149,7 +156,6 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
         if (needsChildren) {
           childStart = new Int32Array(capacity + 1);
           childList = new Int32Array(capacity);
-          fill = new Int32Array(capacity);
         }
       }
       const { gv, largestLeg, frontline } = result;
@@ -222,24 +228,26 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
         const i = members[idx]!;
         let r = 0;
         for (let k = checks.length - 1; k >= 0; k--) {
-          const c = checks[k]!;
-          const req = c.rank;
-          if (req.active && active[i] !== 1) continue;
-          const own = c.qv ? qv[i]! : pv[i]!;
-          if (own < req.pv) continue;
-          if (c.share >= 0) {
-            if ((req.includeOwn ? own * req.shareScale : 0) + capped[c.share]![i]! < req.gv * req.shareScale) continue;
+          if (needActive[k] === 1 && active[i] !== 1) continue;
+          const onQv = onQvBy[k] === 1;
+          const own = onQv ? qv[i]! : pv[i]!;
+          if (own < minPv[k]!) continue;
+          const share = shareBy[k]!;
+          if (share >= 0) {
+            const scaleK = shareScaleBy[k]!;
+            if ((ownCounts[k] === 1 ? own * scaleK : 0) + capped[share]![i]! < minGv[k]! * scaleK) continue;
           } else {
-            const g = c.qv ? gqv[i]! : gv[i]!;
-            if ((req.includeOwn ? g : g - own) < req.gv) continue;
+            const g = onQv ? gqv[i]! : gv[i]!;
+            if ((ownCounts[k] === 1 ? g : g - own) < minGv[k]!) continue;
           }
+          const c = checks[k]!;
           let ok = true;
           for (let q = 0; q < c.gvIndex.length; q++) if (legsByGv[c.gvIndex[q]!]![i]! < c.gvCount[q]!) ok = false;
           for (let q = 0; q < c.rankIndex.length; q++) if (legsByRank[c.rankIndex[q]!]![i]! < c.rankCount[q]!) ok = false;
           const vs = rankValues[k]!;
           for (let q = 0; q < vs.length; q++) if (!(vs[q]![i]! >= c.measureMin[q]!)) ok = false;
           if (!ok) continue;
-          r = req.number;
+          r = k + 1;
           break;
         }
         rank[i] = r;
@@ -257,24 +265,26 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
     },
   };
 
-  /** The children index of the current tree: counts, offsets, then the members in order. */
+  /**
+   * The children index of the current tree, with one array of offsets:
+   * counts, running sums (the start of each member's children), the starts
+   * shifted one entry to the right, then each child placed at
+   * `childStart[p + 1]++`. Placing p's children moves entry p + 1 from p's
+   * start to p's end, which is p + 1's start: the offsets come out right.
+   */
   function buildChildren(members: Int32Array, memberCount: number, upline: Int32Array, size: number): void {
-    fill.fill(0, 0, size);
+    childStart.fill(0, 0, size + 1);
     for (let idx = 0; idx < memberCount; idx++) {
       const p = upline[members[idx]!]!;
-      if (p >= 0) fill[p]! += 1;
+      if (p >= 0) childStart[p + 1]! += 1;
     }
-    let at = 0;
-    for (let i = 0; i < size; i++) {
-      childStart[i] = at;
-      at += fill[i]!;
-      fill[i] = childStart[i]!;
-    }
-    childStart[size] = at;
+    for (let i = 1; i <= size; i++) childStart[i]! += childStart[i - 1]!;
+    for (let i = size; i > 0; i--) childStart[i] = childStart[i - 1]!;
+    childStart[0] = 0;
     for (let idx = 0; idx < memberCount; idx++) {
       const c = members[idx]!;
       const p = upline[c]!;
-      if (p >= 0) childList[fill[p]!++] = c;
+      if (p >= 0) childList[childStart[p + 1]!++] = c;
     }
   }
 

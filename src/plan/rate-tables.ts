@@ -98,7 +98,12 @@ type RateTableSpec = string | z.output<typeof rateTableObject>;
  */
 export const rateTableField = () => z.union([rateField(), rateTableObject]);
 
-/** Every rate text of a rate (for the plan's common scale). */
+/**
+ * Every rate text of a rate (for the plan's common scale: a component's `rates`).
+ *
+ * @example
+ * rateTableTexts({ byRank: [{ rank: "Gold", rates: ["0", "0.1"] }], column: "lines", base: ["0.05"] }) // => ["0", "0.1", "0.05"]
+ */
 export function rateTableTexts(input: RateTableSpec): string[] {
   if (typeof input === "string") return [input];
   const texts: string[] = [...(input.rates ?? [])];
@@ -132,7 +137,13 @@ export interface CompiledRateTable {
 /**
  * Compiles a rate (constant or table) against the plan: ranks and packages
  * by name, the column measure through `ctx.value` (it must be a count),
- * rates through `ctx.rate`. Problems are reported at `field`.
+ * rates through `ctx.rate`. Problems are reported at `field` (a
+ * {@link ComponentFieldError}, which the plan reports at the component's path).
+ *
+ * @example
+ * // In a component's compile, ranks S and G:
+ * const t = compileRateTable({ byRank: [{ rank: "G", rate: "0.1" }] }, ctx, "rate");
+ * [t.rows, t.height, t.max.text] // => ["rank", 3, "0.1"]
  */
 export function compileRateTable(input: RateTableSpec, ctx: CompileContext, field: string): CompiledRateTable {
   const zero = ctx.rate("0");
@@ -200,13 +211,25 @@ export function rateRow(t: CompiledRateTable, rank: number, earnerPackage: numbe
   return earnerPackage === 0 || buyerPackage === 0 ? 0 : earnerPackage < buyerPackage ? earnerPackage : buyerPackage;
 }
 
-/** The integer form (rate × scale) of a cell: row, and the column measure's value (clamped to the last column). */
+/**
+ * The integer form (rate × scale) of a cell: row, and the column measure's
+ * value (the last column for larger values). The fast engine's lookup.
+ *
+ * @example
+ * // A row by lines [0, 5%, 8%] at scale 100: 4 lines read the last column.
+ * scaledRate(table, 0, 4) // => 8
+ */
 export function scaledRate(t: CompiledRateTable, row: number, columnValue: number): number {
   const w = t.width;
   return t.scaled[row * w + (columnValue < w ? columnValue : w - 1)]!;
 }
 
-/** The exact rate of a cell (see {@link scaledRate}). */
+/**
+ * The exact rate of a cell (see {@link scaledRate}). The reference engine's lookup.
+ *
+ * @example
+ * exactRate(table, 0, 4).toString() // => "0.08"
+ */
 export function exactRate(t: CompiledRateTable, row: number, columnValue: number): Decimal {
   const w = t.width;
   return t.cells[row * w + (columnValue < w ? columnValue : w - 1)]!.value;
@@ -216,6 +239,10 @@ export function exactRate(t: CompiledRateTable, row: number, columnValue: number
  * The rate an earner reads from a table in the reference engine: her row
  * (rank or package, with the buyer's package where the table needs it) and
  * the column measure's value from the period's values.
+ *
+ * @example
+ * // In a reference rule: the rate of member m on an order credited to buyer b.
+ * referenceRate(s.rate, m, members[b].package, period.values) // => a Decimal
  */
 export function referenceRate(
   t: CompiledRateTable,
@@ -227,7 +254,14 @@ export function referenceRate(
   return exactRate(t, rateRow(t, earner.rank, earner.package, buyerPackage), column);
 }
 
-/** The column measure's array in the fast engine, or undefined for a table without a column. */
+/**
+ * The column measure's array in the fast engine, or undefined for a table
+ * without a column: read it once per period, then index it by member.
+ *
+ * @example
+ * const column = columnValues(s.rate, period.values);
+ * const r = scaledRate(s.rate, rateRow(s.rate, period.rank[i], period.package[i], period.package[i]), column ? column[i] : 0);
+ */
 export function columnValues(t: CompiledRateTable, values: ReadonlyMap<string, Float64Array>): Float64Array | undefined {
   return t.column === undefined ? undefined : values.get(t.column);
 }

@@ -27,7 +27,12 @@ import { z } from "zod";
 /** The two volumes an order carries. */
 export type VolumeKind = "qv" | "cv";
 
-/** `volume: { kind }` where only personal volume is tested (the activity rule). */
+/**
+ * `volume: { kind }` where only personal volume is tested (the activity rule).
+ *
+ * @example
+ * personalVolumeField().parse(undefined) // => { kind: "qv" }
+ */
 export const personalVolumeField = () =>
   z
     .object({
@@ -37,7 +42,12 @@ export const personalVolumeField = () =>
     .strict()
     .prefault({});
 
-/** `volume: { kind, includeOwn }` where group volume is tested (ranks, measures). */
+/**
+ * `volume: { kind, includeOwn }` where group volume is tested (ranks, measures).
+ *
+ * @example
+ * groupVolumeField().parse({ includeOwn: false }) // => { kind: "qv", includeOwn: false }
+ */
 export const groupVolumeField = () =>
   z
     .object({
@@ -49,7 +59,12 @@ export const groupVolumeField = () =>
     .strict()
     .prefault({});
 
-/** `basis`: the volume a component's rates apply to, CV (default) or QV. */
+/**
+ * `basis`: the volume a component's rates apply to, CV (default) or QV.
+ *
+ * @example
+ * basisField().parse(undefined) // => "cv"
+ */
 export const basisField = () => z.enum(["cv", "qv"]).default("cv");
 
 /**

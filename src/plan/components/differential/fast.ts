@@ -1,14 +1,23 @@
 /**
  * The differential on the fast engine.
  *
- * Unlimited depth: the differential telescopes into steps. With ρ₁ < ρ₂ < …
- * the distinct positive rates members hold this period, the increment
- * ρₖ − ρₖ₋₁ of every volume V is paid, once, to the first member on V's way
- * up whose rate is at least ρₖ (everyone below her on the way has a lower
- * rate, so the paid rate there is ρₖ₋₁ or less, and she earns her whole
- * excess as the sum of these steps). So each step is one reverse pass (a
- * post-order): volume climbs until a member of rate ≥ ρₖ, who earns the step
- * on it. Without `includeOwn`, a member's own volume starts at her upline.
+ * Unlimited depth, in two linear passes. Volume that has just been paid at
+ * rate r (its highest rate so far) can only pay again to a member whose rate
+ * is above r: so after member i earns on it, it goes straight to `jump(i)`,
+ * her nearest upline with a rate above hers, past everyone whose rate is not
+ * (they would earn nothing on it). Volume nobody has paid yet goes to
+ * `pos(i)`, her nearest upline with a positive rate. So:
+ *
+ * 1. forward (uplines first): `pos(i)`, and `jump(i)` by following `jump`
+ *    from her upline while the rate there is not above hers — each step
+ *    climbs to a strictly higher rate, so a walk takes at most as many steps
+ *    as there are distinct rates, and most take one;
+ * 2. reverse (a post-order): member i has received bundles of volume, each
+ *    with its highest rate so far below hers; with V their volume and P the
+ *    amount already paid on them (Σ rate × volume), she earns `rate(i) × V −
+ *    P`, exactly her positive excess on each; the bundle, now paid at
+ *    rate(i), goes on to `jump(i)`. Her own volume joins her bundle
+ *    (`includeOwn`) or goes, unpaid, to `pos(i)`.
  *
  * Limited depth: a bounded walk up from each member with volume, keeping the
  * highest rate paid, as the definition reads (members' volumes go the same
@@ -20,29 +29,33 @@ import type { FastKernel } from "../../contract.js";
 import { columnValues, rateRow, scaledRate } from "../../rate-tables.js";
 import type { DifferentialSettings } from "./settings.js";
 
-/** The kernel's state: the climbing volume (scratch, all zeros between passes), and the table's distinct positive rates, ascending. */
+/** The kernel's state: scratch per member (a pointer up, bundles received, all zeros between periods) and the deepest depth. */
 export interface DifferentialState {
-  group: Float64Array;
-  readonly levels: Float64Array;
+  jump: Int32Array;
+  inVolume: Float64Array;
+  inPaid: Float64Array;
   readonly maxDepth: number;
 }
 
 export const differentialKernel: FastKernel<DifferentialSettings, DifferentialState> = {
-  state(s, capacity) {
-    const levels = Float64Array.from(new Set(s.rate.scaled)).filter((r) => r > 0).sort();
-    return { group: new Float64Array(capacity), levels, maxDepth: s.depthByRank ? Math.max(...s.depthByRank) : Infinity };
-  },
+  state: (s, capacity) => ({
+    jump: new Int32Array(capacity),
+    inVolume: new Float64Array(capacity),
+    inPaid: new Float64Array(capacity),
+    maxDepth: s.depthByRank ? Math.max(...s.depthByRank) : Infinity,
+  }),
   grow(state, capacity) {
-    state.group = new Float64Array(capacity);
+    state.jump = new Int32Array(capacity);
+    state.inVolume = new Float64Array(capacity);
+    state.inPaid = new Float64Array(capacity);
   },
   accrue(s, state, p, amounts, published) {
-    const { members, memberCount, upline } = p.network;
+    const { members, memberCount, upline, period } = p.network;
     const volume = s.basis === "qv" ? p.qv : p.pv;
     const rate = published[0]!;
     const column = columnValues(s.rate, p.values);
     const { rank, active } = p;
     const pkg = p.package;
-    const { levels } = state;
     let top = 0;
     for (let idx = 0; idx < memberCount; idx++) {
       const i = members[idx]!;
@@ -56,36 +69,44 @@ export const differentialKernel: FastKernel<DifferentialSettings, DifferentialSt
       walkLimited(s, state, members, memberCount, upline, volume, rate, rank, amounts);
       return headline;
     }
-    // `group` is all zeros between passes: each entry a pass writes (a parent's) is read and
-    // cleared when that parent is reached, later in the same pass.
-    const group = state.group;
-    let below = 0;
-    for (let k = 0; k < levels.length; k++) {
-      const level = levels[k]!;
-      if (level > top) break;
-      const step = level - below;
-      below = level;
-      for (let idx = memberCount - 1; idx >= 0; idx--) {
-        const i = members[idx]!;
-        const inflow = group[i]!;
-        group[i] = 0;
-        const own = volume[i]!;
-        const reached = rate[i]! >= level;
-        const p2 = upline[i]!;
-        if (s.includeOwn) {
-          const v = inflow + own;
-          if (reached) {
-            if (v !== 0) amounts[i]! += v * step;
-          } else if (p2 >= 0 && v !== 0) group[p2]! += v;
-        } else {
-          if (reached) {
-            if (inflow !== 0) amounts[i]! += inflow * step;
-            if (p2 >= 0 && own !== 0) group[p2]! += own;
-          } else if (p2 >= 0) {
-            const v = inflow + own;
-            if (v !== 0) group[p2]! += v;
-          }
-        }
+    const { jump, inVolume, inPaid } = state;
+    const includeOwn = s.includeOwn;
+    // pos(i) is never stored: it is her upline when that one's rate is positive, else the
+    // upline's jump (a member of rate 0 jumps to her own pos).
+    for (let idx = 0; idx < memberCount; idx++) {
+      const i = members[idx]!;
+      const up = upline[i]!;
+      const r = rate[i]!;
+      if (r === 0) jump[i] = up < 0 ? -1 : rate[up]! > 0 ? up : jump[up]!;
+      else {
+        let u = up;
+        while (u >= 0 && rate[u]! <= r) u = jump[u]!;
+        jump[i] = u;
+      }
+    }
+    // Received bundles are read and cleared as each member is reached: zeros again at the end.
+    for (let idx = memberCount - 1; idx >= 0; idx--) {
+      const i = members[idx]!;
+      const own = volume[i]!;
+      let v = inVolume[i]!;
+      const paid = inPaid[i]!;
+      inVolume[i] = 0;
+      inPaid[i] = 0;
+      if (includeOwn) v += own;
+      else if (own !== 0) {
+        const up = upline[i]!;
+        const u = up < 0 ? -1 : rate[up]! > 0 ? up : jump[up]!;
+        if (u >= 0) inVolume[u]! += own;
+      }
+      if (v === 0) continue;
+      const r = rate[i]!;
+      const gross = r * v;
+      if (!(gross <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: differential: member ${i}'s amount in period ${period} is beyond exact range`);
+      if (gross > paid) amounts[i]! += gross - paid;
+      const u = jump[i]!;
+      if (u >= 0) {
+        inVolume[u]! += v;
+        inPaid[u]! += gross;
       }
     }
     return headline;
