@@ -8,10 +8,11 @@
  * (they would earn nothing on it). Volume nobody has paid yet goes to
  * `pos(i)`, her nearest upline with a positive rate. So:
  *
- * 1. forward (uplines first): `pos(i)`, and `jump(i)` by following `jump`
- *    from her upline while the rate there is not above hers — each step
- *    climbs to a strictly higher rate, so a walk takes at most as many steps
- *    as there are distinct rates, and most take one;
+ * 1. forward (uplines first): `jump(i)`, by following `jump` from her upline
+ *    while the rate there is not above hers — each step climbs to a strictly
+ *    higher rate, so a walk takes at most as many steps as there are distinct
+ *    rates, and most take one (a member of rate 0 jumps to `pos(i)`, which is
+ *    thus her upline when that one's rate is positive, else the upline's jump);
  * 2. reverse (a post-order): member i has received bundles of volume, each
  *    with its highest rate so far below hers; with V their volume and P the
  *    amount already paid on them (Σ rate × volume), she earns `rate(i) × V −
