@@ -50,6 +50,7 @@ describe("binary settings", () => {
       flushAfterPeriods: Infinity,
       requireActive: true,
       sponsoredEachSide: true,
+      basis: "cv",
     });
   });
 

@@ -81,7 +81,7 @@ export const binaryKernel: FastKernel<BinarySettings, BinaryState> = {
     const capCycles = s.capCycles;
     const flushAfter = s.flushAfterPeriods;
     const { parent, slot } = placement;
-    const pv = p.pv;
+    const pv = s.basis === "qv" ? p.qv : p.pv;
     const { active, rank } = p;
     // Subtree volumes and sizes, bottom-up: a reverse loop over every position
     // (quitters keep theirs) is a post-order, placement parents having lower indices.

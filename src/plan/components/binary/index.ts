@@ -53,6 +53,7 @@
 import { z } from "zod";
 import { amountField, compareDecimal, componentName, decimalField, rateField } from "../../../validate/fields.js";
 import { ComponentFieldError, defineComponent, type CompiledRate } from "../../contract.js";
+import { basisField } from "../../volume.js";
 import { binaryKernel } from "./fast.js";
 import { binaryRule } from "./reference.js";
 import type { BinarySettings } from "./settings.js";
@@ -111,6 +112,8 @@ const schema = z
       })
       .strict()
       .optional(),
+    /** The volume it pays on: CV (default) or QV. */
+    basis: basisField(),
     /** Volume paired beyond a cap: `"flush"`ed from both legs (default) or `"carry"`ed. */
     overCap: z.enum(["carry", "flush"]).default("flush"),
     carryover: z
@@ -220,6 +223,7 @@ export const binary = defineComponent({
       flushAfterPeriods: input.carryover.flushAfterPeriods ?? Infinity,
       requireActive: input.qualification.active,
       sponsoredEachSide: input.qualification.sponsoredEachSide,
+      basis: input.basis,
     };
   },
   fast: binaryKernel,

@@ -69,8 +69,9 @@ export const binaryRule: ReferenceRule<BinarySettings, Map<number, Carry>> = {
         continue;
       }
       const legs = [0, 1].map((slot) => subtree(childAt(m.id, slot)));
-      let L = legs[0]!.reduce((sum, i) => sum.plus(members[i]!.pv), carry.left);
-      let R = legs[1]!.reduce((sum, i) => sum.plus(members[i]!.pv), carry.right);
+      const volume = (i: number) => (s.basis === "qv" ? members[i]!.qv : members[i]!.pv);
+      let L = legs[0]!.reduce((sum, i) => sum.plus(volume(i)), carry.left);
+      let R = legs[1]!.reduce((sum, i) => sum.plus(volume(i)), carry.right);
       const cycles = s.kind === "cycles";
       // What one cycle (or one paired volume unit) pays her, minor units.
       const per: Decimal = !cycles ? s.rateByRank![m.rank]!.value : s.valueByRank ? D(s.valueByRank[m.rank]!) : s.rateByRank![m.rank]!.value.times(Math.min(s.left, s.right));

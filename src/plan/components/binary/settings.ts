@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { VolumeKind } from "../../volume.js";
 import type { CompiledRate } from "../../contract.js";
 import type { PlacementTree } from "../../../world/network.js";
 
@@ -12,6 +13,8 @@ import type { PlacementTree } from "../../../world/network.js";
  * units; `Infinity` where there is no cap or flush.
  */
 export interface BinarySettings {
+  /** The volume the component pays on: CV (default) or QV. */
+  readonly basis: VolumeKind;
   /** The component's name, for error messages. */
   readonly name: string;
   readonly kind: "weakLeg" | "cycles";

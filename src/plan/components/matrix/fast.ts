@@ -37,7 +37,7 @@ export const matrixKernel: FastKernel<MatrixSettings, MatrixState> = {
         passerCount: size,
         earners: members,
         earnerCount: memberCount,
-        pv: p.pv,
+        pv: s.basis === "qv" ? p.qv : p.pv,
         rates: state.rates,
         requireActive: s.requireActive,
         active: p.active,
@@ -48,6 +48,6 @@ export const matrixKernel: FastKernel<MatrixSettings, MatrixState> = {
       amounts,
     );
     // Headline: every level of every order paid, levels above the top included.
-    return BigInt(p.pvTotal) * state.rateSum;
+    return BigInt(s.basis === "qv" ? p.qvTotal : p.pvTotal) * state.rateSum;
   },
 };

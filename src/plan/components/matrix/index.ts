@@ -20,6 +20,7 @@
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
 import { defineComponent } from "../../contract.js";
+import { basisField } from "../../volume.js";
 import { activeQualification, depthField, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { matrixKernel } from "./fast.js";
 import { matrixRule } from "./reference.js";
@@ -42,6 +43,8 @@ const schema = z
     qualification: activeQualification(true),
     /** Payable depth by paid-as rank; without it every level is payable. */
     depth: depthField(MAX_DEPTH).optional(),
+    /** The volume it pays on: CV (default) or QV. */
+    basis: basisField(),
   })
   .strict();
 
@@ -58,7 +61,7 @@ export const matrix = defineComponent({
   renamed: [REQUIRES_ACTIVE_RENAMED, { from: "depthByRank", to: "depth", until: "0.2" }],
   rates: (input) => input.rates,
   compile(input, ctx): MatrixSettings {
-    const settings = { name: ctx.name, rates: input.rates.map(ctx.rate), width: input.width, requireActive: input.qualification.active };
+    const settings = { name: ctx.name, rates: input.rates.map(ctx.rate), width: input.width, requireActive: input.qualification.active, basis: input.basis };
     if (!input.depth) return settings;
     const listed = input.depth.byRank.map((d) => ({ rank: d.rank, value: d.levels }));
     return { ...settings, depthByRank: ctx.byRank(listed, input.depth.base, "depth.byRank") };

@@ -35,7 +35,7 @@ export const poolKernel: FastKernel<PoolSettings, PoolState> = {
     const { active, rank } = p;
     const { who, weight, part, sharesByRank } = state;
     // Rounded once: the pool itself, not each share of it.
-    const poolBig = roundScaledBig(BigInt(p.pvTotal) * BigInt(s.rate.scaled), BigInt(p.scale), s.rounding);
+    const poolBig = roundScaledBig(BigInt(s.basis === "qv" ? p.qvTotal : p.pvTotal) * BigInt(s.rate.scaled), BigInt(p.scale), s.rounding);
     if (poolBig === 0n) return 0n;
     if (poolBig > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: pool: the pool in period ${period} is beyond exact range`);
     let count = 0;

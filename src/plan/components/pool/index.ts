@@ -20,6 +20,7 @@
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
 import { defineComponent } from "../../contract.js";
+import { basisField } from "../../volume.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { poolKernel } from "./fast.js";
 import { poolRule } from "./reference.js";
@@ -47,6 +48,8 @@ const schema = z
       )
       .min(1)
       .max(64),
+    /** The volume it pays on: CV (default) or QV. */
+    basis: basisField(),
     /** `active` (default true): only distributors who are active this period qualify. */
     qualification: activeQualification(true),
   })
@@ -69,6 +72,7 @@ export const pool = defineComponent({
     rate: ctx.rate(input.rate),
     sharesByRank: ctx.byRank(input.shares.map((s) => ({ rank: s.rank, value: s.shares })), 0, "shares"),
     requireActive: input.qualification.active,
+    basis: input.basis,
     rounding: ctx.rounding,
   }),
   fast: poolKernel,
