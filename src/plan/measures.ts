@@ -21,8 +21,24 @@
  *   of legs before it reaches its share does not count, and neither do legs
  *   left once the shares are used up: at most 1 + `shares.length` lines.
  * - `legVolume` (volume): her volume with each leg counted for at most
- *   `maxShare` × V (V her volume as `volume` says; her own volume, when
- *   included, counts in full): `own + Σ legs min(leg, maxShare × V)`.
+ *   ⌊`maxShare` × V⌋ minor units (V her volume as `volume` says; her own
+ *   volume, when included, counts in full): `own + Σ legs min(leg, ⌊maxShare × V⌋)`.
+ *
+ * Sources. A line is a frontline member with her whole downline, and a line
+ * qualifies by the volume it holds (mlm-software.de, "Linie": "Eine Linie gilt
+ * als qualifiziert, wenn sie einen bestimmten Umsatz erzielt hat"); lines by
+ * leg share and their shares (the largest leg is a line; further lines are
+ * legs taken largest first until they hold 30%, 20%, 10%, 5% of her volume)
+ * are the published plan described in issue 11 of this project, which this
+ * definition reproduces — its own document was not found in the public
+ * material searched, so the points the issue leaves open are pinned here and
+ * in the spec cases: the shares are of her volume as `volume` says, a line
+ * takes at least one leg, reaching a share exactly counts, a leg without
+ * volume is no line, and at most 1 + `shares.length` lines are counted. Caps
+ * on a leg's share: the "fifty percent rule" of many plans, whose variants
+ * cap a leg at a share of the requirement (ranks' `maxLegShare`) or of the
+ * strongest leg (mlm-software.de, "Fünfzig Prozent Regel"; be-infinity.com,
+ * "Leg Size Limit"); `legVolume` caps each leg at a share of her own volume.
  *
  * @example
  * // Legs of 500, 300, 100, 60, 40 (V = 1,000 with includeOwn false), shares 30%, 20%, 10%, 5%:

@@ -8,7 +8,11 @@
  * Qualified lines by leg share follow the definition in plan/measures.ts:
  * legs with volume sorted largest first; the largest is line 1; legs are then
  * taken from the front into line 2 until they hold shares[0] of her volume,
- * into line 3 until shares[1], and so on.
+ * into line 3 until shares[1], and so on. The shares 30/20/10/5% are those of
+ * the published plan issue 11 describes; a line as a frontline member with
+ * her downline, qualified by its volume: mlm-software.de, "Linie". The open
+ * points (a line takes at least one leg, reaching a share exactly counts, a
+ * leg without volume is no line) are pinned by the cases below.
  */
 import type { PlanInput } from "../../src/index.js";
 import { own, ownQv, type SpecCase } from "./cases.js";
