@@ -321,7 +321,7 @@ function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
         const v = registry.get(valueName);
         if (!v || v.time >= now) {
           const readable = [...registry].filter(([, x]) => x.time < now).map(([n]) => JSON.stringify(n));
-          const why = v ? (v.time >= PAYING ? "it is published by this component or a later one" : stage === "measure" ? "it is only known once ranks are" : "it is published by this component or a later one") : "no such value";
+          const why = !v ? "no such value" : v.time === RANKED ? "it is only known once ranks are" : "it is published by this component or a later one";
           throw new ComponentFieldError(field, `expected a value available before this component (${readable.join(", ") || "none"}), got ${JSON.stringify(valueName)} (${why})`);
         }
         if (valueName.endsWith(".earned")) keepEarned.add(valueName.slice(0, -".earned".length));

@@ -66,14 +66,3 @@ export const groupVolumeField = () =>
  * basisField().parse(undefined) // => "cv"
  */
 export const basisField = () => z.enum(["cv", "qv"]).default("cv");
-
-/**
- * The personal and group volume arrays of a kind, from what the fast engine
- * knows of a period.
- *
- * @example
- * volumeArrays(period, "qv").personal === period.qv // => true
- */
-export function volumeArrays(p: { readonly pv: Float64Array; readonly gv: Float64Array; readonly qv: Float64Array; readonly gqv: Float64Array }, kind: VolumeKind) {
-  return kind === "qv" ? { personal: p.qv, group: p.gqv } : { personal: p.pv, group: p.gv };
-}
