@@ -9,7 +9,7 @@ import type { ReferenceRule } from "../../contract.js";
 import { binaryPlacement, type BinarySettings } from "./settings.js";
 
 /** One member's carried state. */
-interface Carry {
+export interface Carry {
   left: Decimal;
   right: Decimal;
   /** Consecutive periods without a cycle, since her last cycle, last idle flush, or joining. */
