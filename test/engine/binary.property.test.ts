@@ -101,7 +101,7 @@ const planArb: fc.Arbitrary<PlanInput> = fc
     rate: payRateArb,
     byRank: fc.option(fc.array(fc.record({ pick: fc.nat(3), value: amountArb, rate: payRateArb }), { minLength: 1, maxLength: 3 }), { freq: 2 }),
     // Without a base in pay when payByRank lists ranks: members below them are not qualified.
-    noBase: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    noBase: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     firstCycle: fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(volumeArb, volumeArb) }),
     capCycles: sometimes(fc.integer({ min: 0, max: 30 })),
     capPaired: sometimes(volumeArb),

@@ -1,6 +1,6 @@
 /** Trees can be a million levels deep: nothing may recurse on them. */
 import { describe, expect, it } from "vitest";
-import { createFastEngine, createReferenceEngine, type PeriodNetwork } from "../../src/index.js";
+import { createFastEngine, createReferenceEngine, type PeriodNetwork, type PlanInput } from "../../src/index.js";
 
 const RATES = ["0.08", "0.05", "0.04", "0.04", "0.04", "0.03", "0.02"]; // sum 0.30
 
@@ -105,7 +105,7 @@ describe("the plan language on deep and wide trees (no recursion)", () => {
     own[0] = 0;
     own[1] = 1_000_000_00;
     const network: PeriodNetwork = { ...chain(n), upline, ownCv: own };
-    const plan = { measures: [{ name: "lines", kind: "qualifiedLines", shares: ["0.1"], volume: { includeOwn: false } }], components: [{ type: "unilevel", rates: ["0"] }] };
+    const plan: PlanInput = { measures: [{ name: "lines", kind: "qualifiedLines", shares: ["0.1"], volume: { includeOwn: false } }], components: [{ type: "unilevel", rates: ["0"] }] };
     for (const engine of [createFastEngine(plan)]) {
       // Line 1: 1,000,000.00; line 2 needs 0.1 × 1,199,999.00 = 119,999.90: 199,999 legs of 1.00 hold 199,999.00 ✓.
       expect(engine.pay(network).measures.get("lines")![0]).toBe(2);
