@@ -7,6 +7,7 @@
  * @module
  */
 import { PRESETS, type PlanInput, type ScenarioInput } from "../src/index.js";
+import linesDifferential from "../examples/plans/lines-differential.json" with { type: "json" };
 
 /** One benchmark workload. */
 export interface Workload {
@@ -143,6 +144,21 @@ export const WORKLOADS: readonly Workload[] = [
       ...LARGE_WORLD,
     },
     plan: PRESETS["wellness-unilevel"],
+    ledger: [false],
+    compareMonths: 0,
+    maxOldSpaceMb: 6144,
+  },
+  {
+    name: "lines-large",
+    description:
+      "the large world under examples/plans/lines-differential.json: qualified lines by leg share (30/20/10/5% of downline QV) as a measure, ranks on downline QV and lines, a rank × lines differential at unlimited depth (the buyer excluded), a cascading match of exact amounts by rank with a rate condition",
+    seed: SEED,
+    scenario: {
+      name: "bench-large",
+      months: 36,
+      ...LARGE_WORLD,
+    },
+    plan: linesDifferential as PlanInput,
     ledger: [false],
     compareMonths: 0,
     maxOldSpaceMb: 6144,

@@ -53,6 +53,20 @@ export { compilePlan, type PlanInput, type CompiledPlan, type CompileOptions } f
 export { PRESETS, PRESET_SCENARIOS, type PresetName } from "./plan/presets.js";
 export { planJsonSchema } from "./plan/json-schema.js";
 export type { RankInput, CompiledRank } from "./plan/ranks.js";
+export type { MeasureInput, CompiledMeasure } from "./plan/measures.js";
+export { basisField, type VolumeKind } from "./plan/volume.js";
+export {
+  rateTableField,
+  rateTableTexts,
+  compileRateTable,
+  rateRow,
+  scaledRate,
+  exactRate,
+  referenceRate,
+  columnValues,
+  type CompiledRateTable,
+  type RateTableInput,
+} from "./plan/rate-tables.js";
 export {
   ComponentFieldError,
   defineComponent,
@@ -68,6 +82,9 @@ export {
   type ReferencePeriod,
   type ReferenceAccrual,
   type RenamedField,
+  type PublishedValue,
+  type ValueInfo,
+  type ValueUnit,
 } from "./plan/contract.js";
 
 // The world: scenarios, their dynamics, period networks (simulated or from records).

@@ -46,6 +46,16 @@ const PUBLIC_VALUES = [
   "planJsonSchema",
   "ComponentFieldError",
   "defineComponent",
+  // rate tables and volume kinds, for custom components
+  "basisField",
+  "rateTableField",
+  "rateTableTexts",
+  "compileRateTable",
+  "rateRow",
+  "scaledRate",
+  "exactRate",
+  "referenceRate",
+  "columnValues",
   // the world
   "resolveScenario",
   "DEFAULT_SCENARIO",

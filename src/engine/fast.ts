@@ -4,6 +4,11 @@
  * the plan's rate scale into arrays the engine owns; each payee's amount is
  * rounded once, by the plan's mode.
  *
+ * A period: personal volumes (CV and QV) and activity; group volumes, legs
+ * and the plan's measures (one reverse pass); components of `stage:
+ * "measure"`; paid-as ranks (a second reverse pass) and titles; then the
+ * paying components in plan order, each reading what earlier ones published.
+ *
  * @module
  */
 import { roundScaled, roundScaledBig } from "../money/round.js";
@@ -32,43 +37,61 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
   checkEngineOptions("createFastEngine", options);
   const plan = compilePlan(planInput, options.currency === undefined ? {} : { currency: options.currency });
   const minPv = plan.minPv;
+  const activityOnQv = plan.activityKind === "qv";
   const scale = 10 ** plan.places;
   const scaleBig = BigInt(scale);
   const mode = plan.rounding;
   const components = plan.components;
   const names = components.map((c) => c.name);
   const paidBy = components.map((c) => c.paidBy);
+  const keepEarned = components.map((c) => plan.keepEarned.includes(c.name));
+  const planPackages = plan.packages.map((p) => p.name);
   let capacity = 0;
   let pv = new Float64Array(0);
+  let ownQv = new Float64Array(0);
   let active = new Uint8Array(0);
   let activeUpline = new Int32Array(0);
   let title = new Uint8Array(0);
-  const qualifier = createQualifier(plan.ranks);
+  let memberPackage = new Uint8Array(0);
+  const qualifier = createQualifier(plan.ranks, plan.measures);
   const caps = plan.caps;
   const hasCaps = caps.payout !== undefined || caps.perMember !== undefined;
   const capScratch = createCapScratch();
   const states: unknown[] = components.map((c) => c.definition.fast.state(c.settings, 0));
   let amounts: Float64Array[] = components.map(() => new Float64Array(0));
+  let published: Float64Array[][] = components.map((c) => c.publishes.map(() => new Float64Array(0)));
+  let earned: Float64Array[] = components.map(() => new Float64Array(0));
+  // Network package numbers → the plan's, for the network's list of names (kept while it is the same list).
+  let packageNames: readonly string[] | undefined;
+  let packageMap = new Uint8Array(1);
 
   return {
     plan,
     kind: "fast",
     pay(network: PeriodNetwork): PeriodPayout {
       const { size, upline, alive, ownCv, customerCv, members, memberCount } = network;
+      const withQv = network.ownQv !== undefined && network.customerQv !== undefined;
       if (size > capacity) {
         capacity = capacityFor(size);
         pv = scratch(pv, size);
+        ownQv = scratch(ownQv, size);
         active = scratch(active, size);
         activeUpline = scratch(activeUpline, size);
+        memberPackage = scratch(memberPackage, size);
         title = grown(title, capacity);
         amounts = amounts.map((a) => scratch(a, size));
+        published = published.map((list) => list.map((a) => scratch(a, size)));
+        earned = earned.map((a, c) => (keepEarned[c] ? scratch(a, size) : a));
         components.forEach((c, k) => c.definition.fast.grow?.(states[k], capacity));
       }
       // Entries of members who quit are never read through the list, but stay zero
       // so that the arrays handed out are right at every index.
       pv.fill(0, 0, size);
       active.fill(0, 0, size);
+      const qv = withQv ? ownQv : pv;
+      if (withQv) qv.fill(0, 0, size);
       let pvTotal = 0; // an exact integer while below 2^53, checked below
+      let qvTotal = 0;
       let customerCvTotal = 0;
       let activeCount = 0;
       for (let idx = 0; idx < memberCount; idx++) {
@@ -77,27 +100,37 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         pv[i] = v;
         pvTotal += v;
         customerCvTotal += customerCv[i]!;
-        const a = alive[i] === 1 && v >= minPv ? 1 : 0;
+        let q = v;
+        if (withQv) {
+          q = network.ownQv![i]! + network.customerQv![i]!;
+          qv[i] = q;
+        }
+        qvTotal += q;
+        const a = alive[i] === 1 && (activityOnQv ? q : v) >= minPv ? 1 : 0;
         active[i] = a;
         activeCount += a;
         // Uplines have lower indices and are current members, so their entry is already final.
         const p = upline[i]!;
         activeUpline[i] = p < 0 ? -1 : active[p] === 1 ? p : activeUpline[p]!;
       }
-      if (!(pvTotal <= Number.MAX_SAFE_INTEGER)) {
-        throw new RangeError(`downline/engine: the period's total volume ${pvTotal} is beyond exact range`);
+      if (!(pvTotal <= Number.MAX_SAFE_INTEGER) || !(qvTotal <= Number.MAX_SAFE_INTEGER)) {
+        throw new RangeError(`downline/engine: the period's total volume ${Math.max(pvTotal, qvTotal)} is beyond exact range`);
       }
-      qualifier.run(size, members, memberCount, upline, pv, active);
-      const { gv, largestLeg, frontline, rank } = qualifier.result;
-      for (let idx = 0; idx < memberCount; idx++) {
-        const i = members[idx]!;
-        if (rank[i]! > title[i]!) title[i] = rank[i]!;
-      }
+      mapPackages(network, size);
+      const values = new Map<string, Float64Array>();
+      const input = { size, members, memberCount, upline, pv, qv, active, values };
+      qualifier.volumes(input);
+      plan.measures.forEach((m, k) => values.set(m.name, qualifier.result.measures[k]!));
+      const { gv, gqv, largestLeg, frontline, rank } = qualifier.result;
       const paidSoFar = new Map<string, Float64Array>();
       const period: FastPeriod = {
         network,
         pv,
         gv,
+        qv,
+        gqv,
+        package: memberPackage,
+        values,
         largestLeg,
         frontline,
         rank,
@@ -105,24 +138,37 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         active,
         activeUpline,
         pvTotal,
+        qvTotal,
         customerCvTotal,
         paid: paidSoFar,
         scale,
         rounding: mode,
       };
+      const headlines: bigint[] = components.map(() => 0n);
+      // Measure-stage components: before ranks, publishing what rank rules read; they pay nothing.
+      for (let c = 0; c < components.length; c++) {
+        if (components[c]!.stage === "measure") headlines[c] = run(c, period, values, size);
+      }
+      qualifier.ranks(input);
+      for (let idx = 0; idx < memberCount; idx++) {
+        const i = members[idx]!;
+        if (rank[i]! > title[i]!) title[i] = rank[i]!;
+      }
       const paid: number[] = [];
       const breakage: number[] = [];
       for (let c = 0; c < components.length; c++) {
         const component = components[c]!;
         const acc = amounts[c]!;
-        acc.fill(0, 0, size);
-        const headline = component.definition.fast.accrue(component.settings, states[c], period, acc);
+        const headline = component.stage === "measure" ? headlines[c]! : run(c, period, values, size);
         // A component in whole minor units is exact already: rounding it is the identity.
         const minor = component.writes === "minor";
+        const keep = keepEarned[c]!;
+        const exact = earned[c]!;
         let total = 0;
         for (let idx = 0; idx < memberCount; idx++) {
           const i = members[idx]!;
           const a = acc[i]!;
+          if (keep) exact[i] = minor ? a * scale : a;
           if (a === 0) continue;
           if (!(a <= Number.MAX_SAFE_INTEGER)) {
             throw new RangeError(
@@ -134,6 +180,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
           acc[i] = rounded;
           total += rounded;
         }
+        if (keep) values.set(`${names[c]}.earned`, exact);
         // Breakage: the headline, rounded once, minus what was paid (before caps); so
         // paid + capped + breakage is the headline to the cent, rounding residue included.
         paid.push(total);
@@ -161,7 +208,42 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         title,
         active,
         activeCount,
+        measures: new Map(plan.measures.map((m, k) => [m.name, qualifier.result.measures[k]!])),
       };
     },
   };
+
+  /** Runs component c's kernel (its amounts and published values zeroed first); returns its headline. */
+  function run(c: number, period: FastPeriod, values: Map<string, Float64Array>, size: number): bigint {
+    const component = components[c]!;
+    const acc = amounts[c]!;
+    acc.fill(0, 0, size);
+    const out = published[c]!;
+    for (const a of out) a.fill(0, 0, size);
+    const headline = component.definition.fast.accrue(component.settings, states[c], period, acc, out);
+    component.publishes.forEach((v, k) => values.set(`${component.name}.${v.name}`, out[k]!));
+    if (component.stage === "measure") {
+      for (let i = 0; i < size; i++) if (acc[i] !== 0) throw new Error(`downline/engine: ${component.name} runs before ranks (stage "measure") and may not pay, but paid member ${i}`);
+      return 0n;
+    }
+    return headline;
+  }
+
+  /** Fills each member's plan package number from the network's (by name; a package the plan does not list is 0). */
+  function mapPackages(network: PeriodNetwork, size: number): void {
+    memberPackage.fill(0, 0, size);
+    const from = network.package;
+    const names = network.packageNames;
+    if (!from || !names || planPackages.length === 0) return;
+    if (names !== packageNames) {
+      packageNames = names;
+      packageMap = Uint8Array.from({ length: names.length + 1 }, (_, k) => (k === 0 ? 0 : planPackages.indexOf(names[k - 1]!) + 1));
+    }
+    const { members, memberCount } = network;
+    for (let idx = 0; idx < memberCount; idx++) {
+      const i = members[idx]!;
+      const k = from[i]!;
+      memberPackage[i] = k < packageMap.length ? packageMap[k]! : 0;
+    }
+  }
 }

@@ -13,11 +13,19 @@ import type { CompiledPlan } from "../plan/plan.js";
 type Column = Int32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor;
 
 /** The fast engine's own arrays per member (fast.ts); each component adds one `Float64Array` of amounts. */
-export const FAST_ENGINE_COLUMNS: Readonly<Record<string, Column>> = { pv: Float64Array, active: Uint8Array, activeUpline: Int32Array, title: Uint8Array };
+export const FAST_ENGINE_COLUMNS: Readonly<Record<string, Column>> = {
+  pv: Float64Array,
+  ownQv: Float64Array,
+  active: Uint8Array,
+  activeUpline: Int32Array,
+  title: Uint8Array,
+  memberPackage: Uint8Array,
+};
 
 /** The qualifier's arrays per member (qualify.ts); each distinct leg threshold adds an `Int32Array`, each max-share rank a `Float64Array`. */
 export const QUALIFIER_COLUMNS: Readonly<Record<string, Column>> = {
   gv: Float64Array,
+  ownGqv: Float64Array,
   largestLeg: Float64Array,
   frontline: Int32Array,
   rank: Uint8Array,
@@ -99,7 +107,14 @@ export function engineBytesPerMember(plan: CompiledPlan, kind: "fast" | "referen
   const rankThresholds = new Set(plan.ranks.flatMap((r) => r.legs.filter((l) => l.rank > 0).map((l) => l.rank)));
   const shareRanks = plan.ranks.filter((r) => r.legCap !== Infinity).length;
   bytes += Int32Array.BYTES_PER_ELEMENT * (gvThresholds.size + rankThresholds.size) + Float64Array.BYTES_PER_ELEMENT * shareRanks;
-  for (const c of plan.components) bytes += kernelBytesPerMember(c);
+  // The plan's measures (a value each), and the children index that lines and capped leg volumes read.
+  bytes += Float64Array.BYTES_PER_ELEMENT * plan.measures.length;
+  if (plan.measures.some((m) => m.kind === "qualifiedLines" || m.kind === "legVolume")) bytes += 2 * Int32Array.BYTES_PER_ELEMENT;
+  for (const c of plan.components) {
+    bytes += kernelBytesPerMember(c);
+    // What it publishes (a value each), and its exact accrual when a later component reads it.
+    bytes += Float64Array.BYTES_PER_ELEMENT * (c.publishes.length + (plan.keepEarned.includes(c.name) ? 1 : 0));
+  }
   // The payout cap's scratch: a line per paid member and capped component, and the split's two arrays per line.
   if (plan.caps.payout) bytes += 3 * Float64Array.BYTES_PER_ELEMENT * plan.caps.payout.components.length;
   return kind === "reference" ? bytes + REFERENCE_BYTES_PER_MEMBER : bytes;

@@ -49,6 +49,8 @@ export interface PeriodPayout {
   /** 1 where a member is active under the plan's activity rule. */
   readonly active: Uint8Array;
   readonly activeCount: number;
+  /** The plan's measures by name: each member's value (counts, or volumes in minor units). */
+  readonly measures: ReadonlyMap<string, Float64Array>;
 }
 
 /** An engine paying one compiled plan, period after period. */

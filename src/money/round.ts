@@ -85,6 +85,31 @@ export function roundScaledBig(value: bigint, scale: bigint, mode: RoundingMode)
   }
 }
 
+/**
+ * Rounds `whole + remainder / divisor` to an integer, for an amount held in
+ * two parts (a whole number of units and a remainder of finer ones, `0 ≤
+ * remainder < divisor`, all integers exact in doubles): what a component that
+ * accrues finer than the plan's scale uses, so that products never pass 2^53.
+ *
+ * @example
+ * roundWithRemainder(12, 50, 100, "halfEven") // => 12 (12.5 → even)
+ * roundWithRemainder(13, 50, 100, "halfEven") // => 14
+ * roundWithRemainder(12, 99, 100, "down")     // => 12
+ */
+export function roundWithRemainder(whole: number, remainder: number, divisor: number, mode: RoundingMode): number {
+  if (remainder === 0) return whole;
+  const twice = 2 * remainder;
+  switch (mode) {
+    case "down":
+      return whole;
+    case "halfUp":
+      return twice >= divisor ? whole + 1 : whole;
+    case "halfEven":
+      if (twice > divisor) return whole + 1;
+      if (twice < divisor) return whole;
+      return whole % 2 === 0 ? whole : whole + 1;
+  }
+}
 
 const DECIMAL_MODE: Record<RoundingMode, Decimal.Rounding> = {
   halfEven: Decimal.ROUND_HALF_EVEN,
@@ -101,4 +126,15 @@ const DECIMAL_MODE: Record<RoundingMode, Decimal.Rounding> = {
  */
 export function roundDecimal(value: Decimal, mode: RoundingMode): Decimal {
   return value.toDecimalPlaces(0, DECIMAL_MODE[mode]);
+}
+
+/**
+ * The same rounding on a decimal.js value, to `places` digits after the point
+ * (of a minor unit): the reference side of amounts carried at the plan's scale.
+ *
+ * @example
+ * roundDecimalPlaces(new Decimal("4.125"), 2, "halfEven").toString() // => "4.12"
+ */
+export function roundDecimalPlaces(value: Decimal, places: number, mode: RoundingMode): Decimal {
+  return value.toDecimalPlaces(places, DECIMAL_MODE[mode]);
 }

@@ -29,9 +29,38 @@
  * 4. Regenerate `schema/plan.schema.json` (`npx tsx scripts/write-plan-schema.ts`)
  *    and document the rule in the README's component list.
  *
+ * 5. If it reads a rate anywhere, accept a rate table (`rateTableField()`
+ *    in the schema, `compileRateTable` in `compile`, `rateTableTexts` in
+ *    `rates`); if it pays on volume, a `basis` (`basisField()`: CV or QV).
+ * 6. If later components need something it computes, publish it (below)
+ *    rather than passing it any other way.
+ *
  * A custom component (outside this repository) is the same object, passed to
  * `compilePlan(plan, { components: [myType] })` or `simulate({ components })`:
  * it runs on both engines.
+ *
+ * ## Components talk through the engine: published values
+ *
+ * A component may publish per-member values (`publishes(input)` declares
+ * them: a local name and a {@link ValueUnit}); the engine owns their arrays,
+ * zeroes them every period, hands them to the kernel (`accrue`'s fifth
+ * argument, in declaration order) and takes them from the reference rule
+ * (`ReferenceAccrual.published`, by local name). Later components, rate
+ * tables (`column`) and, for a component of `stage: "measure"`, rank rules
+ * read them by their full name `<component>.<name>` (through
+ * `ctx.value(name, field)` at compile time, which reports an unknown or not
+ * yet published name as a field-path error; `period.values` at run time).
+ * Every component that pays also has `<component>.earned`: its exact accrual
+ * of the period, before rounding (unit `money`), kept only when something
+ * reads it. Values are exact: counts and volumes are integers; money and
+ * rates are integers at the plan's scale in the fast engine (value × scale)
+ * and exact decimals in the reference engine. Nothing else may carry state
+ * from one component to another (no module-level maps keyed on the period).
+ *
+ * A component of `stage: "measure"` runs before ranks are qualified, pays
+ * nothing, and publishes values rank rules can test (`ranks[k].measures`):
+ * a custom rank or measure that feeds the built-in rules. It sees volumes,
+ * legs and the plan's measures (those that do not depend on ranks), not ranks.
  *
  * @module
  */
@@ -50,6 +79,22 @@ export interface CompiledRate {
   readonly scaled: number;
 }
 
+/**
+ * The unit of a per-member value (a measure, or a value a component
+ * publishes): `count` (a whole number: legs, lines, a rank number), `volume`
+ * (minor units, like PV), `money` (an exact amount of money: minor units in
+ * the reference engine, minor units × the plan's scale in the fast engine),
+ * `rate` (an exact rate: a decimal in the reference engine, rate × scale in
+ * the fast engine).
+ */
+export type ValueUnit = "count" | "volume" | "money" | "rate";
+
+/** A value a component publishes: its local name (the full name is `<component>.<name>`) and its unit. */
+export interface PublishedValue {
+  readonly name: string;
+  readonly unit: ValueUnit;
+}
+
 /** What the fast engine knows of a period when components accrue. Arrays are read-only to components. */
 export interface FastPeriod {
   readonly network: PeriodNetwork;
@@ -57,6 +102,20 @@ export interface FastPeriod {
   readonly pv: Float64Array;
   /** Group volume: PV of the member and her whole downline, minor units. */
   readonly gv: Float64Array;
+  /** Personal qualifying volume: own QV + personal customers' QV (the same array as `pv` when orders carry no QV). */
+  readonly qv: Float64Array;
+  /** Group qualifying volume (the same array as `gv` when orders carry no QV). */
+  readonly gqv: Float64Array;
+  /** Each member's enrolment package: its 1-based number in the plan's `packages`, 0 for none (or a package the plan does not list). */
+  readonly package: Uint8Array;
+  /**
+   * Per-member values by name: the plan's measures, values published by the
+   * components that ran before (`<component>.<name>`), and the exact accrual
+   * of earlier components that something reads (`<component>.earned`). Units
+   * as declared ({@link ValueUnit}). A component reads only names its
+   * `compile` resolved through `ctx.value`.
+   */
+  readonly values: ReadonlyMap<string, Float64Array>;
   /** GV of the member's largest leg (the subtree under one frontline member); 0 without legs. */
   readonly largestLeg: Float64Array;
   /** Number of current frontline (level-1) members: her legs. */
@@ -71,6 +130,8 @@ export interface FastPeriod {
   readonly activeUpline: Int32Array;
   /** Sum of `pv` over all members. */
   readonly pvTotal: number;
+  /** Sum of `qv` over all members. */
+  readonly qvTotal: number;
   /** Sum of `network.customerCv` over all members. */
   readonly customerCvTotal: number;
   /**
@@ -96,6 +157,12 @@ export interface ReferenceMember {
   pv: Decimal;
   /** PV of the member and of everyone below her. */
   gv: Decimal;
+  /** Own QV + personal customers' QV (each order's QV, its CV when it has none). */
+  qv: Decimal;
+  /** QV of the member and of everyone below her. */
+  gqv: Decimal;
+  /** Her enrolment package's number in the plan's `packages` (1-based), 0 for none. */
+  package: number;
   /** Current members she sponsors (after roll-up): the roots of her legs. */
   readonly frontline: number[];
   /** Alive and PV at least the plan's threshold. */
@@ -113,6 +180,12 @@ export interface ReferencePeriod {
   readonly orders: readonly OrderRecord[];
   /** What the components that ran before paid this period, rounded, by component name then payee. */
   readonly paid: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  /**
+   * Per-member values by name (see {@link FastPeriod.values}), exact, in
+   * natural units: counts, volumes and money in minor units, rates as
+   * decimals. A member without an entry has 0.
+   */
+  readonly values: ReadonlyMap<string, ReadonlyMap<number, Decimal>>;
   /** Join period of each member, by id. */
   readonly joinPeriod: (member: number) => number;
   /** The plan's rounding mode. */
@@ -125,6 +198,14 @@ export interface ReferencePeriod {
 export interface ReferenceAccrual {
   readonly payees: Map<number, Decimal>;
   readonly headline: Decimal;
+  /** The values the component publishes, by local name, then member (natural units; absent members: 0). */
+  readonly published?: ReadonlyMap<string, ReadonlyMap<number, Decimal>>;
+}
+
+/** A value name resolved at compile time: its unit. */
+export interface ValueInfo {
+  readonly name: string;
+  readonly unit: ValueUnit;
 }
 
 /** What a component can ask of the plan while it compiles. */
@@ -160,6 +241,25 @@ export interface CompileContext {
   byRank<T>(listed: readonly { readonly rank: string; readonly value: T }[], base: T, field: string): T[];
   /** The names of the plan's ranks, lowest first. */
   readonly rankNames: readonly string[];
+  /** The names of the plan's enrolment packages, lowest first. */
+  readonly packageNames: readonly string[];
+  /** Each package's volume in minor units by package number (index 0: none, 0), -1 where the plan gives none. */
+  readonly packageVolumes: readonly number[];
+  /**
+   * The 1-based number of a package of the plan's `packages`, by name; an
+   * unknown name is reported at `field`.
+   */
+  packageNumber(name: string, field: string): number;
+  /**
+   * A per-member value this component may read, by name: a plan measure,
+   * `rank`, or a value published by a component before this one
+   * (`<component>.<name>`, `<component>.earned`). An unknown name, or one not
+   * available yet, is reported at `field`. The engine then keeps the value
+   * for this component.
+   */
+  value(name: string, field: string): ValueInfo;
+  /** Digits after the point of the plan's scale: `scale` is 10^places. */
+  readonly places: number;
   /** The names of the components before this one in the plan, in order. */
   readonly earlierComponents: readonly string[];
   /** The plan's rounding mode (for components that round themselves). */
@@ -190,9 +290,11 @@ export interface FastKernel<Settings, State> {
    * engine; at least `network.size` long, and `state` sized at least as much):
    * in units of 1/scale minor units, integers exact below 2^53 (or whole minor
    * units with `writes: "minor"`). Returns what the component's headline rates
-   * would pay, in the same units, for breakage.
+   * would pay, in the same units, for breakage. `published` holds the arrays of
+   * the values the component declared in `publishes`, in that order, zeroed by
+   * the engine: the kernel writes each member's value there.
    */
-  accrue(settings: Settings, state: State, period: FastPeriod, amounts: Float64Array): bigint;
+  accrue(settings: Settings, state: State, period: FastPeriod, amounts: Float64Array, published: readonly Float64Array[]): bigint;
 }
 
 /** The reference engine's side: the rule that defines the component. */
@@ -248,6 +350,17 @@ export interface ComponentType<Input = unknown, Settings = unknown, State = unkn
   placement?(settings: Settings): PlacementNeed;
   /** Fields renamed since an earlier version (old names accepted with a deprecation message). */
   readonly renamed?: readonly RenamedField[];
+  /**
+   * The per-member values the component publishes, from its validated input
+   * (local names; others read them as `<component>.<name>`). Declared before
+   * compiling, so that rank rules and later components can be checked against them.
+   */
+  publishes?(input: Input): readonly PublishedValue[];
+  /**
+   * `"measure"`: runs before ranks are qualified, pays nothing, publishes
+   * values rank rules may test (a custom rank or measure). Default `"pay"`.
+   */
+  readonly stage?: "measure" | "pay";
 }
 
 /** Any component type, as registries and compiled plans hold them (their own types erased). */
@@ -272,6 +385,10 @@ export interface CompiledComponent<Settings = unknown> {
   /** Who pays it (see {@link ComponentType.paidBy}). */
   readonly paidBy: "company" | "customer";
   readonly writes: "scaled" | "minor";
+  /** When it runs: before ranks (`"measure"`, pays nothing) or in plan order after them (`"pay"`). */
+  readonly stage: "measure" | "pay";
+  /** The values it publishes (local names, in the order the kernel receives their arrays). */
+  readonly publishes: readonly PublishedValue[];
   /** The compiled settings: what the kernel and the reference rule read. */
   readonly settings: Settings;
   readonly definition: AnyComponentType;

@@ -2,8 +2,10 @@
  * Plans: JSON-serialisable data, validated with field-path errors, compiled
  * once against a currency.
  *
- * A plan has an activity rule (PV threshold), a rounding mode, a rank ladder,
- * an ordered list of components and caps. Compiling converts every money field
+ * A plan has an activity rule (a personal-volume threshold, on QV or CV), a
+ * rounding mode, a rank ladder, measures (per-member numbers computed with
+ * the ranks: legs, lines, …), enrolment packages, an ordered list of
+ * components and caps. Compiling converts every money field
  * (thresholds, rank volumes, caps, bonus amounts, cycle values) to integer minor
  * units of the currency, so that a value finer than the currency (10.005 USD)
  * is a field-path error before any work; every rate is held both as an exact
@@ -24,6 +26,9 @@ import { ComponentFieldError, type AnyComponentType, type CompileContext, type C
 import { capsSchema, compileCaps, type CompiledCaps } from "./caps.js";
 import { compileRanks, ranksSchema, type CompiledRank, type RankInput } from "./ranks.js";
 import { rankTable } from "./rank-table.js";
+import { compileMeasures, dependsOnRanks, measuresSchema, measureUnit, type CompiledMeasure, type MeasureInput } from "./measures.js";
+import { personalVolumeField, type VolumeKind } from "./volume.js";
+import type { PublishedValue, ValueUnit } from "./contract.js";
 import { renameDeprecated } from "./renamed.js";
 import { BUILT_IN_COMPONENTS } from "./components/index.js";
 
@@ -43,7 +48,11 @@ export function planSchemaFor(types: readonly AnyComponentType[]) {
       return;
     }
     const parsed = def.schema.safeParse(value);
-    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom", path: issue.path, message: issue.code === "unrecognized_keys" ? `unknown key(s) ${(issue as { keys: string[] }).keys.map((k) => JSON.stringify(k)).join(", ")}` : issue.message } as never);
+    if (!parsed.success) {
+      for (const issue of flattenUnions(parsed.error.issues)) {
+        ctx.addIssue({ ...issue, code: "custom", path: issue.path, message: issue.code === "unrecognized_keys" ? `unknown key(s) ${(issue as { keys: string[] }).keys.map((k) => JSON.stringify(k)).join(", ")}` : issue.message } as never);
+      }
+    }
   });
   return z
     .object({
@@ -54,13 +63,38 @@ export function planSchemaFor(types: readonly AnyComponentType[]) {
       rounding: z.enum(ROUNDING_MODES as [RoundingMode, ...RoundingMode[]]).default("halfEven"),
       activity: z
         .object({
-          /** PV (own + personal customers' CV, in currency units) needed to be active this period. */
+          /** Personal volume (own + personal customers' orders, in currency units) needed to be active this period. */
           minPv: decimalField({ min: "0", maxPlaces: 4, what: 'a volume like "100"' }).default("100"),
+          /** Which volume `minPv` tests: QV (default) or CV. */
+          volume: personalVolumeField(),
         })
         .strict()
         .prefault({}),
       /** The rank ladder, lowest rank first (see ranks.ts). */
       ranks: ranksSchema.default([]),
+      /** Per-member measures computed with the ranks (see measures.ts). */
+      measures: measuresSchema.default([]),
+      /** Enrolment packages, lowest first: names, and the volume a package counts for where a component pays by package. */
+      packages: z
+        .array(
+          z
+            .object({
+              name: z.string().min(1).max(100),
+              /** The package's volume (currency units), for components that pay "as if the order were of this package". */
+              volume: decimalField({ min: "0", maxPlaces: 4, what: 'a volume like "100"' }).optional(),
+            })
+            .strict(),
+        )
+        .max(255)
+        .superRefine((list, ctx) => {
+          const seen = new Map<string, number>();
+          list.forEach((p, i) => {
+            const first = seen.get(p.name);
+            if (first !== undefined) ctx.addIssue({ code: "custom", path: [i, "name"], message: `expected a unique package name, but ${JSON.stringify(p.name)} is also packages[${first}]'s` });
+            else seen.set(p.name, i);
+          });
+        })
+        .default([]),
       /** Payout caps, applied after the components (see caps.ts). */
       caps: capsSchema.optional(),
       components: z.array(component).min(1).max(64),
@@ -87,13 +121,31 @@ export function planSchemaFor(types: readonly AnyComponentType[]) {
 /** The plan file schema with the built-in component types. */
 export const planSchema = planSchemaFor(BUILT_IN_COMPONENTS);
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Issues with each failed union (a rate or a rate table) replaced by the
+ * issues of the branch that got furthest into the value (ties: the first),
+ * so that errors name the field inside a table rather than "Invalid input".
+ */
+function flattenUnions(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== "invalid_union" || !("errors" in issue) || issue.errors.length === 0) return [issue];
+    const depth = (branch: readonly Issue[]) => Math.max(...branch.map((i) => i.path.length));
+    const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+    return flattenUnions(best).map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue);
+  });
+}
+
 /** A plan as a user writes it (a JSON file, or the same object in TypeScript). */
 export interface PlanInput {
   $schema?: string;
   name?: string;
   rounding?: RoundingMode;
-  activity?: { minPv?: string | number };
+  activity?: { minPv?: string | number; volume?: { kind?: VolumeKind } };
   ranks?: readonly RankInput[];
+  measures?: readonly MeasureInput[];
+  packages?: readonly { name: string; volume?: string | number }[];
   caps?: {
     payout?: { share: string | number; components?: readonly string[] };
     perMember?: { amount: string | number; components?: readonly string[] };
@@ -109,10 +161,20 @@ export interface CompiledPlan {
   /** The currency the money fields were converted for (ISO 4217), and its minor-unit digits. */
   readonly currency: string;
   readonly digits: number;
-  /** PV needed to be active, minor units. */
+  /** Personal volume needed to be active, minor units. */
   readonly minPv: number;
+  /** Which volume the activity rule tests. */
+  readonly activityKind: VolumeKind;
   /** The rank ladder in minor units, lowest first. */
   readonly ranks: readonly CompiledRank[];
+  /** The plan's measures, in order. */
+  readonly measures: readonly CompiledMeasure[];
+  /** Enrolment packages, lowest first: 1-based numbers, volumes in minor units (-1 where none is given). */
+  readonly packages: readonly { readonly name: string; readonly number: number; readonly volume: number }[];
+  /** Every per-member value a component or rank rule may read, by name, with its unit. */
+  readonly values: ReadonlyMap<string, ValueUnit>;
+  /** Components whose exact accrual (`<name>.earned`) something reads: the engines keep it. */
+  readonly keepEarned: readonly string[];
   /** Caps in minor units, components by index. */
   readonly caps: CompiledCaps;
   /** Digits after the point of every rate's integer form: amounts accrue in 10^-places minor units. */
@@ -201,8 +263,45 @@ function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
     return minor;
   };
   const minPv = money(plan.activity.minPv, "activity.minPv");
-  const ranks = compileRanks(plan.ranks, money, fail);
   const rankNames = plan.ranks.map((r) => r.name);
+  const measures = compileMeasures(plan.measures, money, (n) => (rankNames.includes(n) ? rankNames.indexOf(n) + 1 : undefined), rankNames, fail);
+  const packageNames = plan.packages.map((p) => p.name);
+  const packages = plan.packages.map((p, i) => ({ name: p.name, number: i + 1, volume: p.volume === undefined ? -1 : money(p.volume, `packages[${i}].volume`) }));
+
+  // Every readable value, with the time it becomes available in a period: the plan's measures
+  // (0; those counting legs by rank with the ranks, RANKED), a measure-stage component k's values
+  // (1 + k), `rank` (RANKED), a paying component k's values and exact accrual (PAYING + 1 + k).
+  // A reader at time t reads values available before t.
+  const RANKED = 1000;
+  const PAYING = 2000;
+  const registry = new Map<string, { unit: ValueUnit; time: number; rank: number }>();
+  for (const m of measures) registry.set(m.name, { unit: measureUnit(m), time: dependsOnRanks(m) ? RANKED : 0, rank: m.kind === "legs" ? m.rank : 0 });
+  registry.set("rank", { unit: "count", time: RANKED, rank: 0 });
+  const published: PublishedValue[][] = parsed.map(({ def, input: componentInput, name }, k) => {
+    const list = def.publishes?.(componentInput) ?? [];
+    const stage = def.stage ?? "pay";
+    list.forEach((v, i) => {
+      if (!/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(v.name) || v.name === "earned" || list.findIndex((x) => x.name === v.name) < i) {
+        fail(`components[${k}]`, `the component type ${JSON.stringify(def.type)} publishes a value named ${JSON.stringify(v.name)}: expected unique names like "rate" (a letter, then letters, digits, _ or -), not "earned"`);
+      }
+    });
+    list.forEach((v) => registry.set(`${name}.${v.name}`, { unit: v.unit, time: stage === "measure" ? 1 + k : PAYING + 1 + k, rank: 0 }));
+    if (stage === "pay") registry.set(`${name}.earned`, { unit: "money", time: PAYING + 1 + k, rank: 0 });
+    return [...list];
+  });
+  const scale = 10 ** places;
+  // Ranks read measures and measure-stage values (rank-dependent measures with the cycle check in compileRanks).
+  const ranks = compileRanks(
+    plan.ranks,
+    money,
+    fail,
+    (n) => {
+      const v = registry.get(n);
+      return v && n !== "rank" && (v.time < RANKED || (v.time === RANKED && v.rank > 0)) ? { unit: v.unit, rank: v.rank } : undefined;
+    },
+    scale,
+  );
+  const keepEarned = new Set<string>();
   const rankNumber = (name: string, field: string): number => {
     const at = rankNames.indexOf(name);
     if (at < 0) {
@@ -210,13 +309,36 @@ function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
     }
     return at + 1;
   };
+  const packageNumber = (name: string, field: string): number => {
+    const at = packageNames.indexOf(name);
+    if (at < 0) {
+      throw new ComponentFieldError(field, `expected one of the plan's packages (${packageNames.map((n) => JSON.stringify(n)).join(", ") || "none defined"}), got ${JSON.stringify(name)}`);
+    }
+    return at + 1;
+  };
   const components: CompiledComponent[] = [];
   parsed.forEach(({ def, input: componentInput, name }, k) => {
+    const stage = def.stage ?? "pay";
+    const now = stage === "measure" ? 1 + k : PAYING + 1 + k;
     const context: CompileContext = {
       name,
       index: k,
       rate,
-      scale: 10 ** places,
+      scale,
+      places,
+      packageNames,
+      packageVolumes: [0, ...packages.map((p) => p.volume)],
+      packageNumber,
+      value(valueName, field) {
+        const v = registry.get(valueName);
+        if (!v || v.time >= now) {
+          const readable = [...registry].filter(([, x]) => x.time < now).map(([n]) => JSON.stringify(n));
+          const why = !v ? "no such value" : v.time === RANKED ? "it is only known once ranks are" : "it is published by this component or a later one";
+          throw new ComponentFieldError(field, `expected a value available before this component (${readable.join(", ") || "none"}), got ${JSON.stringify(valueName)} (${why})`);
+        }
+        if (valueName.endsWith(".earned")) keepEarned.add(valueName.slice(0, -".earned".length));
+        return { name: valueName, unit: v.unit };
+      },
       money(text, field) {
         const minor = toMinor(text, digits);
         if (minor === undefined) throw new ComponentFieldError(field, finer(text));
@@ -246,6 +368,8 @@ function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
         name,
         paidBy: def.paidBy ?? "company",
         writes: def.writes ?? "scaled",
+        stage,
+        publishes: published[k]!,
         settings: def.compile(componentInput, context),
         definition: def,
       });
@@ -273,7 +397,12 @@ function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
     currency,
     digits,
     minPv,
+    activityKind: plan.activity.volume.kind,
     ranks,
+    measures,
+    packages,
+    values: new Map([...registry].map(([n, v]) => [n, v.unit])),
+    keepEarned: [...keepEarned],
     caps,
     places,
     components,

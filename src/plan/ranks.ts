@@ -11,13 +11,25 @@
  * - `legs`: each entry asks for `count` legs (subtrees under a frontline member)
  *   with leg GV at least `minGv`, or holding a member of paid-as rank `rank` or
  *   higher anywhere in the leg (its frontline member included);
- * - `active` (default true): the member meets the plan's activity rule.
+ * - `active` (default true): the member meets the plan's activity rule;
+ * - `measures`: each entry asks for the member's value of a measure (a plan
+ *   measure, or a value a `stage: "measure"` component publishes) to be at
+ *   least `min` (a count, or a volume in currency units).
+ *
+ * `volume: { kind, includeOwn }` says which volume the rank tests: QV
+ * (default) or CV, and whether her own volume counts in her group volume
+ * (default) or only her downline's (`includeOwn: false`: then `gv` is her
+ * downline volume, and with `maxLegShare` her PV does not count either).
+ * `pv` always tests her personal volume of that kind; leg volumes are whole
+ * legs (the frontline member's own volume included).
  *
  * @module
  */
 import { z } from "zod";
 import { Decimal } from "decimal.js";
 import { compareDecimal, decimalField, rateField } from "../validate/fields.js";
+import type { ValueUnit } from "./contract.js";
+import { groupVolumeField, type VolumeKind } from "./volume.js";
 
 const volume = (what: string) => decimalField({ min: "0", maxPlaces: 4, what });
 
@@ -46,6 +58,21 @@ export const rankSchema = z
     /** At most this share of the `gv` requirement may come from any one leg. */
     maxLegShare: rateField().optional(),
     active: z.boolean().default(true),
+    /** Which volume the rank tests (QV by default) and whether her own counts in her group volume (default). */
+    volume: groupVolumeField(),
+    /** Minimums on measures: `{ measure, min }`, each at least `min`. */
+    measures: z
+      .array(
+        z
+          .object({
+            /** A plan measure's name, or a value published by a measure-stage component (`<component>.<name>`). */
+            measure: z.string().min(1).max(130),
+            min: decimalField({ min: "0", maxPlaces: 6, what: 'a number like "3"' }),
+          })
+          .strict(),
+      )
+      .max(16)
+      .default([]),
   })
   .strict();
 
@@ -118,7 +145,29 @@ export interface CompiledRank {
   /** The max-share rule as written (`"0.5"`), for the reference engine; absent without the rule. */
   readonly maxLegShare?: string;
   readonly active: boolean;
+  /** The volume the rank tests. */
+  readonly volumeKind: VolumeKind;
+  /** Whether her own volume counts in her group volume (`gv`, the max-share rule). */
+  readonly includeOwn: boolean;
+  /** Minimums on measures: the value's name and unit, the minimum in the fast engine's units (an integer: value ≥ min) and exactly. */
+  readonly measures: readonly CompiledRankMeasure[];
 }
+
+/** A rank's minimum on a measure, compiled. */
+export interface CompiledRankMeasure {
+  readonly measure: string;
+  readonly unit: ValueUnit;
+  /** The least integer the fast engine's value must reach (the minimum in its units, rounded up). */
+  readonly minFast: number;
+  /** The minimum in natural units (counts, minor units, rates), for the reference engine. */
+  readonly min: Decimal;
+}
+
+/**
+ * What a rank rule may test: a measure's unit, and the rank it depends on (a
+ * measure counting legs that hold a rank), by name; undefined for an unknown name.
+ */
+export type RankMeasureResolver = (name: string) => { readonly unit: ValueUnit; readonly rank: number } | undefined;
 
 /**
  * Compiles the ladder to minor units: `money(text, path)` converts a volume (a
@@ -129,8 +178,40 @@ export function compileRanks(
   ranks: readonly RankSpec[],
   money: (text: string, path: string) => number,
   fail: (path: string, message: string) => void,
+  measure: RankMeasureResolver = () => undefined,
+  scale = 1,
 ): CompiledRank[] {
   const numberOf = new Map(ranks.map((r, i) => [r.name, i + 1]));
+  const measures = (r: RankSpec, i: number): CompiledRankMeasure[] =>
+    r.measures.flatMap((need, k) => {
+      const path = `ranks[${i}].measures[${k}]`;
+      const found = measure(need.measure);
+      if (!found) {
+        fail(`${path}.measure`, `expected a measure of the plan or a value a measure-stage component publishes, got ${JSON.stringify(need.measure)}`);
+        return [];
+      }
+      if (found.rank >= i + 1) {
+        fail(`${path}.measure`, `expected a measure of legs holding a rank below ${JSON.stringify(r.name)} (a rank cannot depend on its own rank or a higher one: that is a cycle), got ${JSON.stringify(need.measure)}`);
+        return [];
+      }
+      let min: Decimal;
+      let fast: Decimal;
+      if (found.unit === "count") {
+        if (!new Decimal(need.min).isInteger()) {
+          fail(`${path}.min`, `expected a whole number (${JSON.stringify(need.measure)} is a count), got ${need.min}`);
+          return [];
+        }
+        min = fast = new Decimal(need.min);
+      } else if (found.unit === "rate") {
+        min = new Decimal(need.min);
+        fast = min.times(scale);
+      } else {
+        // volume or money: currency units, converted to minor units (money in the fast engine is × scale).
+        min = new Decimal(money(need.min, `${path}.min`));
+        fast = found.unit === "money" ? min.times(scale) : min;
+      }
+      return [{ measure: need.measure, unit: found.unit, minFast: fast.ceil().toNumber(), min }];
+    });
   return ranks.map((r, i) => {
     const gv = money(r.gv, `ranks[${i}].gv`);
     let shareScale = 1;
@@ -155,6 +236,9 @@ export function compileRanks(
       legCap,
       ...(r.maxLegShare === undefined ? {} : { maxLegShare: r.maxLegShare }),
       active: r.active,
+      volumeKind: r.volume.kind,
+      includeOwn: r.volume.includeOwn,
+      measures: measures(r, i),
     };
   });
 }

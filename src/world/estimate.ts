@@ -46,6 +46,9 @@ export const MEMBER_COLUMNS: Readonly<Record<string, Column>> = {
   ownCv: Float64Array,
   customerCv: Float64Array,
   ownSpend: Float64Array,
+  ownQv: Float64Array,
+  customerQv: Float64Array,
+  package: Uint8Array,
   current: Int32Array,
 };
 
@@ -61,6 +64,7 @@ export const CUSTOMER_COLUMNS: Readonly<Record<string, Column>> = {
   customerCvEach: Float64Array,
   customerKeyHi: Int32Array,
   customerKeyLo: Int32Array,
+  customerQvEach: Float64Array,
 };
 
 /** The period's order columns (network.ts, `createOrderColumns`): one entry per order. */
@@ -70,6 +74,8 @@ export const ORDER_COLUMNS: Readonly<Record<string, Column>> = {
   orderCustomerJoin: Int32Array,
   orderPrice: Float64Array,
   orderCv: Float64Array,
+  orderQv: Float64Array,
+  orderPackage: Uint8Array,
 };
 
 /** The placement tree's arrays per member (placement.ts); `child` holds `width` entries a member. */

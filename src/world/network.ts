@@ -18,8 +18,18 @@ export interface OrderRecord {
   readonly customer: number;
   /** Price paid, in minor units. */
   readonly price: number;
-  /** Commissionable value, in minor units. */
+  /** Commissionable value (CV, BV): what commissions are paid on, in minor units. */
   readonly cv: number;
+  /**
+   * Qualifying value (QV, PV): what activity and ranks test, in minor units.
+   * Optional: an order without one qualifies with its CV.
+   */
+  readonly qv?: number;
+  /**
+   * The enrolment package this order pays the fee of (its name), or absent
+   * for an ordinary order. A package fee is an own order with its own volume.
+   */
+  readonly package?: string;
   /**
    * The period the customer placed her first order (was acquired); for an own
    * order, the distributor's join period. Optional in input: a customer's order
@@ -47,6 +57,10 @@ export interface OrderColumns {
   readonly orderPrice: Float64Array;
   /** Commissionable value, minor units. */
   readonly orderCv: Float64Array;
+  /** Qualifying value, minor units; absent: each order qualifies with its CV. */
+  readonly orderQv?: Float64Array;
+  /** The package number (1-based, in `packageNames`) an order pays the fee of; 0 for an ordinary order. Absent: none. */
+  readonly orderPackage?: Uint8Array;
 }
 
 /**
@@ -75,6 +89,18 @@ export interface PeriodNetwork {
   readonly ownCv: Float64Array;
   /** CV of orders by each member's personal customers this period, in minor units. */
   readonly customerCv: Float64Array;
+  /** QV of each member's own orders this period; absent: equal to `ownCv` (QV = CV). */
+  readonly ownQv?: Float64Array;
+  /** QV of orders by each member's personal customers; absent: equal to `customerCv`. */
+  readonly customerQv?: Float64Array;
+  /**
+   * Each member's enrolment package: its 1-based number in `packageNames`, 0
+   * for none. Absent: no member holds a package. The world draws it when she
+   * joins; replayed data gives it.
+   */
+  readonly package?: Uint8Array;
+  /** The names of the packages `package` numbers (number k is `packageNames[k - 1]`). */
+  readonly packageNames?: readonly string[];
   /** This period's orders as records, when the run records them (small runs and the reference engine). */
   readonly orders?: readonly OrderRecord[];
   /*
@@ -95,6 +121,10 @@ export interface PeriodNetwork {
   readonly orderPrice?: Float64Array;
   /** Each order's CV, minor units. */
   readonly orderCv?: Float64Array;
+  /** Each order's QV, minor units (absent: its CV). */
+  readonly orderQv?: Float64Array;
+  /** The package number each order pays the fee of, 0 for an ordinary order (absent: none). */
+  readonly orderPackage?: Uint8Array;
   /**
    * The placement tree (binary and matrix plans), when the network has one:
    * beside the sponsor tree, built as members join. A member keeps her
@@ -122,8 +152,8 @@ export interface PlacementTree {
  * call (not cached: its volumes may change between calls), one own order of
  * `ownCv` (customerJoin: her join period) and one customer order of
  * `customerCv` (customer id: the member's own id, customerJoin: the period,
- * i.e. a new customer) per member, price = CV: what the reference engine
- * always read such a network as.
+ * i.e. a new customer) per member, price = CV, QV from `ownQv`/`customerQv`
+ * when given: what the reference engine always read such a network as.
  *
  * @example
  * const net = networkFromRecords({ uplines: [-1], orders: [{ member: 0, customer: 3, price: 50_00, cv: 40_00, customerJoin: -2 }] });
@@ -144,8 +174,10 @@ export function orderColumns(network: PeriodNetwork): OrderColumns {
   for (let i = 0; i < network.size; i++) {
     const own = network.ownCv[i]!;
     const customers = network.customerCv[i]!;
-    if (own > 0) pushOrder(columns, i, -1, network.joinPeriod[i]!, own, own);
-    if (customers > 0) pushOrder(columns, i, i, network.period, customers, customers);
+    const ownQv = network.ownQv ? network.ownQv[i]! : own;
+    const customersQv = network.customerQv ? network.customerQv[i]! : customers;
+    if (own > 0 || ownQv > 0) pushOrder(columns, i, -1, network.joinPeriod[i]!, own, own, ownQv);
+    if (customers > 0 || customersQv > 0) pushOrder(columns, i, i, network.period, customers, customers, customersQv);
   }
   return columns;
 }
@@ -168,6 +200,8 @@ export interface OrderColumnsBuilder {
   orderCustomerJoin: Int32Array;
   orderPrice: Float64Array;
   orderCv: Float64Array;
+  orderQv: Float64Array;
+  orderPackage: Uint8Array;
 }
 
 /** Empty order columns with room for `capacity` orders. */
@@ -180,6 +214,8 @@ export function createOrderColumns(capacity: number): OrderColumnsBuilder {
     orderCustomerJoin: new Int32Array(n),
     orderPrice: new Float64Array(n),
     orderCv: new Float64Array(n),
+    orderQv: new Float64Array(n),
+    orderPackage: new Uint8Array(n),
   };
 }
 
@@ -188,7 +224,16 @@ export function createOrderColumns(capacity: number): OrderColumnsBuilder {
  * never an allocation per order; a quarter because these are the run's largest
  * arrays, 28 bytes an order).
  */
-export function pushOrder(o: OrderColumnsBuilder, member: number, customer: number, customerJoin: number, price: number, cv: number): void {
+export function pushOrder(
+  o: OrderColumnsBuilder,
+  member: number,
+  customer: number,
+  customerJoin: number,
+  price: number,
+  cv: number,
+  qv: number = cv,
+  packageNumber = 0,
+): void {
   const k = o.orderCount;
   if (k === o.orderMember.length) {
     const cap = Math.ceil(k * 1.25) + 16;
@@ -197,12 +242,16 @@ export function pushOrder(o: OrderColumnsBuilder, member: number, customer: numb
     o.orderCustomerJoin = grown(o.orderCustomerJoin, cap);
     o.orderPrice = grown(o.orderPrice, cap);
     o.orderCv = grown(o.orderCv, cap);
+    o.orderQv = grown(o.orderQv, cap);
+    o.orderPackage = grown(o.orderPackage, cap);
   }
   o.orderMember[k] = member;
   o.orderCustomer[k] = customer;
   o.orderCustomerJoin[k] = customerJoin;
   o.orderPrice[k] = price;
   o.orderCv[k] = cv;
+  o.orderQv[k] = qv;
+  o.orderPackage[k] = packageNumber;
   o.orderCount = k + 1;
 }
 
@@ -219,6 +268,8 @@ export interface OrderColumnsInput {
   readonly cv: NumberList;
   /** Default as {@link orderJoinOf} says: the period for a customer's order, her join period for an own order. */
   readonly customerJoin?: NumberList;
+  /** Each order's qualifying volume (default: its CV). */
+  readonly qv?: NumberList;
 }
 
 /** A placement tree as records: each member's parent (below her, or -1) and her slot under it. */
@@ -249,6 +300,8 @@ export interface NetworkRecords {
   readonly period?: number;
   /** The placement tree, for binary and matrix plans. */
   readonly placement?: PlacementInput;
+  /** Each member's enrolment package by name (`null` or absent: none). */
+  readonly packages?: readonly (string | null | undefined)[];
 }
 
 /** At most this many problems are listed in one error. */
@@ -420,10 +473,39 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
   problems.throwIfAny();
   const ownCv = new Float64Array(size);
   const customerCv = new Float64Array(size);
+  // QV columns only when an order gives a QV: without them QV is CV everywhere.
+  const withQv = isOrderColumns(input.orders) ? input.orders.qv !== undefined : input.orders.some((o) => typeof o === "object" && o !== null && o.qv !== undefined);
+  const ownQv = withQv ? new Float64Array(size) : undefined;
+  const customerQv = withQv ? new Float64Array(size) : undefined;
+  // Package names in order of first appearance (members first, then orders); numbers are 1-based.
+  const packageNames: string[] = [];
+  const packageNumber = (name: unknown, at: string): number => {
+    if (name === undefined || name === null) return 0;
+    if (typeof name !== "string" || name.length === 0 || name.length > 100) {
+      problems.add(at, `expected a package name (1 to 100 characters), got ${kindOf(name)}`);
+      return 0;
+    }
+    let k = packageNames.indexOf(name);
+    if (k < 0) {
+      if (packageNames.length === 255) {
+        problems.add(at, "expected at most 255 packages");
+        return 0;
+      }
+      k = packageNames.push(name) - 1;
+    }
+    return k + 1;
+  };
+  let memberPackage: Uint8Array | undefined;
+  if (input.packages !== undefined) {
+    if (!isList(input.packages) || input.packages.length !== size) {
+      problems.add("packages", `expected ${size} package names (one per member, null for none), got ${kindOf(input.packages)}`);
+    } else memberPackage = Uint8Array.from(input.packages as ArrayLike<unknown>, (name, i) => packageNumber(name, `packages[${i}]`));
+  }
+  problems.throwIfAny();
   let columns: OrderColumnsBuilder;
   let records: OrderRecord[] | undefined;
   if (isOrderColumns(input.orders)) {
-    columns = ordersFromColumns(input.orders, period, size, alive, joinPeriod, ownCv, customerCv, problems);
+    columns = ordersFromColumns(input.orders, period, size, alive, joinPeriod, ownCv, customerCv, ownQv, customerQv, problems);
   } else {
     records = [];
     columns = createOrderColumns(input.orders.length);
@@ -433,6 +515,15 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
         return;
       }
       const ok = checkOrder(problems, (f) => `orders[${k}].${f}`, o.member, o.customer, o.price, o.cv, size, alive);
+      if (o.qv !== undefined && !(typeof o.qv === "number" && Number.isSafeInteger(o.qv) && o.qv >= 0)) {
+        problems.add(`orders[${k}].qv`, `expected non-negative integer minor units, got ${shown(o.qv)}`);
+        return;
+      }
+      if (o.package !== undefined && o.customer >= 0) {
+        problems.add(`orders[${k}].package`, `a package fee is a distributor's own order (customer -1), got customer ${shown(o.customer)}`);
+        return;
+      }
+      const fee = packageNumber(o.package, `orders[${k}].package`);
       // A customer cannot have been acquired after the order she places now (her tenure would be negative).
       const join = ok ? orderJoinOf(o, { period, joinPeriod }) : 0;
       if (ok && !joinOk(join, o.customer, period)) {
@@ -440,9 +531,15 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
         return;
       }
       if (!ok || problems.count > 0) return;
-      if (o.customer < 0) ownCv[o.member]! += o.cv;
-      else customerCv[o.member]! += o.cv;
-      pushOrder(columns, o.member, o.customer, join, o.price, o.cv);
+      const qv = o.qv ?? o.cv;
+      if (o.customer < 0) {
+        ownCv[o.member]! += o.cv;
+        if (ownQv) ownQv[o.member]! += qv;
+      } else {
+        customerCv[o.member]! += o.cv;
+        if (customerQv) customerQv[o.member]! += qv;
+      }
+      pushOrder(columns, o.member, o.customer, join, o.price, o.cv, qv, fee);
       records!.push(o.customerJoin === join ? o : { ...o, customerJoin: join });
     });
   }
@@ -466,6 +563,10 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
     orderPrice: columns.orderPrice,
     orderCv: columns.orderCv,
     ...(placement ? { placement } : {}),
+    ...(columns.orderQv ? { orderQv: columns.orderQv } : {}),
+    ...(columns.orderPackage ? { orderPackage: columns.orderPackage } : {}),
+    ...(ownQv && customerQv ? { ownQv, customerQv } : {}),
+    ...(memberPackage || packageNames.length > 0 ? { package: memberPackage ?? new Uint8Array(size), packageNames } : {}),
   };
 }
 
@@ -508,10 +609,12 @@ function ordersFromColumns(
   joinPeriod: Int32Array,
   ownCv: Float64Array,
   customerCv: Float64Array,
+  ownQv: Float64Array | undefined,
+  customerQv: Float64Array | undefined,
   problems: Problems,
 ): OrderColumnsBuilder {
   const n = o.count ?? o.member.length;
-  for (const name of ["member", "customer", "price", "cv", "customerJoin"] as const) {
+  for (const name of ["member", "customer", "price", "cv", "customerJoin", "qv"] as const) {
     const list = o[name];
     if (list !== undefined && list.length < n) problems.add(`orders.${name}`, `expected ${n} entries (one per order), got ${list.length}`);
   }
@@ -521,6 +624,7 @@ function ordersFromColumns(
   const price = float64Of(o.price, n, problems, "orders.price");
   const cv = float64Of(o.cv, n, problems, "orders.cv");
   const join = o.customerJoin ? int32Of(o.customerJoin, n, problems, "orders.customerJoin") : new Int32Array(n);
+  const qvIn = o.qv ? float64Of(o.qv, n, problems, "orders.qv") : undefined;
   // Int32Arrays given are used as they are (whole numbers already); plain lists are compared value by value.
   const exact = member === o.member && customer === o.customer;
   for (let k = 0; k < n; k++) {
@@ -540,10 +644,32 @@ function ordersFromColumns(
         continue;
       }
     } else join[k] = c < 0 ? joinPeriod[m]! : period;
-    if (c < 0) ownCv[m]! += v;
-    else customerCv[m]! += v;
+    let q = v;
+    if (qvIn) {
+      q = qvIn[k]!;
+      if (!(q >= 0 && q <= Number.MAX_SAFE_INTEGER && q === Math.floor(q))) {
+        problems.add(`orders.qv[${k}]`, `expected non-negative integer minor units, got ${shown(o.qv![k])}`);
+        continue;
+      }
+    }
+    if (c < 0) {
+      ownCv[m]! += v;
+      if (ownQv) ownQv[m]! += q;
+    } else {
+      customerCv[m]! += v;
+      if (customerQv) customerQv[m]! += q;
+    }
   }
-  return { orderCount: n, orderMember: member, orderCustomer: customer, orderCustomerJoin: join, orderPrice: price, orderCv: cv };
+  return {
+    orderCount: n,
+    orderMember: member,
+    orderCustomer: customer,
+    orderCustomerJoin: join,
+    orderPrice: price,
+    orderCv: cv,
+    orderQv: qvIn ?? cv,
+    orderPackage: new Uint8Array(n),
+  };
 }
 
 /** Checks and packs a placement tree given as records or columns. */

@@ -52,6 +52,10 @@ const valueDistribution = () =>
         kind: z.literal("choice"),
         values: z.array(amountField()).min(1),
         weights: z.array(z.number().min(0).max(1e12)).min(1).optional(),
+        /** Each value's own CV (a product's commissionable volume, currency units) instead of price × `cvRatio`. */
+        cv: z.array(amountField()).min(1).optional(),
+        /** Each value's own QV (a product's qualifying volume) instead of price × `qvRatio`. */
+        qv: z.array(amountField()).min(1).optional(),
       })
       .strict()
       .superRefine((d, ctx) => {
@@ -59,6 +63,12 @@ const valueDistribution = () =>
           ctx.addIssue({ code: "custom", path: ["weights"], message: `expected ${d.values.length} weights (one per value), got ${d.weights.length}` });
         } else if (d.weights && !d.weights.some((w) => w > 0)) {
           ctx.addIssue({ code: "custom", path: ["weights"], message: "expected at least one positive weight" });
+        }
+        for (const key of ["cv", "qv"] as const) {
+          const list = d[key];
+          if (list && list.length !== d.values.length) {
+            ctx.addIssue({ code: "custom", path: [key], message: `expected ${d.values.length} ${key.toUpperCase()} values (one per value), got ${list.length}` });
+          }
         }
       }),
     z
@@ -221,6 +231,43 @@ export const scenarioSchema = z
      * volume figure, and payouts are then computed exactly on it.
      */
     cvRatio: decimalField({ min: "0", max: "1" }).default("0.8"),
+    /**
+     * Qualifying volume (QV, PV) as a share of an order's price, rounded like
+     * CV. Absent: an order's QV is its CV (one volume, as before volume kinds).
+     */
+    qvRatio: decimalField({ min: "0", max: "1" }).optional(),
+    /**
+     * Enrolment packages: each member holds one, drawn when she joins from her
+     * own identity key (keyed draw: traits, k = 1) with these weights. A
+     * member who joins during the run pays her package's fee in her join
+     * period: an own order of `price`, with its own `cv` and `qv` (currency
+     * units; absent: price × the ratios). Members present at the start hold a
+     * package but paid before period 0.
+     */
+    packages: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(100),
+            price: amountField(),
+            cv: amountField().optional(),
+            qv: amountField().optional(),
+            weight: z.number().min(0).max(1e12).default(1),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(255)
+      .superRefine((list, ctx) => {
+        const seen = new Map<string, number>();
+        list.forEach((p, i) => {
+          const first = seen.get(p.name);
+          if (first !== undefined) ctx.addIssue({ code: "custom", path: [i, "name"], message: `expected a unique package name, but ${JSON.stringify(p.name)} is also packages[${first}]'s` });
+          else seen.set(p.name, i);
+        });
+        if (!list.some((p) => p.weight > 0)) ctx.addIssue({ code: "custom", path: [], message: "expected at least one package with a positive weight" });
+      })
+      .optional(),
   })
   .strict()
   .superRefine(
@@ -242,6 +289,22 @@ export const scenarioSchema = z
       };
       check(spec.customers.orderValue, ["customers", "orderValue"]);
       check(spec.distributors.orderValue, ["distributors", "orderValue"]);
+      for (const [at, d] of [["customers", spec.customers.orderValue], ["distributors", spec.distributors.orderValue]] as const) {
+        if (d.kind !== "choice") continue;
+        for (const key of ["cv", "qv"] as const) {
+          d[key]?.forEach((v, i) => {
+            if (toMinor(v, digits) === undefined) ctx.addIssue({ code: "custom", path: [at, "orderValue", key, i], message: `expected a volume with at most ${digits} decimals for ${spec.currency}, got ${v}` });
+          });
+        }
+      }
+      spec.packages?.forEach((p, i) => {
+        for (const key of ["price", "cv", "qv"] as const) {
+          const v = p[key];
+          if (v !== undefined && toMinor(v, digits) === undefined) {
+            ctx.addIssue({ code: "custom", path: ["packages", i, key], message: `expected an amount with at most ${digits} decimals for ${spec.currency}, got ${v}` });
+          }
+        }
+      });
       const amount = (value: string, path: PropertyKey[]) => {
         if (toMinor(value.replace(/^-/, ""), digits) === undefined) {
           ctx.addIssue({ code: "custom", path, message: `expected an amount with at most ${digits} decimals for ${spec.currency}, got ${value}` });
@@ -278,7 +341,7 @@ export const scenarioSchema = z
         typeof payload.value === "object" &&
         payload.value !== null &&
         !Array.isArray(payload.value) &&
-        !payload.issues.some((i) => ["currency", "customers", "distributors", "expenses"].includes(String(i.path?.[0]))),
+        !payload.issues.some((i) => ["currency", "customers", "distributors", "expenses", "packages"].includes(String(i.path?.[0]))),
     },
   );
 
@@ -290,7 +353,14 @@ export type ScenarioSpec = z.output<typeof scenarioSchema>;
 /** A value distribution in minor units, ready to draw from. */
 export type ValueDraw =
   | { readonly kind: "fixed"; readonly value: number }
-  | { readonly kind: "choice"; readonly values: Float64Array; readonly cumulative: Float64Array }
+  | {
+      readonly kind: "choice";
+      readonly values: Float64Array;
+      readonly cumulative: Float64Array;
+      /** Each value's own CV and QV (minor units), when the scenario lists them. */
+      readonly cv?: Float64Array;
+      readonly qv?: Float64Array;
+    }
   | { readonly kind: "lognormal"; readonly mu: number; readonly sigma: number; readonly min: number; readonly max: number };
 
 /** A resolved scenario: the validated spec plus what the world needs precomputed. */
@@ -304,6 +374,14 @@ export interface Scenario {
   readonly distributorValue: ValueDraw;
   /** Roles, effort, stopping, expenses and attrition multipliers, compiled (see people.ts). */
   readonly people: PeopleTables;
+  /** Enrolment packages in minor units (fee, CV, QV; -1 where the ratio applies), with cumulative draw weights; none when the scenario has none. */
+  readonly packages?: {
+    readonly names: readonly string[];
+    readonly price: Float64Array;
+    readonly cv: Float64Array;
+    readonly qv: Float64Array;
+    readonly cumulative: Float64Array;
+  };
 }
 
 /**
@@ -331,9 +409,30 @@ function resolveSpec(input: unknown): Scenario {
     customerValue: compileValue(spec.customers.orderValue, digits),
     distributorValue: compileValue(spec.distributors.orderValue, digits),
     people: compilePeople({ ...spec.distributors, stopping: spec.stopping, expenses: spec.expenses }, digits, spec.period === "month" ? 1 : 12 / 52),
+    ...(spec.packages ? { packages: compilePackages(spec.packages, digits) } : {}),
   };
   RESOLVED.add(scenario);
   return scenario;
+}
+
+/** The packages in minor units, with cumulative weights (the schema has checked every amount fits). */
+function compilePackages(list: NonNullable<ScenarioSpec["packages"]>, digits: number): NonNullable<Scenario["packages"]> {
+  const minor = (text: string | undefined) => (text === undefined ? -1 : toMinor(text, digits)!);
+  const total = list.reduce((sum, p) => sum + p.weight, 0);
+  const cumulative = new Float64Array(list.length);
+  let run = 0;
+  list.forEach((p, i) => {
+    run += p.weight;
+    cumulative[i] = run / total;
+  });
+  cumulative[list.length - 1] = 1;
+  return {
+    names: list.map((p) => p.name),
+    price: Float64Array.from(list, (p) => minor(p.price)),
+    cv: Float64Array.from(list, (p) => minor(p.cv)),
+    qv: Float64Array.from(list, (p) => minor(p.qv)),
+    cumulative,
+  };
 }
 
 /** The scenarios `resolveScenario` made: only these are trusted as resolved. */
@@ -360,7 +459,13 @@ function compileValue(d: ScenarioSpec["customers"]["orderValue"], digits: number
         cumulative[i] = run / total;
       });
       cumulative[cumulative.length - 1] = 1;
-      return { kind: "choice", values, cumulative };
+      return {
+        kind: "choice",
+        values,
+        cumulative,
+        ...(d.cv ? { cv: Float64Array.from(d.cv, minor) } : {}),
+        ...(d.qv ? { qv: Float64Array.from(d.qv, minor) } : {}),
+      };
     }
     case "lognormal": {
       const mean = minor(d.mean);

@@ -19,7 +19,7 @@ import { normal, type Uniform } from "../random/stream.js";
 import { concernKey, deriveKey, keyedDraws, keyedUniform, originKey, type ConcernKey, type KeyedDraws } from "../random/keyed.js";
 import { grown } from "../util/grow.js";
 import { place, placeAt, type Placement } from "./placement.js";
-import type { OrderColumnsBuilder, OrderRecord } from "./network.js";
+import { pushOrder, type OrderColumnsBuilder, type OrderRecord } from "./network.js";
 import type { Scenario, ValueDraw } from "./scenario.js";
 import { NEVER, type ListedStop } from "./people.js";
 import { BUILDER, CONSUMER, SELLER } from "./roles.js";
@@ -36,7 +36,7 @@ export interface WorldKeys {
   readonly member: ConcernKey;
   /** A customer's identity: (distributor's key, period acquired, rank among her new customers of the period). */
   readonly customer: ConcernKey;
-  /** A newcomer's own attributes: (her key, 0, k); k = 0 is her role. */
+  /** A newcomer's own attributes: (her key, 0, k); k = 0 is her role, k = 1 her enrolment package. */
   readonly traits: ConcernKey;
   /** Whether a stopping rule with a share picks her: (her key, 0, the rule's index in `stopping`). */
   readonly stopping: ConcernKey;
@@ -110,6 +110,11 @@ export interface WorldState {
   customerCount: Int32Array;
   ownCv: Float64Array;
   customerCv: Float64Array;
+  /** QV of own and customers' orders this period (minor units); equal to the CV arrays' values when the scenario has no QV of its own. */
+  ownQv: Float64Array;
+  customerQv: Float64Array;
+  /** Each member's enrolment package: 1-based number in the scenario's list, 0 without packages. */
+  package: Uint8Array;
   ownSpend: Float64Array;
   current: Int32Array;
   currentCount: number;
@@ -119,6 +124,7 @@ export interface WorldState {
   customerJoin: Int32Array;
   customerPrice: Float64Array;
   customerCvEach: Float64Array;
+  customerQvEach: Float64Array;
   /** Identity key of each customer, high and low words (kept when she moves up). */
   customerKeyHi: Int32Array;
   customerKeyLo: Int32Array;
@@ -137,6 +143,13 @@ export interface WorldState {
   readonly monthsPerPeriod: number;
   readonly cvUnits: number;
   readonly cvScale: number;
+  /** The QV ratio as units / scale; units -1 when QV is CV. */
+  readonly qvUnits: number;
+  readonly qvScale: number;
+  /** Whether orders have a QV of their own (else QV is CV, and order records carry no `qv`). */
+  readonly hasQv: boolean;
+  /** The volumes of the last order drawn by {@link drawOrder} (scratch, read right after the draw). */
+  readonly drawn: { cv: number; qv: number };
   readonly placement?: Placement;
   /** Members stopped by index: the scenario's `members` rules and the run's `stop` option. */
   readonly listedStops: ReadonlyMap<number, ListedStop>;
@@ -198,18 +211,43 @@ export function cvOf(world: WorldState, price: number): number {
   return roundScaled(price * world.cvUnits, world.cvScale, "halfEven");
 }
 
+/** An order's QV: its price times the QV ratio, rounded like CV; without a QV ratio, `cv`. */
+export function qvOf(world: WorldState, price: number, cv: number): number {
+  return world.qvUnits < 0 ? cv : roundScaled(price * world.qvUnits, world.qvScale, "halfEven");
+}
+
+/**
+ * Draws an order from a value distribution: returns its price and leaves its
+ * CV and QV in `world.drawn` (a product's own volumes when the distribution
+ * lists them, else the ratios'). Takes the same draws as {@link drawValue}.
+ */
+export function drawOrder(world: WorldState, d: ValueDraw, rand: Uniform): number {
+  let price: number;
+  let k = -1;
+  if (d.kind === "choice") {
+    k = choiceIndex(d.cumulative, rand());
+    price = d.values[k]!;
+  } else price = drawValue(d, rand);
+  const cv = k >= 0 && d.kind === "choice" && d.cv ? d.cv[k]! : cvOf(world, price);
+  world.drawn.cv = cv;
+  world.drawn.qv = k >= 0 && d.kind === "choice" && d.qv ? d.qv[k]! : qvOf(world, price, cv);
+  return price;
+}
+
+/** The index a uniform picks in cumulative weights. */
+function choiceIndex(cum: Float64Array, u: number): number {
+  let k = 0;
+  while (k < cum.length - 1 && u >= cum[k]!) k += 1;
+  return k;
+}
+
 /** A value from a distribution in minor units: one draw for a choice, two for a lognormal. */
 export function drawValue(d: ValueDraw, rand: Uniform): number {
   switch (d.kind) {
     case "fixed":
       return d.value;
-    case "choice": {
-      const u = rand();
-      const cum = d.cumulative;
-      let k = 0;
-      while (k < cum.length - 1 && u >= cum[k]!) k += 1;
-      return d.values[k]!;
-    }
+    case "choice":
+      return d.values[choiceIndex(d.cumulative, rand())]!;
     case "lognormal": {
       const v = Math.round(Math.exp(d.mu + d.sigma * normal(rand)));
       return v < d.min ? d.min : v > d.max ? d.max : v;
@@ -257,6 +295,8 @@ export function addMember(
     world.company[i] = 0;
     stopPeriodAt(world, i);
   }
+  const packages = world.scenario.packages;
+  world.package[i] = packages ? 1 + choiceIndex(packages.cumulative, keyedUniform(world.keys.traits, hi, lo, 0, 1)) : 0;
   world.current[world.currentCount++] = i;
   if (world.placement) {
     if (position) placeAt(world.placement, i, sponsor, position.parent, position.slot);
@@ -326,6 +366,27 @@ export function addRecruit(world: WorldState, sponsor: number, period: number, r
 }
 
 /**
+ * A newcomer's package fee, in her join period: an own order of her package's
+ * price with its CV and QV (the package's own, else the ratios'), added to her
+ * own volumes and spend, the order columns and the tally. Nothing without packages.
+ */
+export function payPackageFee(world: WorldState, i: number, period: number): void {
+  const packages = world.scenario.packages;
+  const k = world.package[i]! - 1;
+  if (!packages || k < 0) return;
+  const price = packages.price[k]!;
+  const cv = packages.cv[k]! >= 0 ? packages.cv[k]! : cvOf(world, price);
+  const qv = packages.qv[k]! >= 0 ? packages.qv[k]! : qvOf(world, price, cv);
+  world.ownCv[i]! += cv;
+  world.ownQv[i]! += qv;
+  world.ownSpend[i]! += price;
+  world.tally.revenueDistributors += price;
+  world.tally.cv += cv;
+  pushOrder(world.orderColumns, i, -1, period, price, cv, qv, k + 1);
+  world.tally.orders?.push({ member: i, customer: -1, price, cv, ...(world.hasQv ? { qv } : {}), customerJoin: period, package: packages.names[k]! });
+}
+
+/**
  * Appends the `rank`-th customer `owner` acquired in `joinPeriod`: her key from
  * the owner's, her subscription value from her key. Returns her dense index.
  */
@@ -333,16 +394,17 @@ export function addCustomer(world: WorldState, owner: number, joinPeriod: number
   const c = world.customers;
   if (c === world.customerOwner.length) growCustomers(world);
   deriveKey(world.keys.customer, world.keyHi[owner]!, world.keyLo[owner]!, joinPeriod, rank, world.customerKeyHi, world.customerKeyLo, c);
-  const price = drawValue(world.scenario.customerValue, world.draws.customerValue.at(world.customerKeyHi[c]!, world.customerKeyLo[c]!, 0));
-  return appendCustomer(world, owner, joinPeriod, world.customerKeyHi[c]!, world.customerKeyLo[c]!, world.customersEver, price, cvOf(world, price));
+  const price = drawOrder(world, world.scenario.customerValue, world.draws.customerValue.at(world.customerKeyHi[c]!, world.customerKeyLo[c]!, 0));
+  return appendCustomer(world, owner, joinPeriod, world.customerKeyHi[c]!, world.customerKeyLo[c]!, world.customersEver, price, world.drawn.cv, world.drawn.qv);
 }
 
 /**
- * Appends a customer with the given identity key, id and subscription (price
- * and CV, minor units): the one place a customer is added, drawn by
- * {@link addCustomer} or replayed from a history. Returns her dense index.
+ * Appends a customer with the given identity key, id and subscription (price,
+ * CV and QV, minor units; QV defaults to the CV): the one place a customer is
+ * added, drawn by {@link addCustomer} or replayed from a history. Returns her
+ * dense index.
  */
-export function appendCustomer(world: WorldState, owner: number, joinPeriod: number, hi: number, lo: number, id: number, price: number, cv: number): number {
+export function appendCustomer(world: WorldState, owner: number, joinPeriod: number, hi: number, lo: number, id: number, price: number, cv: number, qv = cv): number {
   if (world.customers === world.customerOwner.length) growCustomers(world);
   const c = world.customers++;
   world.customerKeyHi[c] = hi;
@@ -353,6 +415,7 @@ export function appendCustomer(world: WorldState, owner: number, joinPeriod: num
   world.customerJoin[c] = joinPeriod;
   world.customerPrice[c] = price;
   world.customerCvEach[c] = cv;
+  world.customerQvEach[c] = qv;
   world.customerCount[owner]! += 1;
   if (world.prospectsLeft > 0) world.prospectsLeft -= 1;
   return c;
@@ -379,6 +442,9 @@ function growMembers(world: WorldState): void {
   world.customerCount = grown(world.customerCount, cap);
   world.ownCv = grown(world.ownCv, cap);
   world.customerCv = grown(world.customerCv, cap);
+  world.ownQv = grown(world.ownQv, cap);
+  world.customerQv = grown(world.customerQv, cap);
+  world.package = grown(world.package, cap);
   world.ownSpend = grown(world.ownSpend, cap);
   world.current = grown(world.current, cap);
 }
@@ -390,6 +456,7 @@ function growCustomers(world: WorldState): void {
   world.customerJoin = grown(world.customerJoin, cap);
   world.customerPrice = grown(world.customerPrice, cap);
   world.customerCvEach = grown(world.customerCvEach, cap);
+  world.customerQvEach = grown(world.customerQvEach, cap);
   world.customerKeyHi = grown(world.customerKeyHi, cap);
   world.customerKeyLo = grown(world.customerKeyLo, cap);
 }

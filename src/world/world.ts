@@ -20,7 +20,7 @@ import { stream } from "../random/stream.js";
 import { generateNetwork } from "./generate.js";
 import { createOrderColumns, type OrderColumns, type PeriodNetwork } from "./network.js";
 import { createPlacement } from "./placement.js";
-import { resolveScenario, type Scenario, type ScenarioInput } from "./scenario.js";
+import { resolveScenario, type Scenario, type ScenarioInput, type ScenarioSpec } from "./scenario.js";
 import { addOriginMember, emptyTally, saturation, worldKeys, type WorldState } from "./state.js";
 import { STOP_KEEPS_HAZARD, STOP_OWN_ORDER, type ListedStop } from "./people.js";
 import { NO_INPUT, WORLD_STEPS, type WorldStepInput } from "./steps/index.js";
@@ -170,6 +170,11 @@ export interface World {
   readonly ownCv: Readonly<Float64Array>;
   /** CV of each member's customers' orders this period. */
   readonly customerCv: Readonly<Float64Array>;
+  /** QV of each member's own and customers' orders this period (equal to the CV when the scenario gives no QV). */
+  readonly ownQv: Readonly<Float64Array>;
+  readonly customerQv: Readonly<Float64Array>;
+  /** Each member's enrolment package (1-based in the scenario's `packages`; 0 without packages). */
+  readonly package: Readonly<Uint8Array>;
   /** Price of each member's own orders this period. */
   readonly ownSpend: Readonly<Float64Array>;
   /** Current members (not quit), ascending: entries 0..currentCount-1. */
@@ -184,6 +189,7 @@ export interface World {
   readonly customerJoin: Readonly<Int32Array>;
   readonly customerPrice: Readonly<Float64Array>;
   readonly customerCvEach: Readonly<Float64Array>;
+  readonly customerQvEach: Readonly<Float64Array>;
   /** Each customer's 64-bit identity key (kept when she moves up to a new distributor). */
   readonly customerKeyHi: Readonly<Int32Array>;
   readonly customerKeyLo: Readonly<Int32Array>;
@@ -230,6 +236,7 @@ export function createWorldState(scenario: Scenario, options: WorldOptions, memb
   const weekly = spec.period === "week";
   const monthsPerPeriod = weekly ? 12 / 52 : 1;
   const cv = parseDecimal(spec.cvRatio)!;
+  const qv = spec.qvRatio === undefined ? undefined : parseDecimal(spec.qvRatio)!;
   const capacity = Math.max(16, Math.ceil(members * 1.25));
   const customerCapacity = Math.max(16, Math.ceil(customers * 1.25));
   const { keys, draws } = worldKeys(seed);
@@ -257,6 +264,9 @@ export function createWorldState(scenario: Scenario, options: WorldOptions, memb
     customerCount: new Int32Array(capacity),
     ownCv: new Float64Array(capacity),
     customerCv: new Float64Array(capacity),
+    ownQv: new Float64Array(capacity),
+    customerQv: new Float64Array(capacity),
+    package: new Uint8Array(capacity),
     ownSpend: new Float64Array(capacity),
     current: new Int32Array(capacity),
     currentCount: 0,
@@ -266,6 +276,7 @@ export function createWorldState(scenario: Scenario, options: WorldOptions, memb
     customerJoin: new Int32Array(customerCapacity),
     customerPrice: new Float64Array(customerCapacity),
     customerCvEach: new Float64Array(customerCapacity),
+    customerQvEach: new Float64Array(customerCapacity),
     customerKeyHi: new Int32Array(customerCapacity),
     customerKeyLo: new Int32Array(customerCapacity),
     customersEver: 0,
@@ -282,6 +293,10 @@ export function createWorldState(scenario: Scenario, options: WorldOptions, memb
     monthsPerPeriod,
     cvUnits: Number(cv.units),
     cvScale: 10 ** cv.places,
+    qvUnits: qv === undefined ? -1 : Number(qv.units),
+    qvScale: qv === undefined ? 1 : 10 ** qv.places,
+    hasQv: hasOwnQv(scenario),
+    drawn: { cv: 0, qv: 0 },
     ...(spec.placement ? { placement: createPlacement(spec.placement, capacity) } : {}),
     listedStops: listedStops(scenario, options.stop),
     saturationNow: 1,
@@ -376,6 +391,8 @@ export function beginPeriod(state: WorldState, input: WorldStepInput = NO_INPUT)
   state.orderColumns.orderCount = 0;
   state.ownCv.fill(0, 0, state.size);
   state.customerCv.fill(0, 0, state.size);
+  state.ownQv.fill(0, 0, state.size);
+  state.customerQv.fill(0, 0, state.size);
   state.ownSpend.fill(0, 0, state.size);
 }
 
@@ -400,6 +417,8 @@ export function endPeriod(state: WorldState): { network: PeriodNetwork; stats: W
     joinPeriod: state.joinPeriod,
     ownCv: state.ownCv,
     customerCv: state.customerCv,
+    ...(state.hasQv ? { ownQv: state.ownQv, customerQv: state.customerQv, orderQv: columns.orderQv } : {}),
+    ...(state.scenario.packages ? { package: state.package, packageNames: state.scenario.packages.names, orderPackage: columns.orderPackage } : {}),
     ...(tally.orders ? { orders: tally.orders } : {}),
     ...(placement ? { placement: { width: placement.width, parent: placement.parent, slot: placement.slot } } : {}),
     orderCount: columns.orderCount,
@@ -429,4 +448,11 @@ export function endPeriod(state: WorldState): { network: PeriodNetwork; stats: W
     requiredPurchases: tally.requiredPurchases,
   };
   return { network, stats };
+}
+
+/** Whether the scenario gives orders a QV of their own (a QV ratio, products' or packages' QV): else QV is CV and the network says nothing of it. */
+function hasOwnQv(scenario: Scenario): boolean {
+  const { spec } = scenario;
+  const listsQv = (d: ScenarioSpec["customers"]["orderValue"]) => d.kind === "choice" && d.qv !== undefined;
+  return spec.qvRatio !== undefined || listsQv(spec.customers.orderValue) || listsQv(spec.distributors.orderValue) || (spec.packages ?? []).some((p) => p.qv !== undefined);
 }

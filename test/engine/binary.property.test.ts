@@ -101,6 +101,9 @@ const planArb: fc.Arbitrary<PlanInput> = fc
     value: amountArb,
     rate: payRateArb,
     byRank: fc.option(fc.array(fc.record({ pick: fc.nat(3), value: amountArb, rate: payRateArb }), { minLength: 1, maxLength: 3 }), { freq: 2 }),
+    // Without a base in pay when payByRank lists ranks: members below them are not qualified.
+    noBase: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    firstCycle: fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(volumeArb, volumeArb) }),
     capCycles: sometimes(fc.integer({ min: 0, max: 30 })),
     capPaired: sometimes(volumeArb),
     capAmount: sometimes(amountArb),
@@ -114,9 +117,12 @@ const planArb: fc.Arbitrary<PlanInput> = fc
   .map((r) => {
     const cycles = r.kind === "cycles";
     const byValue = cycles && r.byValue;
-    const pay = cycles ? { kind: "cycles", left: r.left, right: r.right, ...(byValue ? { value: r.value } : { rate: r.rate }) } : { kind: "weakLeg", rate: r.rate };
     // Each rank at most once.
     const listed = r.byRank ? [...new Map(r.byRank.map((b) => [b.pick % r.ranks.length, b])).entries()] : [];
+    const base = listed.length > 0 && r.noBase ? {} : byValue ? { value: r.value } : { rate: r.rate };
+    const sides = r.firstCycle ? [...r.firstCycle].sort((a, b) => Number(a) - Number(b)) : undefined;
+    const first = sides ? { firstCycle: { larger: sides[1]!, smaller: sides[0]! } } : {};
+    const pay = cycles ? { kind: "cycles", left: r.left, right: r.right, ...base, ...first } : { kind: "weakLeg", ...base };
     const cap = {
       ...(cycles && r.capCycles !== null ? { cycles: r.capCycles } : {}),
       ...(!cycles && r.capPaired !== null ? { maxPaired: r.capPaired } : {}),
@@ -130,7 +136,7 @@ const planArb: fc.Arbitrary<PlanInput> = fc
         {
           type: "binary",
           pay,
-          ...(listed.length > 0 ? { valueByRank: listed.map(([k, b]) => ({ rank: r.ranks[k]!.name, ...(byValue ? { value: b.value } : { rate: b.rate }) })) } : {}),
+          ...(listed.length > 0 ? { payByRank: listed.map(([k, b]) => ({ rank: r.ranks[k]!.name, ...(byValue ? { value: b.value } : { rate: b.rate }) })) } : {}),
           ...(Object.keys(cap).length > 0 ? { cap } : {}),
           ...(r.overCap ? { overCap: r.overCap } : {}),
           carryover: {

@@ -1,6 +1,6 @@
 /** Trees can be a million levels deep: nothing may recurse on them. */
 import { describe, expect, it } from "vitest";
-import { createFastEngine, createReferenceEngine, type PeriodNetwork } from "../../src/index.js";
+import { createFastEngine, createReferenceEngine, type PeriodNetwork, type PlanInput } from "../../src/index.js";
 
 const RATES = ["0.08", "0.05", "0.04", "0.04", "0.04", "0.03", "0.02"]; // sum 0.30
 
@@ -70,5 +70,48 @@ describe("a straight-line downline", () => {
     expect(payout.paid[0]).toBe(8_00);
     // Breakage: 0.30 × 200.00 − 8.00 = 52.00.
     expect(payout.breakage[0]).toBe(52_00);
+  });
+});
+
+describe("the plan language on deep and wide trees (no recursion)", () => {
+  it("a cascading match up a 300,000-level line, on exact amounts: each upline matches what the one below earned, match included", () => {
+    const n = 300_000;
+    // Everyone is rank R (PV 100): a differential of 10% pays each member 10.00 on her downline member's order
+    // (the buyer excluded); a 50% match cascades: m(i) = 0.5 × (10.00 + m(i + 1)), so far from the bottom
+    // m → 10.00 (the fixed point of m = 0.5 × (10 + m)), carried at 1/100 of a cent.
+    const plan = {
+      activity: { minPv: "0" },
+      ranks: [{ name: "R", pv: "100" }],
+      components: [
+        { type: "differential", name: "d", includeOwn: false, rate: { byRank: [{ rank: "R", rate: "0.10" }] } },
+        { type: "matching", name: "m", components: ["d"], on: "exact", cascade: true, rates: ["0.5"], qualification: { active: false } },
+      ],
+    };
+    const payout = createFastEngine(plan).pay(chain(n));
+    expect(payout.amounts[0]![0]).toBe(10_00);
+    expect(payout.amounts[1]![0]).toBe(10_00);
+    // The bottom: n − 2 matches n − 1's 10.00 (the last member earns nothing: no one below): 0.5 × 0 = 0;
+    // n − 3 matches n − 2's 10.00: 5.00; n − 4: 0.5 × (10 + 5) = 7.50.
+    expect(payout.amounts[1]![n - 3]).toBe(5_00);
+    expect(payout.amounts[1]![n - 4]).toBe(7_50);
+  });
+
+  it("qualified lines of a member with 200,000 legs (one shared heap, no per-member sort)", () => {
+    const n = 200_001;
+    const upline = new Int32Array(n).fill(0);
+    upline[0] = -1;
+    // Member 0's legs: 1 of 1,000,000.00, then 199,999 of 1.00 each: V = 1,199,999.00 (her downline).
+    const own = new Float64Array(n).fill(1_00);
+    own[0] = 0;
+    own[1] = 1_000_000_00;
+    const network: PeriodNetwork = { ...chain(n), upline, ownCv: own };
+    const plan: PlanInput = { measures: [{ name: "lines", kind: "qualifiedLines", shares: ["0.1"], volume: { includeOwn: false } }], components: [{ type: "unilevel", rates: ["0"] }] };
+    for (const engine of [createFastEngine(plan)]) {
+      // Line 1: 1,000,000.00; line 2 needs 0.1 × 1,199,999.00 = 119,999.90: 199,999 legs of 1.00 hold 199,999.00 ✓.
+      expect(engine.pay(network).measures.get("lines")![0]).toBe(2);
+    }
+    // The reference engine agrees on a smaller star of the same shape.
+    const small = { ...chain(2001), upline: Int32Array.from({ length: 2001 }, (_, i) => (i === 0 ? -1 : 0)), ownCv: Float64Array.from({ length: 2001 }, (_, i) => (i === 0 ? 0 : i === 1 ? 10_000_00 : 1_00)) };
+    expect(createReferenceEngine(plan).pay(small).measures.get("lines")![0]).toBe(createFastEngine(plan).pay(small).measures.get("lines")![0]);
   });
 });

@@ -18,7 +18,14 @@ describe("the plan JSON Schema", () => {
     expect(validate(PRESETS[name as keyof typeof PRESETS])).toBe(true);
   });
 
+  it.each(["lines-differential.json", "amway-bracket.json", "two-packages.json", "binary-2-1.json"])("accepts examples/plans/%s", (file) => {
+    const plan = JSON.parse(readFileSync(new URL(`../../examples/plans/${file}`, import.meta.url), "utf8"));
+    expect(validate(plan), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it.each([
+    ["a rate table with an unknown key", { components: [{ type: "differential", rate: { byRank: [{ rank: "A", rate: "0.1" }], by: "rank" } }] }],
+    ["an unknown measure kind", { measures: [{ name: "x", kind: "lines" }], components: [{ type: "unilevel", rates: ["0.1"] }] }],
     ["a negative rate", { components: [{ type: "unilevel", rates: [-3] }] }],
     ["a rate with a percent sign", { components: [{ type: "unilevel", rates: ["5%"] }] }],
     ["an unknown component type", { components: [{ type: "megaBonus", rates: ["0.1"] }] }],

@@ -1,6 +1,7 @@
 /**
  * One vocabulary in plan files: the old field names of 0.1 (`requiresActive`,
- * `minRank`, `months`, `stepDown.afterMonths`, matrix `depthByRank`) are read as
+ * `minRank`, `months`, `stepDown.afterMonths`, matrix `depthByRank`, binary
+ * `valueByRank`) are read as
  * the new ones for one minor version, each with a deprecation message naming
  * both; the compiled plan is the one the new names give.
  */
@@ -29,6 +30,12 @@ describe("renamed plan-file fields", () => {
       { type: "matrix", width: 3, rates: ["0.05", "0.05"], depthByRank: { base: 1, byRank: [{ rank: "Silver", levels: 2 }] }, requiresActive: false },
       { type: "matrix", width: 3, rates: ["0.05", "0.05"], depth: { base: 1, byRank: [{ rank: "Silver", levels: 2 }] }, qualification: { active: false } },
       ["requiresActive", "depthByRank"],
+    ],
+    [
+      "binary valueByRank",
+      { type: "binary", pay: { kind: "cycles", left: "100", right: "100", value: "10" }, valueByRank: [{ rank: "Silver", value: "12" }] },
+      { type: "binary", pay: { kind: "cycles", left: "100", right: "100", value: "10" }, payByRank: [{ rank: "Silver", value: "12" }] },
+      ["valueByRank"],
     ],
   ])("%s: accepted, compiled as the new names, with a deprecation message per old name", (_, old, current, fields) => {
     const plan = (c: Record<string, unknown>): PlanInput => ({ ranks: RANKS, components: [{ type: "unilevel", name: "u", rates: ["0.05"] }, c as PlanInput["components"][number]] });

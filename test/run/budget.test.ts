@@ -51,10 +51,12 @@ describe("the issue's memory cases are refused before any allocation", () => {
   it("50M distributors × 4 customers: simulate and createWorld refuse it, naming start.network", () => {
     const grown = arrayBufferGrowth(() => {
       const world = refusedQuickly(() => createWorld(FIFTY_MILLION));
-      // In a market of 2·10⁹ the 50M grow for 36 months: the members who join are the largest part, then the starting customers.
-      expect(world.issues[0]!.path).toBe("distributors.roles.builder.recruitRate");
-      expect(world.issues[0]!.message).toMatch(/an estimated peak of [\d,]+ members and 200,000,000 customers, driven by .*start\.network\.distributors = 50,000,000, start\.network\.customersPerDistributor = 4/);
-      expect(world.issues[0]!.message).toMatch(/the largest parts: members who join [\d.]+ GiB, starting customers [\d.]+ GiB/);
+      // In a market of 2·10⁹ the 50M grow for 36 months: the starting customers and the members who join
+      // are the two largest parts (which one leads depends on the bytes each keeps), then the starting members.
+      expect(["start.network.distributors", "distributors.roles.builder.recruitRate"]).toContain(world.issues[0]!.path);
+      expect(world.issues[0]!.message).toMatch(/an estimated peak of [\d,]+ members and 200,000,000 customers, driven by [^;]*start\.network\.distributors = 50,000,000/);
+      expect(world.issues[0]!.message).toMatch(/driven by [^;]*start\.network\.customersPerDistributor = 4/);
+      expect(world.issues[0]!.message).toMatch(/the largest parts: (starting customers [\d.]+ GiB, members who join|members who join [\d.]+ GiB, starting customers) [\d.]+ GiB/);
       const run = refusedQuickly(() => simulate({ scenario: FIFTY_MILLION }));
       expect(run.issues[0]!.message).toMatch(/start\.network\.distributors = 50,000,000/);
     });

@@ -151,9 +151,9 @@ export const BINARY_CASES: readonly SpecCase[] = [
     breakage: { binary: "0.00" },
   },
   {
-    ...none("valueByRank: a cycle is worth 25.00 to a Silver, 30.00 to a Gold, 20.00 to others"),
+    ...none("payByRank: a cycle is worth 25.00 to a Silver, 30.00 to a Gold, 20.00 to others"),
     plan: plan(
-      cycles200("20.00", { valueByRank: [{ rank: "Gold", value: "30.00" }, { rank: "Silver", value: "25.00" }] }),
+      cycles200("20.00", { payByRank: [{ rank: "Gold", value: "30.00" }, { rank: "Silver", value: "25.00" }] }),
       "100",
       [{ name: "Silver", pv: "100" }, { name: "Gold", pv: "500" }],
     ),
@@ -296,4 +296,60 @@ export const BINARY_CASES: readonly SpecCase[] = [
     paid: { binary: { 0: "7.00" } },
     breakage: { binary: "0.00" },
   },
+
+  // ---- first cycle 2:1 either way, then 1:1; payByRank without a base ----
+  ...firstCycleCases(),
 ];
+
+/** Cycles of 100:100 at $10.00, the first one 200:100 either way; minPv 0 (everyone active). */
+function firstCycleCases(): SpecCase[] {
+  const twoToOne = plan({ pay: { kind: "cycles", left: "100", right: "100", value: "10.00", firstCycle: { larger: "200", smaller: "100" } } }, "0");
+  return [
+    {
+      ...none("first cycle 2:1: left 200, right 100 pays one cycle (the left gives the 200)"),
+      plan: twoToOne,
+      periods: [T3(own(1, 200), own(2, 100))],
+      // A: L 200 ≥ R 100, so the left gives 200 and the right 100: 1 + min(floor(0/100), floor(0/100)) = 1 cycle = 10.00.
+      // (At 1:1 alone she would have 1 cycle too; the next case shows the difference.)
+      paid: { binary: { 0: "10.00" } },
+      breakage: { binary: "0.00" },
+    },
+    {
+      ...none("first cycle 2:1 either way: left 100, right 200 pays one cycle (the right gives the 200)"),
+      plan: twoToOne,
+      periods: [T3(own(1, 100), own(2, 200))],
+      paid: { binary: { 0: "10.00" } },
+      breakage: { binary: "0.00" },
+    },
+    {
+      ...none("first cycle 2:1: left 150, right 150 pays nothing (1:1 would pay a cycle), and both legs carry"),
+      plan: twoToOne,
+      periods: [T3(own(1, 150), own(2, 150)), T3(own(1, 50))],
+      // Period 0: max(150, 150) < 200: no first cycle, n = 0; L 150 and R 150 carry.
+      // Period 1: L = 150 + 50 = 200, R = 150: the left gives 200, the right 100: 1 + min(0, floor(50/100)) = 1 cycle = 10.00.
+      paid: { binary: { 0: "10.00" } },
+      breakage: { binary: "0.00" },
+    },
+    {
+      ...none("after the first cycle, cycles are 1:1, in the same period and later ones"),
+      plan: twoToOne,
+      periods: [T3(own(1, 500), own(2, 300)), T3(own(2, 100))],
+      // Period 0: the left gives 200, the right 100; then L 300, R 200 left: 1 + min(3, 2) = 3 cycles = 30.00;
+      //   L carries 500 − 200 − 2 × 100 = 100, R 300 − 100 − 2 × 100 = 0.
+      // Period 1: L = 100, R = 0 + 100: 1:1 now, 1 cycle = 10.00.
+      paid: { binary: { 0: "10.00" } },
+      breakage: { binary: "0.00" },
+    },
+    {
+      ...none("payByRank without a base: a member below every listed rank is not qualified and her legs carry"),
+      plan: plan({ pay: { kind: "cycles", left: "100", right: "100" }, payByRank: [{ rank: "Silver", value: "12.00" }] }, "0", [{ name: "Silver", pv: "100" }]),
+      periods: [T3(own(0, 50), own(1, 300), own(2, 200)), T3(own(0, 100))],
+      // Period 0: A (PV 50) holds no rank: not qualified; her cycles pay 0 at her rank (headline 0) and nothing pairs:
+      //   L 300, R 200 carry.
+      // Period 1: A is Silver (PV 100): L 300, R 200: 2 cycles × 12.00 = 24.00.
+      paid: { binary: { 0: "24.00" } },
+      breakage: { binary: "0.00" },
+      ranks: { 0: "Silver" },
+    },
+  ];
+}

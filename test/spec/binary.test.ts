@@ -28,7 +28,7 @@ function issues(component: Record<string, unknown>): { path: string; message: st
 describe("binary settings", () => {
   it("accepts good settings with their defaults; resolves ranks to a value per rank number", () => {
     const plan = compilePlan(
-      { ranks: RANKS, components: [{ type: "binary", pay: CYCLES, valueByRank: [{ rank: "Gold", value: "30" }] }] },
+      { ranks: RANKS, components: [{ type: "binary", pay: CYCLES, payByRank: [{ rank: "Gold", value: "30" }] }] },
       { components: [binary] },
     );
     // Volumes and amounts in cents (USD); per rank: none, Silver, Gold.
@@ -38,6 +38,7 @@ describe("binary settings", () => {
       left: 200_00,
       right: 200_00,
       valueByRank: [20_00, 20_00, 30_00],
+      qualifiedByRank: [true, true, true],
       perUnitScaled: [20_00, 20_00, 30_00],
       capCycles: Infinity,
       capPaired: Infinity,
@@ -49,14 +50,20 @@ describe("binary settings", () => {
       flushAfterPeriods: Infinity,
       requireActive: true,
       sponsoredEachSide: true,
+      basis: "cv",
     });
   });
 
   it.each([
     ["a cycle ratio 0:1", { pay: { ...CYCLES, left: "0", right: "1" } }, "components[0].pay.left", [/above 0/]],
     ["a negative cycle side", { pay: { ...CYCLES, right: "-200" } }, "components[0].pay.right", [/a volume like "200", got "-200"/]],
-    ["both value and rate", { pay: { ...CYCLES, rate: "0.1" } }, "components[0].pay", [/exactly one of value .* or rate/]],
-    ["neither value nor rate", { pay: { kind: "cycles", left: "1", right: "1" } }, "components[0].pay", [/exactly one of/]],
+    ["both value and rate", { pay: { ...CYCLES, rate: "0.1" } }, "components[0].pay", [/at most one of value .* or rate/]],
+    ["neither value nor rate (nor payByRank)", { pay: { kind: "cycles", left: "1", right: "1" } }, "components[0].pay", [/expected value or rate \(or payByRank/]],
+    ["no weak-leg rate (nor payByRank)", { pay: { kind: "weakLeg" } }, "components[0].pay", [/expected rate \(or payByRank/]],
+    ["a first cycle smaller than its smaller side", { pay: { ...CYCLES, firstCycle: { larger: "100", smaller: "200" } } }, "components[0].pay.firstCycle.larger", [/at least smaller \(200\), got 100/]],
+    ["a first cycle side of 0", { pay: { ...CYCLES, firstCycle: { larger: "200", smaller: "0" } } }, "components[0].pay.firstCycle.smaller", [/above 0/]],
+    ["a first cycle without its larger side", { pay: { ...CYCLES, firstCycle: { smaller: "100" } } }, "components[0].pay.firstCycle.larger", [/expected a volume/]],
+    ["a first cycle on a weak-leg binary", { pay: { kind: "weakLeg", rate: "0.1", firstCycle: { larger: "2", smaller: "1" } } }, "components[0].pay", [/unknown key\(s\) "firstCycle"/]],
     ["an unknown pay kind", { pay: { kind: "matching", rate: "0.1" } }, "components[0].pay.kind", [/weakLeg|cycles/]],
     ["a weak-leg rate over 1", { pay: { kind: "weakLeg", rate: "1.5" } }, "components[0].pay.rate", [/at most 1/]],
     ["a negative weak-leg rate", { pay: { kind: "weakLeg", rate: "-0.1" } }, "components[0].pay.rate", [/at least 0|expected a decimal/]],
@@ -69,11 +76,12 @@ describe("binary settings", () => {
     ["a negative carryover cap", { pay: CYCLES, carryover: { cap: "-1" } }, "components[0].carryover.cap", [/a volume like "200", got "-1"/]],
     ["flushAfterPeriods 0", { pay: CYCLES, carryover: { flushAfterPeriods: 0 } }, "components[0].carryover.flushAfterPeriods", [/>=1/]],
     ["an unknown overCap", { pay: CYCLES, overCap: "keep" }, "components[0].overCap", [/carry|flush/]],
-    ["an unknown rank", { pay: CYCLES, valueByRank: [{ rank: "Diamond", value: "1" }] }, "components[0].valueByRank[0].rank", [/got "Diamond"/]],
-    ["a rank listed twice", { pay: CYCLES, valueByRank: [{ rank: "Gold", value: "1" }, { rank: "Gold", value: "2" }] }, "components[0].valueByRank[1].rank", [/at most once/]],
-    ["a rate where the plan pays values", { pay: CYCLES, valueByRank: [{ rank: "Gold", rate: "0.1" }] }, "components[0].valueByRank[0]", [/a value/]],
-    ["a value where the plan pays rates", { pay: { kind: "weakLeg", rate: "0.1" }, valueByRank: [{ rank: "Gold", value: "1" }] }, "components[0].valueByRank[0]", [/a rate/]],
-    ["empty valueByRank", { pay: CYCLES, valueByRank: [] }, "components[0].valueByRank", [/>=1/]],
+    ["an unknown rank", { pay: CYCLES, payByRank: [{ rank: "Diamond", value: "1" }] }, "components[0].payByRank[0].rank", [/got "Diamond"/]],
+    ["a rank listed twice", { pay: CYCLES, payByRank: [{ rank: "Gold", value: "1" }, { rank: "Gold", value: "2" }] }, "components[0].payByRank[1].rank", [/at most once/]],
+    ["a rate where the plan pays values", { pay: CYCLES, payByRank: [{ rank: "Gold", rate: "0.1" }] }, "components[0].payByRank[0]", [/a value/]],
+    ["a value where the plan pays rates", { pay: { kind: "weakLeg", rate: "0.1" }, payByRank: [{ rank: "Gold", value: "1" }] }, "components[0].payByRank[0]", [/a rate/]],
+    ["mixed values and rates without a base", { pay: { kind: "cycles", left: "1", right: "1" }, payByRank: [{ rank: "Silver", value: "1" }, { rank: "Gold", rate: "0.1" }] }, "components[0].payByRank[1]", [/a value/]],
+    ["empty payByRank", { pay: CYCLES, payByRank: [] }, "components[0].payByRank", [/>=1/]],
     ["an unknown key", { pay: CYCLES, legs: 2 }, "components[0]", [/unknown key\(s\) "legs"/]],
     ["an unknown qualification key", { pay: CYCLES, qualification: { rank: "Gold" } }, "components[0].qualification", [/unknown key/]],
   ] as [string, Record<string, unknown>, string, RegExp[]][])("rejects %s", (_what, component, path, patterns) => {

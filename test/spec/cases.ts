@@ -13,6 +13,8 @@ export interface SpecPeriod {
   readonly alive?: readonly boolean[];
   readonly joinPeriods?: readonly number[];
   readonly orders: readonly OrderRecord[];
+  /** Each member's enrolment package by name. */
+  readonly packages?: readonly (string | null)[];
 }
 
 export interface SpecCase {
@@ -24,6 +26,8 @@ export interface SpecCase {
   readonly orders: readonly OrderRecord[];
   /** A placement tree (binary and matrix plans). */
   readonly placement?: SpecPeriod["placement"];
+  /** Each member's enrolment package by name. */
+  readonly packages?: SpecPeriod["packages"];
   /**
    * Several periods, paid in order (titles, carried state); when given, the
    * expectations are of the last one and `uplines`/`orders` above are ignored.
@@ -39,6 +43,8 @@ export interface SpecCase {
   readonly active?: readonly number[];
   /** member → paid-as rank name ("" for none); members not listed hold no rank. */
   readonly ranks?: Readonly<Record<number, string>>;
+  /** measure name → member → value: a count, or a volume in major units ("12.50"); members not listed are checked to be 0. */
+  readonly measures?: Readonly<Record<string, Readonly<Record<number, number | string>>>>;
   /** member → [PV, GV, largest leg's GV] in major units, and her number of legs. */
   readonly volumes?: Readonly<Record<number, readonly [pv: string, gv: string, largestLeg: string, legs: number]>>;
 }
@@ -398,3 +404,12 @@ export const SPEC_CASES: readonly SpecCase[] = [
     capped: { retail: "0.00", unilevel: "0.00" },
   },
 ];
+
+/** An own order with its own QV (major units): CV pays, QV qualifies. */
+export const ownQv = (member: number, cv: number, qv: number): OrderRecord => ({
+  member,
+  customer: -1,
+  price: Math.round(cv * 100),
+  cv: Math.round(cv * 100),
+  qv: Math.round(qv * 100),
+});

@@ -7,10 +7,12 @@ import { compilePlan, DownlineInputError, type PlanInput } from "../../src/index
 import { matching } from "../../src/plan/components/matching/index.js";
 import { pool } from "../../src/plan/components/pool/index.js";
 import { MATCHING_CASES, MATCHING_POOL_CASES } from "./matching.cases.js";
+import { MATCHING_TABLE_CASES } from "./matching-tables.cases.js";
 import { runSpecCases } from "./run.js";
 
 runSpecCases("matching", MATCHING_CASES, { components: [matching] });
 runSpecCases("matching a pool", MATCHING_POOL_CASES, { components: [matching, pool] });
+runSpecCases("matching by rate tables, cascading, exact", MATCHING_TABLE_CASES);
 
 /** Compiles a plan with the matching type; returns the DownlineInputError it must throw. */
 function planError(input: unknown): DownlineInputError {
@@ -87,5 +89,23 @@ describe("matching: plan validation", () => {
   it("an unknown key and a wrong type: field paths", () => {
     expectSingleIssue(planError(withMatching({ generations: 3 })), "components[1]", /unknown key\(s\) "generations"/);
     expectSingleIssue(planError(withMatching({ qualification: { active: "yes" } })), "components[1].qualification.active", /boolean/);
+  });
+
+  it("rate tables, cascading, exact inputs and comparisons: field paths", () => {
+    expectSingleIssue(planError(withMatching({ rates: [{ byRank: [{ rank: "Gold", rate: "0.1" }] }] })), "components[1].rates[0].byRank[0].rank", /got "Gold"/);
+    expectSingleIssue(planError(withMatching({ rates: [{ byRank: [{ rank: "Silver", rate: "1.2" }] }] })), "components[1].rates[0].byRank[0].rate", /at most 1/);
+    expectSingleIssue(planError(withMatching({ on: "rounded" })), "components[1].on", /"paid"|"exact"/);
+    expectSingleIssue(planError(withMatching({ cascade: "yes" })), "components[1].cascade", /boolean/);
+    expectSingleIssue(planError(withMatching({ qualification: { compare: [{ value: "retail.rate", earner: "atMost" }] } })), "components[1].qualification.compare[0].value", /got "retail.rate"/);
+    expectSingleIssue(planError(withMatching({ qualification: { compare: [{ value: "rank", earner: "under" }] } })), "components[1].qualification.compare[0].earner", /"atMost"/);
+    expectSingleIssue(planError(withMatching({ qualification: { compare: [{ value: "rank" }] } })), "components[1].qualification.compare[0].earner", /expected one of|Invalid/);
+  });
+
+  it("a comparison with a value published by a later component names why", () => {
+    const input = {
+      ranks: [{ name: "Silver" }],
+      components: [retail, { type: "matching", components: ["retail"], rates: ["0.1"], qualification: { compare: [{ value: "late.rate", earner: "atMost" }] } }, { type: "differential", name: "late", rate: "0.1" }],
+    };
+    expectSingleIssue(planError(input), "components[1].qualification.compare[0].value", /published by this component or a later one/);
   });
 });

@@ -28,7 +28,7 @@ export function runSpecCases(title: string, cases: readonly SpecCase[], options:
   describe.each(Object.entries(engines))(`${title} on the %s engine`, (_, create) => {
     it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
       const engine = create(c.plan);
-      const periods = c.periods ?? [{ uplines: c.uplines, alive: c.alive, orders: c.orders, joinPeriods: c.joinPeriods, placement: c.placement }];
+      const periods = c.periods ?? [{ uplines: c.uplines, alive: c.alive, orders: c.orders, joinPeriods: c.joinPeriods, placement: c.placement, packages: c.packages }];
       let payout = engine.pay(networkFromRecords({ ...periods[0]!, period: 0 }));
       for (let t = 1; t < periods.length; t++) payout = engine.pay(networkFromRecords({ ...periods[t]!, period: t }));
       // Expectations are of the last period.
@@ -61,6 +61,18 @@ export function runSpecCases(title: string, cases: readonly SpecCase[], options:
             largestLeg,
             legs,
           ]);
+        }
+      }
+      if (c.measures) {
+        for (const [name, expected] of Object.entries(c.measures)) {
+          const values = payout.measures.get(name)!;
+          const found: Record<number, number | string> = {};
+          for (let i = 0; i < payout.size; i++) {
+            if (values[i] === 0) continue;
+            const want = expected[i];
+            found[i] = typeof want === "string" ? formatMinor(values[i]!, 2) : values[i]!;
+          }
+          expect(found, `measure ${name}`).toEqual(expected);
         }
       }
       if (c.active) {

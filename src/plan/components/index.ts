@@ -7,6 +7,8 @@ import type { AnyComponentType } from "../contract.js";
 import { customerCommission } from "./customer-commission/index.js";
 import { unilevel } from "./unilevel/index.js";
 import { stairstep } from "./stairstep/index.js";
+import { differential } from "./differential/index.js";
+import { groupVolume } from "./group-volume/index.js";
 import { generation } from "./generation/index.js";
 import { matching } from "./matching/index.js";
 import { pool } from "./pool/index.js";
@@ -22,6 +24,8 @@ export const BUILT_IN_COMPONENTS: readonly AnyComponentType[] = [
   customerCommission,
   unilevel,
   stairstep,
+  differential,
+  groupVolume,
   generation,
   matching,
   pool,

@@ -49,14 +49,16 @@ export function acquisition(world: WorldState, _input: WorldStepInput): void {
       const c = addCustomer(world, i, t, rank);
       const price = world.customerPrice[c]!;
       const cv = world.customerCvEach[c]!;
+      const qv = world.customerQvEach[c]!;
       const id = world.customerId[c]!;
       world.customerCv[i]! += cv;
+      world.customerQv[i]! += qv;
       revenue += price;
       cvTotal += cv;
       added += 1;
       // Her first order: she is acquired this period.
-      pushOrder(columns, i, id, t, price, cv);
-      orders?.push({ member: i, customer: id, price, cv, customerJoin: t });
+      pushOrder(columns, i, id, t, price, cv, qv);
+      orders?.push({ member: i, customer: id, price, cv, ...(world.hasQv ? { qv } : {}), customerJoin: t });
     }
   }
   tally.newCustomers += added;

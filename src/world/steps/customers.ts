@@ -58,21 +58,24 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
     }
     const price = customerPrice[c]!;
     const cv = customerCvEach[c]!;
+    const qv = world.customerQvEach[c]!;
     const id = customerId[c]!;
     customerOwner[write] = owner;
     customerJoin[write] = join;
     customerPrice[write] = price;
     customerCvEach[write] = cv;
+    world.customerQvEach[write] = qv;
     customerId[write] = id;
     customerKeyHi[write] = hi;
     customerKeyLo[write] = lo;
     write += 1;
     if (renews(tenure, monthsPerPeriod)) {
       customerCv[owner]! += cv;
+      world.customerQv[owner]! += qv;
       revenue += price;
       cvTotal += cv;
-      pushOrder(columns, owner, id, join, price, cv);
-      orders?.push({ member: owner, customer: id, price, cv, customerJoin: join });
+      pushOrder(columns, owner, id, join, price, cv, qv);
+      orders?.push({ member: owner, customer: id, price, cv, ...(world.hasQv ? { qv } : {}), customerJoin: join });
     }
   }
   world.customers = write;

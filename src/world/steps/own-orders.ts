@@ -7,13 +7,13 @@
  * `ownOrder: "stop"`.
  *
  * Draws: (her key, period, 0) for whether she orders, (her key, period, 1, …)
- * for the value.
+ * for the value (and with it the product's CV and QV, when listed).
  *
  * @module
  */
 import { pushOrder } from "../network.js";
 import { STOP_OWN_ORDER } from "../people.js";
-import { cvOf, drawValue, type WorldState } from "../state.js";
+import { drawOrder, type WorldState } from "../state.js";
 import { renews } from "../tenure.js";
 import type { WorldStepInput } from "./input.js";
 
@@ -34,14 +34,15 @@ export function ownOrders(world: WorldState, _input: WorldStepInput): void {
     if (t >= stopPeriod[i]! && (stopFlags[i]! & STOP_OWN_ORDER) !== 0) continue;
     const rand = draws.at(keyHi[i]!, keyLo[i]!, t);
     if (rand() >= p) continue;
-    const price = drawValue(value, rand);
-    const cv = cvOf(world, price);
+    const price = drawOrder(world, value, rand);
+    const { cv, qv } = world.drawn;
     ownCv[i]! += cv;
+    world.ownQv[i]! += qv;
     ownSpend[i]! += price;
     revenue += price;
     cvTotal += cv;
-    pushOrder(columns, i, -1, join, price, cv);
-    orders?.push({ member: i, customer: -1, price, cv, customerJoin: join });
+    pushOrder(columns, i, -1, join, price, cv, qv);
+    orders?.push({ member: i, customer: -1, price, cv, ...(world.hasQv ? { qv } : {}), customerJoin: join });
   }
   tally.revenueDistributors += revenue;
   tally.cv += cvTotal;

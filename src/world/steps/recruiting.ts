@@ -19,8 +19,9 @@
  * A member with effort 0 (stopped, or faded to 0) recruits no one, and draws
  * nothing. A newcomer's identity key comes from her sponsor's key, the
  * period and her rank among that sponsor's recruits of the period; her own
- * attributes (role, stop period) from her key, and her effort for the period
- * is set when she joins.
+ * attributes (role, stop period, enrolment package) from her key, and her
+ * effort for the period is set when she joins; with packages she pays her
+ * package's fee as she joins (an own order with the package's volumes).
  *
  * Draws: (sponsor's key, period, k = 0, 1, …) for the count (one draw by
  * inversion for means below 10, a few for larger means by rejection);
@@ -42,7 +43,7 @@
  */
 import { poisson } from "../../random/stream.js";
 import { fitted } from "../../util/grow.js";
-import { addRecruit, type WorldState } from "../state.js";
+import { addRecruit, payPackageFee, type WorldState } from "../state.js";
 import { setEffort } from "./effort.js";
 import type { WorldStepInput } from "./input.js";
 
@@ -92,7 +93,7 @@ export function recruiting(world: WorldState, _input: WorldStepInput): void {
             : frontlineScale * e * (1 + world.frontline[i]!);
     if (rate === 0) continue;
     const k = poisson(draws.at(world.keyHi[i]!, world.keyLo[i]!, t), rate * scale);
-    for (let rank = 0; rank < k && world.prospectsLeft > 0; rank++) addRecruit(world, i, t, rank);
+    for (let rank = 0; rank < k && world.prospectsLeft > 0; rank++) payPackageFee(world, addRecruit(world, i, t, rank), t);
   }
   for (let i = sizeBefore; i < world.size; i++) setEffort(world, i, t);
   world.tally.joins += world.size - sizeBefore;

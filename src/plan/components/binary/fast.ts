@@ -15,6 +15,8 @@ export interface BinaryState {
   carryL: Float64Array;
   carryR: Float64Array;
   idle: Int32Array;
+  /** 1 once her legs have paired a cycle (the first cycle's own ratio no longer applies). */
+  cycled: Uint8Array;
   /** Scratch: this period's placement-subtree volume and size, slot children, pre-order positions, sponsored flags. */
   sub: Float64Array;
   count: Int32Array;
@@ -48,6 +50,7 @@ export const binaryKernel: FastKernel<BinarySettings, BinaryState> = {
     carryL: new Float64Array(capacity),
     carryR: new Float64Array(capacity),
     idle: new Int32Array(capacity),
+    cycled: new Uint8Array(capacity),
     sub: new Float64Array(capacity),
     count: new Int32Array(capacity),
     child: new Int32Array(2 * capacity),
@@ -59,6 +62,7 @@ export const binaryKernel: FastKernel<BinarySettings, BinaryState> = {
     state.carryL = grown(state.carryL, capacity);
     state.carryR = grown(state.carryR, capacity);
     state.idle = grown(state.idle, capacity);
+    state.cycled = grown(state.cycled, capacity);
     state.sub = new Float64Array(capacity);
     state.count = new Int32Array(capacity);
     state.child = new Int32Array(2 * capacity);
@@ -68,14 +72,16 @@ export const binaryKernel: FastKernel<BinarySettings, BinaryState> = {
   accrue(s, state, p, amounts) {
     const { size, members, memberCount, alive, upline } = p.network;
     const placement = binaryPlacement(p.network, s.name);
-    const { carryL, carryR, idle, sub, count, child, tin, hasSide, perUnit } = state;
+    const { carryL, carryR, idle, cycled, sub, count, child, tin, hasSide, perUnit } = state;
+    const first = s.firstCycle;
+    const qualifiedByRank = s.qualifiedByRank;
     const { left, right, capPaired, carryCap, capAmountScaled } = s;
     const cycles = s.kind === "cycles";
     const carry = s.overCap === "carry";
     const capCycles = s.capCycles;
     const flushAfter = s.flushAfterPeriods;
     const { parent, slot } = placement;
-    const pv = p.pv;
+    const pv = s.basis === "qv" ? p.qv : p.pv;
     const { active, rank } = p;
     // Subtree volumes and sizes, bottom-up: a reverse loop over every position
     // (quitters keep theirs) is a post-order, placement parents having lower indices.
@@ -132,8 +138,18 @@ export const binaryKernel: FastKernel<BinarySettings, BinaryState> = {
       let L = carryL[i]! + (c0 >= 0 ? sub[c0]! : 0);
       let R = carryR[i]! + (c1 >= 0 ? sub[c1]! : 0);
       const per = perUnit[rank[i]!]!;
-      // n: cycles, or paired volume units for weakLeg.
-      const n = cycles ? Math.min(floorDiv(L, left), floorDiv(R, right)) : Math.min(L, R);
+      // n: cycles, or paired volume units for weakLeg. Until her first cycle, it takes
+      // `larger` from the leg with more volume (ties: left) and `smaller` from the other.
+      let firstL = 0;
+      let firstR = 0;
+      let n: number;
+      if (!cycles) n = Math.min(L, R);
+      else if (first !== undefined && cycled[i] === 0) {
+        const leftBig = L >= R;
+        firstL = leftBig ? first.larger : first.smaller;
+        firstR = leftBig ? first.smaller : first.larger;
+        n = L >= firstL && R >= firstR ? 1 + Math.min(floorDiv(L - firstL, left), floorDiv(R - firstR, right)) : 0;
+      } else n = Math.min(floorDiv(L, left), floorDiv(R, right));
       const h = n * per;
       if (!Number.isSafeInteger(h)) throw new RangeError(`downline/engine: ${s.name}: member ${i}'s binary amount is beyond exact range`);
       if (headLow + h > 2 ** 52) {
@@ -142,7 +158,8 @@ export const binaryKernel: FastKernel<BinarySettings, BinaryState> = {
         headLow = 0;
       }
       headLow += h;
-      const qualified = (!s.requireActive || active[i] === 1) && (!s.sponsoredEachSide || (hasSide[2 * i] === 1 && hasSide[2 * i + 1] === 1));
+      const qualified =
+        qualifiedByRank[rank[i]!] === true && (!s.requireActive || active[i] === 1) && (!s.sponsoredEachSide || (hasSide[2 * i] === 1 && hasSide[2 * i + 1] === 1));
       let paidN = 0;
       if (qualified && n > 0) {
         paidN = Math.min(n, cycles ? capCycles : capPaired);
@@ -155,7 +172,10 @@ export const binaryKernel: FastKernel<BinarySettings, BinaryState> = {
           used = paidN;
           if (capAmountScaled !== Infinity && per > 0) used = Math.min(used, cyclesToReach(capAmountScaled, per));
         }
-        if (cycles) {
+        if (cycles && used > 0 && firstL > 0) {
+          L -= firstL + (used - 1) * left;
+          R -= firstR + (used - 1) * right;
+        } else if (cycles) {
           L -= used * left;
           R -= used * right;
         } else {
@@ -163,6 +183,7 @@ export const binaryKernel: FastKernel<BinarySettings, BinaryState> = {
           R -= used;
         }
       }
+      if (cycles && paidN > 0) cycled[i] = 1;
       // Flushes, after paying.
       idle[i] = paidN > 0 ? 0 : idle[i]! + 1;
       if ((s.flushWhenInactive && active[i] !== 1) || idle[i]! >= flushAfter) {

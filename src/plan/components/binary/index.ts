@@ -9,8 +9,20 @@
  * - Pay rule. `weakLeg`: the paired volume `P = min(L, R)` pays `rate × P`.
  *   `cycles`: `n = min(floor(L / left), floor(R / right))` cycles, each paying
  *   `value` (money, major units) or `rate × min(left, right)`. The value or rate
- *   may depend on her paid-as rank (`valueByRank`: the highest listed rank at
- *   or below hers, else the base).
+ *   may depend on her paid-as rank (`payByRank`, what a cycle or a unit of
+ *   paired volume pays by rank: the highest listed rank at or below hers, else
+ *   `pay`'s own `value` or `rate`). When every rank that should be paid is
+ *   listed, `pay` needs no value or rate of its own: a member below every
+ *   listed rank is then not qualified (`valueByRank` is the old name of
+ *   `payByRank`, read with a deprecation message until 0.2.x).
+ * - First cycle (`pay.firstCycle: { larger, smaller }`, cycles only): until
+ *   she is first paid a cycle, a member's first cycle takes `larger`
+ *   from one leg and `smaller` from the other, either way (the leg with more
+ *   volume gives `larger`; ties: the left), and pays like any cycle; later
+ *   cycles, in the same period too, are `left` : `right`. So "first pair 2:1
+ *   either way, then 1:1" is `left: "100", right: "100", firstCycle: {
+ *   larger: "200", smaller: "100" }`. Whether she has been paid a cycle is
+ *   kept from period to period.
  * - Qualification. With `qualification.active` she must be active; with
  *   `qualification.sponsoredEachSide` she needs, on each leg, at least one
  *   active member she personally sponsors (current sponsor tree). An
@@ -41,6 +53,7 @@
 import { z } from "zod";
 import { amountField, compareDecimal, componentName, decimalField, rateField } from "../../../validate/fields.js";
 import { ComponentFieldError, defineComponent, type CompiledRate } from "../../contract.js";
+import { basisField } from "../../volume.js";
 import { binaryKernel } from "./fast.js";
 import { binaryRule } from "./reference.js";
 import type { BinarySettings } from "./settings.js";
@@ -62,7 +75,8 @@ const schema = z
         .object({
           /** `rate × min(L, R)`: paired volume units. */
           kind: z.literal("weakLeg"),
-          rate: rateField(),
+          /** The rate of paired volume; optional when `payByRank` lists every rank paid. */
+          rate: rateField().optional(),
         })
         .strict(),
       z
@@ -75,11 +89,13 @@ const schema = z
           value: amountField().optional(),
           /** Share of the smaller side of a cycle paid per cycle; or give `value`. */
           rate: rateField().optional(),
+          /** A member's first cycle ever: `larger` from one leg and `smaller` from the other, either way. */
+          firstCycle: z.object({ larger: positiveVolume(), smaller: positiveVolume() }).strict().optional(),
         })
         .strict(),
     ]),
-    /** The cycle value or rate by the earner's paid-as rank: the highest listed rank at or below hers, else `pay`'s. */
-    valueByRank: z
+    /** What a cycle (value or rate) or a unit of paired volume (rate) pays by the earner's paid-as rank: the highest listed rank at or below hers, else `pay`'s. */
+    payByRank: z
       .array(z.object({ rank: z.string().min(1), value: amountField().optional(), rate: rateField().optional() }).strict())
       .min(1)
       .max(64)
@@ -96,6 +112,8 @@ const schema = z
       })
       .strict()
       .optional(),
+    /** The volume it pays on: CV (default) or QV. */
+    basis: basisField(),
     /** Volume paired beyond a cap: `"flush"`ed from both legs (default) or `"carry"`ed. */
     overCap: z.enum(["carry", "flush"]).default("flush"),
     carryover: z
@@ -131,25 +149,34 @@ const schema = z
 export const binary = defineComponent({
   type: "binary",
   schema,
+  renamed: [{ from: "valueByRank", to: "payByRank", until: "0.2" }],
   rates: (input) => [
     ...(input.pay.rate === undefined ? [] : [input.pay.rate]),
-    ...(input.valueByRank ?? []).flatMap((v) => (v.rate === undefined ? [] : [v.rate])),
+    ...(input.payByRank ?? []).flatMap((v) => (v.rate === undefined ? [] : [v.rate])),
   ],
   compile(input, ctx): BinarySettings {
     const pay = input.pay;
-    // What a cycle (or paired volume) pays: a money value (cycles) or a rate.
-    const byValue = pay.kind === "cycles" && pay.value !== undefined;
-    if (pay.kind === "cycles" && (pay.value === undefined) === (pay.rate === undefined)) {
-      throw new ComponentFieldError("pay", "expected exactly one of value (money per cycle) or rate (share of the cycle's smaller side)");
+    const byRank = input.payByRank ?? [];
+    // What a cycle (or paired volume) pays: a money value (cycles) or a rate; from pay, else from payByRank.
+    const base = pay.kind === "cycles" ? (pay.value !== undefined ? "value" : pay.rate !== undefined ? "rate" : undefined) : pay.rate !== undefined ? "rate" : undefined;
+    if (pay.kind === "cycles" && pay.value !== undefined && pay.rate !== undefined) {
+      throw new ComponentFieldError("pay", "expected at most one of value (money per cycle) or rate (share of the cycle's smaller side)");
     }
-    const listed = (input.valueByRank ?? []).map((v, k) => {
+    if (base === undefined && byRank.length === 0) {
+      throw new ComponentFieldError("pay", pay.kind === "cycles" ? "expected value or rate (or payByRank listing what each rank's cycle pays)" : "expected rate (or payByRank listing each rank's rate)");
+    }
+    const byValue = base === "value" || (base === undefined && pay.kind === "cycles" && byRank[0]!.value !== undefined);
+    const listed = byRank.map((v, k) => {
       const given = byValue ? v.value : v.rate;
       const other = byValue ? v.rate : v.value;
       if (given === undefined || other !== undefined) {
-        throw new ComponentFieldError(`valueByRank[${k}]`, `expected ${byValue ? "a value (the plan pays cycles by value)" : "a rate (the plan pays by rate)"} and nothing else`);
+        throw new ComponentFieldError(`payByRank[${k}]`, `expected ${byValue ? "a value (the plan pays cycles by value)" : "a rate (the plan pays by rate)"} and nothing else`);
       }
       return { rank: v.rank, given, k };
     });
+    if (pay.kind === "cycles" && pay.firstCycle && compareDecimal(pay.firstCycle.larger, pay.firstCycle.smaller) < 0) {
+      throw new ComponentFieldError("pay.firstCycle.larger", `expected at least smaller (${pay.firstCycle.smaller}), got ${pay.firstCycle.larger}`);
+    }
     const cap = input.cap ?? {};
     if (cap.cycles !== undefined && pay.kind !== "cycles") throw new ComponentFieldError("cap.cycles", "expected cap.maxPaired for a weakLeg binary (it pays volume, not cycles)");
     if (cap.maxPaired !== undefined && pay.kind !== "weakLeg") throw new ComponentFieldError("cap.maxPaired", "expected cap.cycles for a cycles binary");
@@ -160,14 +187,22 @@ export const binary = defineComponent({
     let valueByRank: number[] | undefined;
     let rateByRank: CompiledRate[] | undefined;
     let perUnitScaled: number[];
+    // Without a base, a rank below every listed one is not qualified (and pays nothing).
+    const unlisted = base === undefined;
+    let qualifiedByRank: boolean[] = [];
     if (byValue) {
-      valueByRank = ctx.byRank(listed.map((l) => ({ rank: l.rank, value: ctx.money(l.given, `valueByRank[${l.k}].value`) })), ctx.money(pay.value!, "pay.value"), "valueByRank");
+      const table = ctx.byRank(listed.map((l) => ({ rank: l.rank, value: ctx.money(l.given, `payByRank[${l.k}].value`) })), unlisted || pay.kind !== "cycles" ? -1 : ctx.money(pay.value!, "pay.value"), "payByRank");
+      qualifiedByRank = table.map((v) => v >= 0);
+      valueByRank = table.map((v) => Math.max(v, 0));
       perUnitScaled = valueByRank.map((v) => v * ctx.scale);
     } else {
-      rateByRank = ctx.byRank(listed.map((l) => ({ rank: l.rank, value: ctx.rate(l.given) })), ctx.rate(pay.rate!), "valueByRank");
+      const table = ctx.byRank(listed.map((l) => ({ rank: l.rank, value: ctx.rate(l.given) })), unlisted ? undefined : ctx.rate(pay.rate!), "payByRank");
+      qualifiedByRank = table.map((r) => r !== undefined);
+      rateByRank = table.map((r) => r ?? ctx.rate("0"));
       // weakLeg: per volume unit; cycles by rate: rate × the cycle's smaller side.
       perUnitScaled = rateByRank.map((r) => (pay.kind === "cycles" ? r.scaled * Math.min(left, right) : r.scaled));
     }
+    const firstCycle = pay.kind === "cycles" && pay.firstCycle ? { larger: ctx.money(pay.firstCycle.larger, "pay.firstCycle.larger"), smaller: ctx.money(pay.firstCycle.smaller, "pay.firstCycle.smaller") } : undefined;
     return {
       name: ctx.name,
       kind: pay.kind,
@@ -175,6 +210,8 @@ export const binary = defineComponent({
       right,
       ...(valueByRank ? { valueByRank } : {}),
       ...(rateByRank ? { rateByRank } : {}),
+      qualifiedByRank,
+      ...(firstCycle ? { firstCycle } : {}),
       perUnitScaled,
       capCycles: cap.cycles ?? Infinity,
       capPaired: optional(cap.maxPaired, "cap.maxPaired"),
@@ -186,6 +223,7 @@ export const binary = defineComponent({
       flushAfterPeriods: input.carryover.flushAfterPeriods ?? Infinity,
       requireActive: input.qualification.active,
       sponsoredEachSide: input.qualification.sponsoredEachSide,
+      basis: input.basis,
     };
   },
   fast: binaryKernel,

@@ -14,6 +14,8 @@ export interface Carry {
   right: Decimal;
   /** Consecutive periods without a cycle, since her last cycle, last idle flush, or joining. */
   idle: number;
+  /** Whether her legs have paired a cycle (after which the first cycle's ratio no longer applies). */
+  cycled: boolean;
 }
 
 /**
@@ -58,7 +60,7 @@ export const binaryRule: ReferenceRule<BinarySettings, Map<number, Carry>> = {
     };
 
     for (const m of members) {
-      const carry = carries.get(m.id) ?? { left: D(0), right: D(0), idle: 0 };
+      const carry = carries.get(m.id) ?? { left: D(0), right: D(0), idle: 0, cycled: false };
       carries.set(m.id, carry);
       if (!m.alive) {
         // A quitter keeps her position but earns nothing and carries nothing.
@@ -67,16 +69,27 @@ export const binaryRule: ReferenceRule<BinarySettings, Map<number, Carry>> = {
         continue;
       }
       const legs = [0, 1].map((slot) => subtree(childAt(m.id, slot)));
-      let L = legs[0]!.reduce((sum, i) => sum.plus(members[i]!.pv), carry.left);
-      let R = legs[1]!.reduce((sum, i) => sum.plus(members[i]!.pv), carry.right);
+      const volume = (i: number) => (s.basis === "qv" ? members[i]!.qv : members[i]!.pv);
+      let L = legs[0]!.reduce((sum, i) => sum.plus(volume(i)), carry.left);
+      let R = legs[1]!.reduce((sum, i) => sum.plus(volume(i)), carry.right);
       const cycles = s.kind === "cycles";
       // What one cycle (or one paired volume unit) pays her, minor units.
       const per: Decimal = !cycles ? s.rateByRank![m.rank]!.value : s.valueByRank ? D(s.valueByRank[m.rank]!) : s.rateByRank![m.rank]!.value.times(Math.min(s.left, s.right));
-      const n: Decimal = cycles ? ExactDecimal.min(L.div(s.left).floor(), R.div(s.right).floor()) : ExactDecimal.min(L, R);
+      // Until her first cycle, it takes `larger` from the leg with more volume (ties: left), `smaller` from the other.
+      let firstL: Decimal = D(0);
+      let firstR: Decimal = D(0);
+      let n: Decimal;
+      if (!cycles) n = ExactDecimal.min(L, R);
+      else if (s.firstCycle && !carry.cycled) {
+        const leftBig = L.gte(R);
+        firstL = D(leftBig ? s.firstCycle.larger : s.firstCycle.smaller);
+        firstR = D(leftBig ? s.firstCycle.smaller : s.firstCycle.larger);
+        n = L.gte(firstL) && R.gte(firstR) ? ExactDecimal.min(L.minus(firstL).div(s.left).floor(), R.minus(firstR).div(s.right).floor()).plus(1) : D(0);
+      } else n = ExactDecimal.min(L.div(s.left).floor(), R.div(s.right).floor());
       headline = headline.plus(n.times(per));
 
       const sponsoredIn = (leg: number[]) => leg.some((i) => members[i]!.upline === m.id && members[i]!.active);
-      const qualified = (!s.requireActive || m.active) && (!s.sponsoredEachSide || (sponsoredIn(legs[0]!) && sponsoredIn(legs[1]!)));
+      const qualified = s.qualifiedByRank[m.rank] === true && (!s.requireActive || m.active) && (!s.sponsoredEachSide || (sponsoredIn(legs[0]!) && sponsoredIn(legs[1]!)));
       let paidN: Decimal = D(0);
       if (qualified && n.gt(0)) {
         paidN = ExactDecimal.min(n, cycles ? s.capCycles : s.capPaired);
@@ -93,8 +106,14 @@ export const binaryRule: ReferenceRule<BinarySettings, Map<number, Carry>> = {
             used = ExactDecimal.min(used, k);
           }
         }
-        L = L.minus(cycles ? used.times(s.left) : used);
-        R = R.minus(cycles ? used.times(s.right) : used);
+        if (cycles && used.gt(0) && firstL.gt(0)) {
+          L = L.minus(firstL.plus(used.minus(1).times(s.left)));
+          R = R.minus(firstR.plus(used.minus(1).times(s.right)));
+        } else {
+          L = L.minus(cycles ? used.times(s.left) : used);
+          R = R.minus(cycles ? used.times(s.right) : used);
+        }
+        if (cycles && paidN.gt(0)) carry.cycled = true;
       }
       carry.idle = paidN.gt(0) ? 0 : carry.idle + 1;
       const idleFlush = carry.idle >= s.flushAfterPeriods;

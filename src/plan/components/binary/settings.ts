@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { VolumeKind } from "../../volume.js";
 import type { CompiledRate } from "../../contract.js";
 import type { PlacementTree } from "../../../world/network.js";
 
@@ -12,6 +13,8 @@ import type { PlacementTree } from "../../../world/network.js";
  * units; `Infinity` where there is no cap or flush.
  */
 export interface BinarySettings {
+  /** The volume the component pays on: CV (default) or QV. */
+  readonly basis: VolumeKind;
   /** The component's name, for error messages. */
   readonly name: string;
   readonly kind: "weakLeg" | "cycles";
@@ -22,6 +25,10 @@ export interface BinarySettings {
   readonly valueByRank?: readonly number[];
   /** Per paid-as rank number (index 0: none): the rate, for weakLeg or cycles paying a rate. */
   readonly rateByRank?: readonly CompiledRate[];
+  /** Per paid-as rank number: whether a member of that rank may be paid (false below every listed rank when `pay` gives no base). */
+  readonly qualifiedByRank: readonly boolean[];
+  /** A member's first cycle ever: `larger` from one leg, `smaller` from the other, either way (minor units). */
+  readonly firstCycle?: { readonly larger: number; readonly smaller: number };
   /** Per paid-as rank number: what one cycle (or one paired volume unit) pays, in 1/scale minor units (fast engine). */
   readonly perUnitScaled: readonly number[];
   readonly capCycles: number;

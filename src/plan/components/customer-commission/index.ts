@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
 import { defineComponent } from "../../contract.js";
+import { basisField } from "../../volume.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { customerCommissionKernel } from "./fast.js";
 import { customerCommissionRule } from "./reference.js";
@@ -19,6 +20,8 @@ const schema = z
     name: componentName().optional(),
     /** Share of the customers' CV paid to their distributor. */
     rate: rateField(),
+    /** The volume it pays on: CV (default) or QV. */
+    basis: basisField(),
     /** `active`: pay only distributors who are active this period (default: pay all). */
     qualification: activeQualification(false),
   })
@@ -35,7 +38,7 @@ export const customerCommission = defineComponent({
   schema,
   renamed: [REQUIRES_ACTIVE_RENAMED],
   rates: (input) => [input.rate],
-  compile: (input, ctx): CustomerCommissionSettings => ({ rate: ctx.rate(input.rate), requireActive: input.qualification.active }),
+  compile: (input, ctx): CustomerCommissionSettings => ({ rate: ctx.rate(input.rate), basis: input.basis, requireActive: input.qualification.active }),
   fast: customerCommissionKernel,
   reference: customerCommissionRule,
 });

@@ -20,7 +20,7 @@ export const customerCommissionRule: ReferenceRule<CustomerCommissionSettings, u
     let headline: Decimal = new ExactDecimal(0);
     for (const order of orders) {
       if (order.customer < 0) continue;
-      const amount = s.rate.value.times(order.cv);
+      const amount = s.rate.value.times(s.basis === "qv" ? order.qv! : order.cv);
       headline = headline.plus(amount);
       const m = members[order.member]!;
       if (!s.requireActive || m.active) credit(payees, m.id, amount);

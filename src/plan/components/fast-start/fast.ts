@@ -16,7 +16,8 @@ export const fastStartKernel: FastKernel<FastStartSettings, FastStartState> = {
   state: (s) => ({ rates: Float64Array.from(s.rates, (r) => r.scaled), rateSum: s.rates.reduce((sum, r) => sum + BigInt(r.scaled), 0n) }),
   accrue(s, state, p, amounts) {
     const { members, memberCount, upline, joinPeriod, ownCv, period } = p.network;
-    const volume = s.volume === "own" ? ownCv : p.pv;
+    const onQv = s.basis === "qv";
+    const volume = s.volume === "own" ? (onQv ? (p.network.ownQv ?? ownCv) : ownCv) : onQv ? p.qv : p.pv;
     const active = p.active;
     const { rates } = state;
     const depth = rates.length;

@@ -15,6 +15,7 @@
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
 import { defineComponent } from "../../contract.js";
+import { basisField } from "../../volume.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { fastStartKernel } from "./fast.js";
 import { fastStartRule } from "./reference.js";
@@ -31,6 +32,8 @@ const schema = z
     periods: z.number().int().min(1).max(10_000),
     /** `"pv"`: her own and her personal customers' orders; `"own"`: her own orders only. */
     volume: z.enum(["pv", "own"]).default("pv"),
+    /** The volume it pays on: CV (default) or QV. */
+    basis: basisField(),
     /** `active`: pay an upline only when she is active this period (default: pay all). */
     qualification: activeQualification(false),
   })
@@ -52,6 +55,7 @@ export const fastStart = defineComponent({
     rates: input.rates.map(ctx.rate),
     periods: input.periods,
     volume: input.volume,
+    basis: input.basis,
     requireActive: input.qualification.active,
   }),
   fast: fastStartKernel,

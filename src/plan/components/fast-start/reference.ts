@@ -26,7 +26,7 @@ export const fastStartRule: ReferenceRule<FastStartSettings, undefined> = {
       if (period - joinPeriod(recruit.id) >= s.periods) continue;
       let up = recruit.upline;
       for (const r of s.rates) {
-        const amount = r.value.times(order.cv);
+        const amount = r.value.times(s.basis === "qv" ? order.qv! : order.cv);
         headline = headline.plus(amount);
         if (up === -1) continue; // no upline this high: breakage
         const upline = members[up]!;

@@ -25,9 +25,10 @@ export const generationKernel: FastKernel<GenerationSettings, GenerationState> =
   grow: (state, capacity) => growLeaderScratch(state.scratch, capacity),
   accrue(s, state, p, amounts) {
     const { members, memberCount } = p.network;
-    const { rank, pv } = p;
+    const { rank } = p;
+    const pv = s.basis === "qv" ? p.qv : p.pv;
     const leader = s.leaderRank;
-    const group = leaderGroups(p, leader, state.scratch);
+    const group = leaderGroups(p, leader, state.scratch, pv);
     if (state.ownGroup !== 0) {
       for (let idx = 0; idx < memberCount; idx++) {
         const i = members[idx]!;
@@ -38,6 +39,6 @@ export const generationKernel: FastKernel<GenerationSettings, GenerationState> =
       }
     }
     payLeaderGenerations(p, leader, group, state.deeper, amounts, state.scratch);
-    return BigInt(p.pvTotal) * state.headline;
+    return BigInt(s.basis === "qv" ? p.qvTotal : p.pvTotal) * state.headline;
   },
 };

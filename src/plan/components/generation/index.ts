@@ -30,6 +30,7 @@
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
 import { defineComponent } from "../../contract.js";
+import { basisField } from "../../volume.js";
 import { generationKernel } from "./fast.js";
 import { generationRule } from "./reference.js";
 import type { GenerationSettings } from "./settings.js";
@@ -43,6 +44,8 @@ const schema = z
     leaderRank: z.string().min(1).max(100),
     /** Rate of generation 1 (the leader's own group, her PV excluded), 2, … */
     rates: z.array(rateField()).min(1).max(64),
+    /** The volume it pays on: CV (default) or QV. */
+    basis: basisField(),
   })
   .strict();
 
@@ -55,6 +58,7 @@ export const generation = defineComponent({
     leaderRank: ctx.rankNumber(input.leaderRank, "leaderRank"),
     leaderRankName: input.leaderRank,
     rates: input.rates.map(ctx.rate),
+    basis: input.basis,
   }),
   fast: generationKernel,
   reference: generationRule,

@@ -24,16 +24,17 @@ export const generationRule: ReferenceRule<GenerationSettings, undefined> = {
     const rateSum = s.rates.reduce((sum, r) => sum.plus(r.value), new ExactDecimal(0));
     let headline: Decimal = new ExactDecimal(0);
     for (const order of orders) {
-      headline = headline.plus(rateSum.times(order.cv));
+      const volume = s.basis === "qv" ? order.qv! : order.cv;
+      headline = headline.plus(rateSum.times(volume));
       let head = order.member;
       while (head !== -1 && !isLeader(head)) head = members[head]!.upline;
       if (head === -1) continue;
-      if (head !== order.member) credit(payees, head, s.rates[0]!.value.times(order.cv));
+      if (head !== order.member) credit(payees, head, s.rates[0]!.value.times(volume));
       let k = 1;
       let up = members[head]!.upline;
       while (up !== -1 && k < s.rates.length) {
         if (isLeader(up)) {
-          credit(payees, up, s.rates[k]!.value.times(order.cv));
+          credit(payees, up, s.rates[k]!.value.times(volume));
           k += 1;
         }
         up = members[up]!.upline;

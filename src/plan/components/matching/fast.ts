@@ -1,79 +1,125 @@
 /**
- * Matching on the fast engine: generation by generation, each member writing
- * her upline only (no walks up the tree per member, no recursion).
+ * Matching on the fast engine: one reverse pass over the members (a
+ * post-order, so with `cascade` a member's own match is complete when she is
+ * reached), each walking up her generations (a few) and crediting her
+ * qualified uplines. No recursion, no allocation per member.
+ *
+ * Amounts are exact in two parts per payee: `whole` in 1/scale of a minor
+ * unit and `fine` in 1/scale² (0 ≤ fine < scale). A matched amount M (an
+ * integer at 1/scale) times a rate r (an integer at scale) is r·M at
+ * 1/scale²; with M = a·scale + b, r·M = r·a·scale + r·b, and r·b < scale², so
+ * every product stays exact without bigints. Each payee is rounded once, to
+ * the minor unit, at the end (`writes: "minor"`).
  *
  * @module
  */
+import { roundScaledBig, roundWithRemainder } from "../../../money/round.js";
 import type { FastKernel } from "../../contract.js";
+import { columnValues, rateRow, scaledRate } from "../../rate-tables.js";
 import type { MatchingSettings } from "./settings.js";
 
-/** The kernel's state: earnings climbing the tree (the previous generation's and the current one's), and the rates as scaled integers. */
+/** The kernel's state: each payee's exact match in two parts, and the headline's sums by generation. */
 export interface MatchingState {
-  levelA: Float64Array;
-  levelB: Float64Array;
-  readonly rates: Float64Array;
-  readonly ratesBig: readonly bigint[];
+  whole: Float64Array;
+  fine: Float64Array;
+  /** Per generation: the matched amounts of members with an upline there (1/scale units), below 2^52, then moved to `big`. */
+  readonly sumLow: Float64Array;
+  readonly sumBig: bigint[];
+  readonly maxRates: readonly bigint[];
 }
+
+const OPS = { atMost: 0, below: 1, equal: 2, atLeast: 3, above: 4 } as const;
 
 export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
   state: (s, capacity) => ({
-    levelA: new Float64Array(capacity),
-    levelB: new Float64Array(capacity),
-    rates: Float64Array.from(s.rates, (r) => r.scaled),
-    ratesBig: s.rates.map((r) => BigInt(r.scaled)),
+    whole: new Float64Array(capacity),
+    fine: new Float64Array(capacity),
+    sumLow: new Float64Array(s.rates.length),
+    sumBig: s.rates.map(() => 0n),
+    maxRates: s.rates.map((t) => BigInt(t.max.scaled)),
   }),
   grow(state, capacity) {
-    state.levelA = new Float64Array(capacity);
-    state.levelB = new Float64Array(capacity);
+    state.whole = new Float64Array(capacity);
+    state.fine = new Float64Array(capacity);
   },
   accrue(s, state, p, amounts) {
     const { members, memberCount, upline, period } = p.network;
-    const { active, rank } = p;
-    const { requireActive, minRank } = s;
-    // Generation 0: each member's own rounded earnings from the matched components.
-    let below = state.levelA;
-    let here = state.levelB;
-    for (let idx = 0; idx < memberCount; idx++) below[members[idx]!] = 0;
-    for (const name of s.components) {
-      const paid = p.paid.get(name);
-      if (!paid) continue; // the plan checked the name
-      for (let idx = 0; idx < memberCount; idx++) {
-        const i = members[idx]!;
-        below[i]! += paid[i]!;
-      }
+    const { active, rank, values } = p;
+    const pkg = p.package;
+    const scale = p.scale;
+    const { whole, fine, sumLow, sumBig } = state;
+    const G = s.rates.length;
+    const columns = s.rates.map((t) => columnValues(t, values));
+    // The matched components' amounts: paid (whole minor units, × scale) or exact (already at 1/scale).
+    const inputs = s.components.map((name) => (s.on === "exact" ? values.get(`${name}.earned`)! : p.paid.get(name)!));
+    const inputScale = s.on === "exact" ? 1 : scale;
+    const compareArrays = s.compare.map((c) => (c.value === "rank" ? rank : values.get(c.value)!));
+    const compareOps = s.compare.map((c) => OPS[c.earner]);
+    for (let idx = 0; idx < memberCount; idx++) {
+      const i = members[idx]!;
+      whole[i] = 0;
+      fine[i] = 0;
     }
-    // Generation k of member j = the sum of generation k−1 of the members whose upline
-    // is j: one pass per generation. Sums of whole cents are exact.
-    let headline = 0n;
-    for (let k = 0; k < state.rates.length; k++) {
-      for (let idx = 0; idx < memberCount; idx++) here[members[idx]!] = 0;
-      let moved = 0;
-      for (let idx = 0; idx < memberCount; idx++) {
-        const i = members[idx]!;
-        const v = below[i]!;
-        if (v === 0) continue;
-        const j = upline[i]!;
-        if (j >= 0) {
-          here[j]! += v;
-          moved += v;
+    sumLow.fill(0);
+    for (let g = 0; g < G; g++) sumBig[g] = 0n;
+    for (let idx = memberCount - 1; idx >= 0; idx--) {
+      const i = members[idx]!;
+      let matched = 0;
+      for (let c = 0; c < inputs.length; c++) matched += inputs[c]![i]! * inputScale;
+      // Her own match (complete: her downline came first), carried to 1/scale of a minor unit.
+      if (s.cascade && (whole[i] !== 0 || fine[i] !== 0)) matched += roundWithRemainder(whole[i]!, fine[i]!, scale, s.rounding);
+      if (matched === 0) continue;
+      if (!(matched <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: matching: member ${i}'s matched amount in period ${period} is beyond exact range`);
+      // matched = a·scale + b: the product with a rate splits into exact parts.
+      const b = matched % scale;
+      const a = (matched - b) / scale;
+      let u = upline[i]!;
+      for (let g = 0; g < G && u >= 0; g++) {
+        const low = sumLow[g]! + matched;
+        if (low > 2 ** 52) {
+          sumBig[g]! += BigInt(sumLow[g]!);
+          sumLow[g] = matched;
+        } else sumLow[g] = low;
+        if ((!s.requireActive || active[u] === 1) && rank[u]! >= s.minRank && compares(compareArrays, compareOps, u, i)) {
+          const t = s.rates[g]!;
+          const column = columns[g];
+          const r = scaledRate(t, rateRow(t, rank[u]!, pkg[u]!, pkg[i]!), column ? column[u]! : 0);
+          if (r !== 0) {
+            const ra = r * a;
+            if (!(ra <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: matching: member ${u}'s match in period ${period} is beyond exact range`);
+            const rb = r * b; // < scale²
+            const f = fine[u]! + (rb % scale);
+            const carry = f >= scale ? 1 : 0;
+            fine[u] = f - carry * scale;
+            whole[u]! += ra + (rb - (rb % scale)) / scale + carry;
+          }
         }
+        u = upline[u]!;
       }
-      if (moved === 0) break;
-      if (!(moved <= Number.MAX_SAFE_INTEGER)) {
-        throw new RangeError(`downline/engine: matching: matched earnings in period ${period} are beyond exact range`);
-      }
-      // Every upline who holds generation k counts in the headline; only qualified ones are paid.
-      headline += BigInt(moved) * state.ratesBig[k]!;
-      const u = state.rates[k]!;
-      for (let idx = 0; idx < memberCount; idx++) {
-        const j = members[idx]!;
-        const v = here[j]!;
-        if (v !== 0 && (!requireActive || active[j] === 1) && rank[j]! >= minRank) amounts[j]! += v * u;
-      }
-      const t = below;
-      below = here;
-      here = t;
     }
-    return headline;
+    // Each payee once, to the minor unit: (whole·scale + fine) / scale².
+    for (let idx = 0; idx < memberCount; idx++) {
+      const j = members[idx]!;
+      const w = whole[j]!;
+      const f = fine[j]!;
+      if (w === 0 && f === 0) continue;
+      const rest = w % scale;
+      amounts[j] = roundWithRemainder((w - rest) / scale, rest * scale + f, scale * scale, s.rounding);
+    }
+    let headline = 0n;
+    for (let g = 0; g < G; g++) headline += (sumBig[g]! + BigInt(sumLow[g]!)) * state.maxRates[g]!;
+    const scaleBig = BigInt(scale);
+    return roundScaledBig(headline, scaleBig * scaleBig, s.rounding);
   },
 };
+
+/** Whether every comparison of the earner's value with the matched member's holds. */
+function compares(arrays: readonly (Float64Array | Uint8Array)[], ops: readonly number[], earner: number, matched: number): boolean {
+  for (let k = 0; k < arrays.length; k++) {
+    const a = arrays[k]![earner]!;
+    const b = arrays[k]![matched]!;
+    const op = ops[k]!;
+    if (op === 0 ? !(a <= b) : op === 1 ? !(a < b) : op === 2 ? a !== b : op === 3 ? !(a >= b) : !(a > b)) return false;
+  }
+  return true;
+}

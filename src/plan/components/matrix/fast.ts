@@ -24,7 +24,7 @@ export const matrixKernel: FastKernel<MatrixSettings, LevelState> = {
         passerCount: size,
         earners: members,
         earnerCount: memberCount,
-        pv: p.pv,
+        pv: s.basis === "qv" ? p.qv : p.pv,
         rates: state.rates,
         requireActive: s.requireActive,
         active: p.active,
@@ -35,6 +35,6 @@ export const matrixKernel: FastKernel<MatrixSettings, LevelState> = {
       amounts,
     );
     // Headline: every level of every order paid, levels above the top included.
-    return BigInt(p.pvTotal) * state.rateSum;
+    return BigInt(s.basis === "qv" ? p.qvTotal : p.pvTotal) * state.rateSum;
   },
 };

@@ -20,6 +20,7 @@
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
 import { defineComponent } from "../../contract.js";
+import { basisField } from "../../volume.js";
 import { activeQualification, compileDepth, depthField, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { matrixKernel } from "./fast.js";
 import { matrixRule } from "./reference.js";
@@ -42,6 +43,8 @@ const schema = z
     qualification: activeQualification(true),
     /** Payable depth by paid-as rank; without it every level is payable. */
     depth: depthField(MAX_DEPTH).optional(),
+    /** The volume it pays on: CV (default) or QV. */
+    basis: basisField(),
   })
   .strict();
 
@@ -59,7 +62,7 @@ export const matrix = defineComponent({
   rates: (input) => input.rates,
   compile(input, ctx): MatrixSettings {
     const depthByRank = compileDepth(input.depth, ctx);
-    return { name: ctx.name, rates: input.rates.map(ctx.rate), width: input.width, requireActive: input.qualification.active, ...(depthByRank ? { depthByRank } : {}) };
+    return { name: ctx.name, rates: input.rates.map(ctx.rate), width: input.width, requireActive: input.qualification.active, basis: input.basis, ...(depthByRank ? { depthByRank } : {}) };
   },
   fast: matrixKernel,
   reference: matrixRule,

@@ -26,7 +26,7 @@ export const matrixRule: ReferenceRule<MatrixSettings, undefined> = {
     for (const order of orders) {
       let up = parent[order.member]!;
       for (const [level, r] of s.rates.entries()) {
-        const amount = r.value.times(order.cv);
+        const amount = r.value.times(s.basis === "qv" ? order.qv! : order.cv);
         headline = headline.plus(amount);
         if (up === -1) continue; // above the top of the tree: breakage
         const holder = members[up]!;

@@ -4,11 +4,14 @@
  *
  * @module
  */
+import type { VolumeKind } from "../../volume.js";
 import type { CompiledRate } from "../../contract.js";
 import type { PlacementTree } from "../../../world/network.js";
 
 /** Compiled settings: what both engines read. */
 export interface MatrixSettings {
+  /** The volume the component pays on: CV (default) or QV. */
+  readonly basis: VolumeKind;
   /** The component's name, for errors about the network. */
   readonly name: string;
   readonly rates: readonly CompiledRate[];

@@ -4,7 +4,7 @@
  * @module
  */
 import { roundScaledBig } from "../../../money/round.js";
-import { allocateInto, createAllocationScratch, type AllocationScratch } from "../../../money/allocate.js";
+import { allocate, allocateInto, createAllocationScratch, type AllocationScratch } from "../../../money/allocate.js";
 import type { FastKernel } from "../../contract.js";
 import type { PoolSettings } from "./settings.js";
 
@@ -14,7 +14,7 @@ export interface PoolState {
   weight: Float64Array;
   part: Float64Array;
   readonly split: AllocationScratch;
-  readonly sharesByRank: Int32Array;
+  readonly sharesByRank: Float64Array;
 }
 
 export const poolKernel: FastKernel<PoolSettings, PoolState> = {
@@ -23,7 +23,7 @@ export const poolKernel: FastKernel<PoolSettings, PoolState> = {
     weight: new Float64Array(capacity),
     part: new Float64Array(capacity),
     split: createAllocationScratch(),
-    sharesByRank: Int32Array.from(s.sharesByRank),
+    sharesByRank: Float64Array.from(s.sharesByRank),
   }),
   grow(state, capacity) {
     state.who = new Int32Array(capacity);
@@ -35,7 +35,7 @@ export const poolKernel: FastKernel<PoolSettings, PoolState> = {
     const { active, rank } = p;
     const { who, weight, part, sharesByRank } = state;
     // Rounded once: the pool itself, not each share of it.
-    const poolBig = roundScaledBig(BigInt(p.pvTotal) * BigInt(s.rate.scaled), BigInt(p.scale), s.rounding);
+    const poolBig = roundScaledBig(BigInt(s.basis === "qv" ? p.qvTotal : p.pvTotal) * BigInt(s.rate.scaled), BigInt(p.scale), s.rounding);
     if (poolBig === 0n) return 0n;
     if (poolBig > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: pool: the pool in period ${period} is beyond exact range`);
     let count = 0;
@@ -48,7 +48,14 @@ export const poolKernel: FastKernel<PoolSettings, PoolState> = {
       weight[count++] = shares;
     }
     if (count === 0) return poolBig;
-    allocateInto(Number(poolBig), weight, count, part, state.split);
+    let shares = 0;
+    for (let k = 0; k < count; k++) shares += weight[k]!;
+    if (shares <= Number.MAX_SAFE_INTEGER) allocateInto(Number(poolBig), weight, count, part, state.split);
+    else {
+      // Shares beyond exact doubles in total (huge share counts): the bigint definition.
+      const parts = allocate(poolBig, Array.from(weight.subarray(0, count)));
+      for (let k = 0; k < count; k++) part[k] = parts[k]!;
+    }
     for (let k = 0; k < count; k++) amounts[who[k]!] = part[k]!;
     return poolBig;
   },

@@ -20,14 +20,15 @@
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
 import { defineComponent } from "../../contract.js";
+import { basisField } from "../../volume.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { poolKernel } from "./fast.js";
 import { poolRule } from "./reference.js";
 import type { PoolSettings } from "./settings.js";
 export type { PoolSettings } from "./settings.js";
 
-/** Most shares one rank may carry. */
-export const MAX_POOL_SHARES = 1000;
+/** Most shares one rank may carry: any whole number held exactly (the split is exact past 2^53: money/allocate). */
+export const MAX_POOL_SHARES = Number.MAX_SAFE_INTEGER;
 
 const schema = z
   .object({
@@ -47,6 +48,8 @@ const schema = z
       )
       .min(1)
       .max(64),
+    /** The volume it pays on: CV (default) or QV. */
+    basis: basisField(),
     /** `active` (default true): only distributors who are active this period qualify. */
     qualification: activeQualification(true),
   })
@@ -69,6 +72,7 @@ export const pool = defineComponent({
     rate: ctx.rate(input.rate),
     sharesByRank: ctx.byRank(input.shares.map((s) => ({ rank: s.rank, value: s.shares })), 0, "shares"),
     requireActive: input.qualification.active,
+    basis: input.basis,
     rounding: ctx.rounding,
   }),
   fast: poolKernel,

@@ -22,7 +22,7 @@ import type { PoolSettings } from "./settings.js";
 export const poolRule: ReferenceRule<PoolSettings, undefined> = {
   accrue(s, _state, period) {
     const current = period.members.filter((m) => m.alive);
-    const totalCv = current.reduce((sum, m) => sum.plus(m.pv), new ExactDecimal(0));
+    const totalCv = current.reduce((sum, m) => sum.plus(s.basis === "qv" ? m.qv : m.pv), new ExactDecimal(0));
     const pool = roundDecimal(s.rate.value.times(totalCv), s.rounding);
     const qualifiers = current.filter((m) => (!s.requireActive || m.active) && s.sharesByRank[m.rank]! > 0);
     const payees = new Map<number, Decimal>();

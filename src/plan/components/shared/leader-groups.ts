@@ -36,7 +36,7 @@ export function growLeaderScratch(s: LeaderScratch, capacity: number): void {
 }
 
 /**
- * Group volumes for the leaders of rank ≥ `leaderRank`, into `scratch.group`
+ * Group volumes (of `pv`: CV by default, or QV) for the leaders of rank ≥ `leaderRank`, into `scratch.group`
  * (returned; read it until the next call): at a leader, her group volume (her
  * PV included); at any other member, a partial sum to be ignored. Volume of
  * members with no leader at or above them reaches no leader.
@@ -45,9 +45,9 @@ export function growLeaderScratch(s: LeaderScratch, capacity: number): void {
  * // 0 ← 1 ← 2, PV 10, 20, 30; leaders: 0 and 2.
  * // leaderGroups(p, r, scratch)[2] === 30 (herself); leaderGroups(p, r, scratch)[0] === 10 + 20.
  */
-export function leaderGroups(p: FastPeriod, leaderRank: number, scratch: LeaderScratch): Float64Array {
+export function leaderGroups(p: FastPeriod, leaderRank: number, scratch: LeaderScratch, pv: Float64Array = p.pv): Float64Array {
   const { members, memberCount, upline } = p.network;
-  const { pv, rank } = p;
+  const { rank } = p;
   const group = scratch.group;
   for (let idx = 0; idx < memberCount; idx++) group[members[idx]!] = 0;
   // Reverse index order is a post-order: a member's inflow is complete when she is

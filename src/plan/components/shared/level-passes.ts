@@ -34,6 +34,10 @@ export interface LevelPay {
   /** Payable levels by paid-as rank (index 0: no rank), or `undefined` for every level. */
   readonly payable: Uint8Array | undefined;
   readonly rank: Uint8Array;
+  /** Pay only where `eligible[j]` is 1 (else every earner), beside activity. */
+  readonly eligible?: Uint8Array;
+  /** The scaled rate of level k (0-based) for earner j, when rates depend on the earner (else `rates[k]`). */
+  readonly earnerRate?: (k: number, j: number) => number;
 }
 
 /** The two level buffers a payer alternates between: state of the component that pays levels. */
@@ -89,10 +93,13 @@ export function payLevels(job: LevelPay, buffers: LevelBuffers, amounts: Float64
     }
     if (!any) break;
     const u = rates[k]!;
+    const { eligible, earnerRate } = job;
     for (let idx = 0; idx < earnerCount; idx++) {
       const j = earners[idx]!;
       const v = here[j]!;
-      if (v !== 0 && (everyone || active[j] === 1) && (payable === undefined || k < payable[rank[j]!]!)) amounts[j]! += v * u;
+      if (v !== 0 && (everyone || active[j] === 1) && (payable === undefined || k < payable[rank[j]!]!) && (eligible === undefined || eligible[j] === 1)) {
+        amounts[j]! += v * (earnerRate === undefined ? u : earnerRate(k, j));
+      }
     }
     below = here;
     here = here === levelA ? levelB : levelA;

@@ -48,13 +48,14 @@ export const stairstepKernel: FastKernel<StairstepSettings, StairstepState> = {
     const { members, memberCount } = p.network;
     const rank = p.rank;
     const { breakRank, scratch } = state;
+    const volume = s.basis === "qv" ? p.qv : p.pv;
     let group: Float64Array | undefined;
     let groupRank = -1;
     for (const step of state.steps) {
       const stop = step.rank < breakRank ? step.rank : breakRank;
       // Steps at or above the breakaway rank all stop at the breakaway: one pass for them.
       if (stop !== groupRank) {
-        group = leaderGroups(p, stop, scratch);
+        group = leaderGroups(p, stop, scratch, volume);
         groupRank = stop;
       }
       for (let idx = 0; idx < memberCount; idx++) {
@@ -65,9 +66,9 @@ export const stairstepKernel: FastKernel<StairstepSettings, StairstepState> = {
       }
     }
     if (s.breakaway) {
-      if (groupRank !== breakRank) group = leaderGroups(p, breakRank, scratch);
+      if (groupRank !== breakRank) group = leaderGroups(p, breakRank, scratch, volume);
       payLeaderGenerations(p, breakRank, group!, state.generations, amounts, scratch);
     }
-    return BigInt(p.pvTotal) * state.headline;
+    return BigInt(s.basis === "qv" ? p.qvTotal : p.pvTotal) * state.headline;
   },
 };

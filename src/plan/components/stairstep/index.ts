@@ -45,6 +45,7 @@
 import { z } from "zod";
 import { compareDecimal, componentName, rateField } from "../../../validate/fields.js";
 import { ComponentFieldError, defineComponent } from "../../contract.js";
+import { basisField } from "../../volume.js";
 import { stairstepKernel } from "./fast.js";
 import { stairstepRule } from "./reference.js";
 import type { StairstepRate, StairstepSettings } from "./settings.js";
@@ -73,6 +74,8 @@ const schema = z
           }
         }
       }),
+    /** The volume it pays on: CV (default) or QV. */
+    basis: basisField(),
     /** From this paid-as rank up, a member's volume breaks away; her qualified uplines earn generation rates on it instead. */
     breakaway: z
       .object({
@@ -101,13 +104,13 @@ export const stairstep = defineComponent({
       }
     }
     const rateByRank = ctx.byRank(steps.map((s) => ({ rank: s.rankName, value: s.rate })), ctx.rate("0"), "rates");
-    if (!input.breakaway) return { rates: steps, rateByRank };
+    if (!input.breakaway) return { rates: steps, rateByRank, basis: input.basis };
     const breakaway = {
       rank: ctx.rankNumber(input.breakaway.rank, "breakaway.rank"),
       rankName: input.breakaway.rank,
       generations: input.breakaway.generations.map(ctx.rate),
     };
-    return { rates: steps, rateByRank, breakaway };
+    return { rates: steps, rateByRank, breakaway, basis: input.basis };
   },
   fast: stairstepKernel,
   reference: stairstepRule,

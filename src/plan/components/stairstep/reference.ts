@@ -29,7 +29,8 @@ export const stairstepRule: ReferenceRule<StairstepSettings, undefined> = {
     const headlineRate = generations.reduce((sum, g) => sum.plus(g.value), s.rates[s.rates.length - 1]!.rate.value);
     let headline: Decimal = zero;
     for (const order of orders) {
-      headline = headline.plus(headlineRate.times(order.cv));
+      const volume = s.basis === "qv" ? order.qv! : order.cv;
+      headline = headline.plus(headlineRate.times(volume));
       let paidRate: Decimal = zero;
       let up = order.member;
       let brokeAway = false;
@@ -37,7 +38,7 @@ export const stairstepRule: ReferenceRule<StairstepSettings, undefined> = {
         const u = members[up]!;
         const r = s.rateByRank[u.rank]!.value;
         if (r.gt(paidRate)) {
-          credit(payees, u.id, r.minus(paidRate).times(order.cv));
+          credit(payees, u.id, r.minus(paidRate).times(volume));
           paidRate = r;
         }
         brokeAway = s.breakaway !== undefined && u.rank >= s.breakaway.rank;
@@ -48,7 +49,7 @@ export const stairstepRule: ReferenceRule<StairstepSettings, undefined> = {
       while (up !== -1 && g < generations.length) {
         const u = members[up]!;
         if (u.rank >= s.breakaway!.rank) {
-          credit(payees, u.id, generations[g]!.value.times(order.cv));
+          credit(payees, u.id, generations[g]!.value.times(volume));
           g += 1;
         }
         up = u.upline;

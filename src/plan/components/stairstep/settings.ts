@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { VolumeKind } from "../../volume.js";
 import type { CompiledRate } from "../../contract.js";
 
 /** One step of the stairstep, rank resolved. */
@@ -16,6 +17,8 @@ export interface StairstepRate {
 
 /** Compiled settings: what both engines read. */
 export interface StairstepSettings {
+  /** The volume the component pays on: CV (default) or QV. */
+  readonly basis: VolumeKind;
   /** Ascending ranks, non-decreasing rates. */
   readonly rates: readonly StairstepRate[];
   /** Each paid-as rank's rate (index 0: no rank): the highest listed step at or below it, else 0. */

@@ -1,19 +1,67 @@
 /**
  * The unilevel on the fast engine: level-by-level passes up the compressed
- * (active uplines) or the full upline tree.
+ * (active uplines) or the full upline tree; or, when rates or volumes depend
+ * on who bought (rates by the buyer's or the lower package, package fees),
+ * a bounded walk up from each buyer (at most `rates.length` levels).
  *
  * @module
  */
-import type { FastKernel } from "../../contract.js";
-import { createLevelState, growLevelBuffers, payLevels, type LevelState } from "../shared/level-passes.js";
+import type { FastKernel, FastPeriod } from "../../contract.js";
+import { columnValues, rateRow, scaledRate, type CompiledRateTable } from "../../rate-tables.js";
+import { createLevelBuffers, growLevelBuffers, payLevels, type LevelBuffers } from "../shared/level-passes.js";
 import type { UnilevelSettings } from "./settings.js";
 
-export const unilevelKernel: FastKernel<UnilevelSettings, LevelState> = {
-  state: createLevelState,
-  grow: (state, capacity) => growLevelBuffers(state.buffers, capacity),
+/** The kernel's state: the level buffers, the settings as typed arrays, and scratch of package-fee walks. */
+export interface UnilevelState {
+  readonly buffers: LevelBuffers;
+  readonly rates: Float64Array;
+  readonly payable: Uint8Array | undefined;
+  /** Σ of every level's largest rate, scaled. */
+  readonly rateSum: bigint;
+  /** Whether the tables depend on the earner only and are constants (level passes with `rates`). */
+  readonly constant: boolean;
+  readonly eligible: Uint8Array | undefined;
+  /** Scratch: each member's eligibility by package this period. */
+  eligibleNow: Uint8Array;
+  readonly packageVolumes: Float64Array;
+}
+
+export const unilevelKernel: FastKernel<UnilevelSettings, UnilevelState> = {
+  state: (s, capacity) => ({
+    buffers: createLevelBuffers(capacity),
+    rates: Float64Array.from(s.rates, (t) => t.scaled[0]!),
+    payable: s.depthByRank ? Uint8Array.from(s.depthByRank) : undefined,
+    rateSum: s.rates.reduce((sum, t) => sum + BigInt(t.max.scaled), 0n),
+    constant: s.rates.every((t) => t.constant),
+    eligible: s.eligiblePackages ? Uint8Array.from(s.eligiblePackages) : undefined,
+    eligibleNow: new Uint8Array(s.eligiblePackages ? capacity : 0),
+    packageVolumes: Float64Array.from(s.packageVolumes),
+  }),
+  grow(state, capacity) {
+    growLevelBuffers(state.buffers, capacity);
+    if (state.eligible) state.eligibleNow = new Uint8Array(capacity);
+  },
   accrue(s, state, p, amounts) {
     const { size, members, memberCount } = p.network;
     const dynamic = s.compression === "dynamic";
+    if (state.eligible) {
+      for (let idx = 0; idx < memberCount; idx++) {
+        const i = members[idx]!;
+        state.eligibleNow[i] = state.eligible[p.package[i]!]!;
+      }
+    }
+    if (s.packageVolume) return packageFees(s, state, p, amounts);
+    const volume = s.basis === "qv" ? p.qv : p.pv;
+    const headline = BigInt(s.basis === "qv" ? p.qvTotal : p.pvTotal) * state.rateSum;
+    if (s.rates.some((t) => t.byBuyer)) {
+      for (let idx = 0; idx < memberCount; idx++) {
+        const i = members[idx]!;
+        const v = volume[i]!;
+        if (v !== 0) walk(s, state, p, i, p.package[i]!, v, amounts, -1);
+      }
+      return headline;
+    }
+    const columns = s.rates.map((t) => columnValues(t, p.values));
     // The tree the levels climb: active uplines only (compressed), or every upline;
     // with compression every upline reached is active, so no activity check is needed.
     payLevels(
@@ -24,16 +72,76 @@ export const unilevelKernel: FastKernel<UnilevelSettings, LevelState> = {
         passerCount: memberCount,
         earners: members,
         earnerCount: memberCount,
-        pv: p.pv,
+        pv: volume,
         rates: state.rates,
         requireActive: !dynamic,
         active: p.active,
         payable: state.payable,
         rank: p.rank,
+        ...(state.eligible ? { eligible: state.eligibleNow } : {}),
+        ...(state.constant ? {} : { earnerRate: (k: number, j: number) => rateAt(s.rates[k]!, columns[k], p, j, p.package[j]!) }),
       },
       state.buffers,
       amounts,
     );
-    return BigInt(p.pvTotal) * state.rateSum;
+    return headline;
   },
 };
+
+/** An earner's scaled rate in a level's table (her rank, her package, the buyer's). */
+function rateAt(t: CompiledRateTable, column: Float64Array | undefined, p: FastPeriod, j: number, buyerPackage: number): number {
+  return scaledRate(t, rateRow(t, p.rank[j]!, p.package[j]!, buyerPackage), column ? column[j]! : 0);
+}
+
+/**
+ * Pays volume `v` bought by member i (package `buyerPackage`) up her levels:
+ * compressed or not, by payable depth and eligibility. With `feePackage` ≥ 0
+ * (a package fee), the volume at each earner is the plan's volume of the
+ * selected package instead of `v`.
+ */
+function walk(s: UnilevelSettings, state: UnilevelState, p: FastPeriod, i: number, buyerPackage: number, v: number, amounts: Float64Array, feePackage: number): void {
+  const { upline } = p.network;
+  const { active, rank } = p;
+  const dynamic = s.compression === "dynamic";
+  const depth = s.rates.length;
+  let level = 0;
+  let u = upline[i]!;
+  while (u >= 0 && level < depth) {
+    if (active[u] === 1) {
+      const payable = state.payable === undefined || level < state.payable[rank[u]!]!;
+      const eligible = state.eligible === undefined || state.eligibleNow[u] === 1;
+      if (payable && eligible) {
+        const t = s.rates[level]!;
+        const rate = rateAt(t, t.column === undefined ? undefined : p.values.get(t.column), p, u, buyerPackage);
+        let volume = v;
+        if (feePackage >= 0) {
+          const e = p.package[u]!;
+          const sel = s.packageVolume === "buyer" ? feePackage : s.packageVolume === "earner" ? e : e === 0 || feePackage === 0 ? 0 : Math.min(e, feePackage);
+          volume = state.packageVolumes[sel]!;
+        }
+        if (rate !== 0 && volume !== 0) amounts[u]! += volume * rate;
+      }
+      level += 1;
+    } else if (!dynamic) level += 1;
+    u = upline[u]!;
+  }
+}
+
+/** Package fees only: each fee order, walked up with the plan's volume of the selected package. */
+function packageFees(s: UnilevelSettings, state: UnilevelState, p: FastPeriod, amounts: Float64Array): bigint {
+  const net = p.network;
+  const fees = net.orderPackage;
+  const names = net.packageNames;
+  if (!fees || !names || net.orderMember === undefined || net.orderCount === undefined) return 0n;
+  const planNumber = Uint8Array.from({ length: names.length + 1 }, (_, k) => (k === 0 ? 0 : s.packageNames.indexOf(names[k - 1]!) + 1));
+  const largest = Math.max(0, ...s.packageVolumes);
+  let headlineVolume = 0;
+  for (let k = 0; k < net.orderCount; k++) {
+    const n = fees[k]!;
+    if (n === 0) continue;
+    const b = planNumber[n]!;
+    headlineVolume += s.packageVolume === "earner" ? largest : state.packageVolumes[b]!;
+    walk(s, state, p, net.orderMember[k]!, b, 0, amounts, b);
+  }
+  return BigInt(headlineVolume) * state.rateSum;
+}
