@@ -100,7 +100,8 @@ export function measureSimulation(w: Workload, ledger: boolean): SimulationMeasu
   heap.sample();
   const start = performance.now();
   const options = { scenario: w.scenario, plan: w.plan, seed: w.seed, engine: "fast" as const, ledger, collectors: { heap: heapPeakCollector(heap) } };
-  const result = w.feedback ? simulateWithFeedback(options) : simulate(options);
+  // A workload with income feedback has it in its scenario: the runner feeds each period's payouts to the world.
+  const result = simulate(options);
   const wallSeconds = (performance.now() - start) / 1000;
   // The member rows are built after the last period: sample while the result is alive.
   heap.sample();
@@ -122,52 +123,6 @@ export function measureSimulation(w: Workload, ledger: boolean): SimulationMeasu
     peakHeapMb: heap.peakBytes / MB,
     ledgerLines: result.ledger.length,
   };
-}
-
-/**
- * `simulate` with income feedback: the runner's own steps (prepare, the period
- * loop, results), with the world's step told each period every member's
- * income (the sum of what each component paid her) and paid-as rank of the
- * previous period, gathered by a collector after each payout. What a runner
- * with feedback on does (the library's runner does not yet); here to measure
- * what the world's side of it costs.
- */
-function simulateWithFeedback(options: {
-  scenario: Workload["scenario"];
-  plan: Workload["plan"];
-  seed: number;
-  engine: "fast";
-  ledger: boolean;
-  collectors: Record<string, CollectorFactory<unknown>>;
-}) {
-  let income = new Float64Array(0);
-  let rank = new Uint8Array(0);
-  let told = false;
-  const feedback: CollectorFactory<null> = () => ({
-    period({ payout }) {
-      const n = payout.size;
-      if (income.length < n) {
-        income = new Float64Array(Math.ceil(n * 1.25));
-        rank = new Uint8Array(Math.ceil(n * 1.25));
-      } else {
-        income.fill(0, 0, n);
-      }
-      for (const amounts of payout.amounts) {
-        for (let idx = 0; idx < payout.memberCount; idx++) {
-          const i = payout.members[idx]!;
-          income[i]! += amounts[i]!;
-        }
-      }
-      rank.set(payout.rank.subarray(0, n));
-      told = true;
-    },
-    result: () => null,
-  });
-  const { plan, collectors, ...rest } = options;
-  const run = prepareRun({ ...rest, plans: [plan], collectors: { ...collectors, feedback } });
-  const fed: PreparedRun = { ...run, step: () => stepWorld(run.world, told ? { income, rank } : {}) };
-  runPeriods(fed);
-  return collectResults(fed)[0]!;
 }
 
 /** Fast against reference engine on the same world periods. */

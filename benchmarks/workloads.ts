@@ -31,13 +31,6 @@ export interface Workload {
    */
   readonly compareMonths: number;
   /**
-   * Income feedback: the world is told, each period, every member's income
-   * (everything the plan paid her) and paid-as rank of the previous period
-   * (`WorldStepInput`), as a runner with feedback on would. The scenario's
-   * `distributors.attritionMultipliers` decide what it does with them.
-   */
-  readonly feedback?: boolean;
-  /**
    * V8 old-space limit (MB) for the child process running this workload, or
    * undefined for Node's default. Set above the 2 GB target on purpose: the
    * target is checked against the measured peak RSS, and a run that would
@@ -130,7 +123,6 @@ export const WORKLOADS: readonly Workload[] = [
     plan: UNILEVEL_7,
     ledger: [false],
     compareMonths: 0,
-    feedback: true,
     maxOldSpaceMb: 6144,
   },
   {

@@ -13,6 +13,7 @@
 // The runner: a seeded world paid under one or several plans.
 export { simulate, type SimulateOptions } from "./run/simulate.js";
 export { simulatePlans, type SimulatePlansOptions } from "./run/simulate-plans.js";
+export { stopEffort, type StopEffortOptions, type Counterfactual } from "./run/stop-effort.js";
 export type { PlansPeriodListener } from "./run/prepared-run.js";
 
 // A real business's history: imported, replayed under plans, reconciled, continued as a forecast (simulate's start.history).

@@ -13,6 +13,7 @@ const PUBLIC_VALUES = [
   // the runner
   "simulate",
   "simulatePlans",
+  "stopEffort",
   // histories: import, replay, reconcile, write
   "replay",
   "importHistory",

@@ -8,7 +8,9 @@
  *
  * @module
  */
-import { createWorld, stepWorld, type World, type WorldPeriodStats } from "../world/world.js";
+import { createWorld, stepWorld, type StopOverride, type World, type WorldPeriodStats, type WorldStepInput } from "../world/world.js";
+import { NO_INPUT } from "../world/steps/input.js";
+import { fitted } from "../util/grow.js";
 import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import type { PeriodNetwork } from "../world/network.js";
 import { resolveScenario, type Scenario, type ScenarioInput } from "../world/scenario.js";
@@ -77,10 +79,24 @@ export interface NamedCollector {
   readonly collector: Collector<unknown>;
 }
 
+/**
+ * A source of periods: a world stepped by its own dynamics, or a replayed
+ * history (then its world continued, for a forecast). `step` takes the
+ * world's per-period input (income feedback, a saturation override).
+ */
+export interface PeriodSource {
+  readonly world: World;
+  readonly step: (input?: WorldStepInput) => { network: PeriodNetwork; stats: WorldPeriodStats };
+  /** For a forecast from a history: what the world kept of it, once its last period has run. */
+  readonly handOver?: () => HistoryHandOver | undefined;
+}
+
 /** One plan's part of a prepared run. */
 export interface PlanRun {
   readonly setup: CollectorSetup;
   readonly engine: PlanEngine;
+  /** The plan's source of periods, in `PreparedRun.sources`: the one shared world, or (income feedback on) its own. */
+  readonly source: number;
   /** The built-in collectors, in call order: `ledger` (when kept), `periods`, `members`. */
   readonly builtIns: readonly NamedCollector[];
   /** The `collectors` option's, in its key order; called after the built-ins. */
@@ -89,24 +105,48 @@ export interface PlanRun {
   readonly rows: readonly PeriodRow[];
 }
 
-/** A run, ready to go: the world at its start, one engine and its collectors per plan. */
+/**
+ * A run, ready to go: its worlds at their start, one engine and its
+ * collectors per plan. One world serves every plan (common random numbers),
+ * unless the scenario's attrition reads each member's income (income
+ * feedback): then each plan gets its own world, built from the same keyed
+ * draws, and each world hears of its own plan's payouts.
+ */
 export interface PreparedRun {
   readonly seed: number | string;
   readonly scenario: Scenario;
   readonly engine: "fast" | "reference";
+  /** The sources of periods: one, or one per plan with income feedback. */
+  readonly sources: readonly PeriodSource[];
+  /** Whether the worlds read each member's income and rank of the previous period (the scenario's attrition multipliers). */
+  readonly feedback: boolean;
+  /** The first source's world (the only one without income feedback). */
   readonly world: World;
   /** Periods the run goes through: the scenario's; a history's; or a history's, then the scenario's (a forecast). */
   readonly periods: number;
   /** The first period the collectors record (a forecast that reports only itself skips its history's). */
   readonly recordFrom: number;
-  /**
-   * The source of periods: steps the world one period, or replays a
-   * history's next period (the same network and counts either way).
-   */
-  readonly step: () => { network: PeriodNetwork; stats: WorldPeriodStats };
+  /** Steps the first source one period (see {@link PeriodSource}). */
+  readonly step: (input?: WorldStepInput) => { network: PeriodNetwork; stats: WorldPeriodStats };
   readonly plans: readonly PlanRun[];
-  /** For a forecast from a history: what the world kept of it, once its last period has run. */
+  /** For a forecast from a history: what the first world kept of it, once its last period has run. */
   readonly handOver?: () => HistoryHandOver | undefined;
+  /**
+   * A per-period input for the worlds beside the income feedback the run
+   * gives itself: e.g. a twin run's saturation, read from its base run (see
+   * `stopEffort`). Called once per period and source.
+   */
+  readonly inputFor?: (period: number, source: number) => WorldStepInput;
+}
+
+/**
+ * What makes a run the twin of another (a counterfactual, see `stopEffort`):
+ * members who stop all effort in it, and a per-period world input read from
+ * the base run (its saturation).
+ */
+export interface TwinOptions {
+  readonly stop?: StopOverride;
+  readonly inputFor?: (period: number, source: number) => WorldStepInput;
 }
 
 /** The source of a run's periods, as `prepareRun` is asked for it. */
@@ -121,7 +161,7 @@ export type PlansPeriodListener = (rows: PeriodRow[], stats: WorldPeriodStats, p
  * `source`: the scenario's world (default; a forecast when `options.start`
  * holds a history), or a history alone (`replay`).
  */
-export function prepareRun(options: RunOptions, source: RunSource = { kind: "world" }): PreparedRun {
+export function prepareRun(options: RunOptions, source: RunSource = { kind: "world" }, twin: TwinOptions = {}): PreparedRun {
   const given = resolveScenario(options.scenario ?? DEFAULT_SCENARIO);
   // Every plan compiled for the scenario's currency: each money field is checked before any work.
   const plans = options.plans.map((p) => compilePlan(p, { currency: given.spec.currency, ...(options.components ? { components: options.components } : {}) }));
@@ -135,50 +175,59 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
   const seed = options.seed ?? 42;
   const recordOrders = kind === "reference";
   const history = source.kind === "history" ? source.history : options.start?.history;
-  let world: World;
-  let step: PreparedRun["step"];
-  let periods = scenario.periods;
-  let recordFrom = 0;
-  let handOver: PreparedRun["handOver"];
-  if (history === undefined) {
-    // The world is part of the estimate just checked.
-    world = createWorld(scenario, { seed, recordOrders, budget: Infinity });
-    step = () => stepWorld(world);
-  } else {
+  if (history !== undefined) {
     const problems = historyScenarioProblems(history, scenario);
     if (source.kind === "world" && scenario.spec.start.network) {
       problems.push({ path: "scenario.start.network", message: "a run starts from a history or from a generated network, not both" });
     }
     if (problems.length > 0) throw new DownlineInputError("options", problems);
-    const replayed = createHistoryWorld(history, scenario, { seed, recordOrders });
-    world = replayed.world;
-    if (source.kind === "history") {
-      step = replayed.step;
-      periods = history.periods;
-    } else {
-      // The history's periods, then the scenario's: one world, one period loop.
-      let kept: HistoryHandOver | undefined;
-      step = () => {
+  }
+  const periods = history === undefined ? scenario.periods : source.kind === "history" ? history.periods : history.periods + scenario.periods;
+  const recordFrom = history !== undefined && source.kind === "world" && options.start?.report !== "all" ? history.periods : 0;
+  const worldOptions = { seed, recordOrders, budget: Infinity, ...(twin.stop ? { stop: twin.stop } : {}) };
+  /** A source of periods: the scenario's world, a replayed history, or a history then the world (a forecast). */
+  const makeSource = (): PeriodSource => {
+    // The world is part of the estimate just checked.
+    if (history === undefined) {
+      const world = createWorld(scenario, worldOptions);
+      return { world, step: (input) => stepWorld(world, input) };
+    }
+    const replayed = createHistoryWorld(history, scenario, worldOptions);
+    const world = replayed.world;
+    if (source.kind === "history") return { world, step: () => replayed.step() };
+    // The history's periods, then the scenario's: one world, one period loop.
+    let kept: HistoryHandOver | undefined;
+    return {
+      world,
+      step: (input) => {
         if (world.period < history.periods) return replayed.step();
         kept ??= replayed.handOver();
-        return stepWorld(world);
-      };
-      periods = history.periods + scenario.periods;
-      recordFrom = options.start?.report === "all" ? 0 : history.periods;
-      handOver = () => kept;
-    }
-  }
+        return stepWorld(world, input);
+      },
+      handOver: () => kept,
+    };
+  };
+  // Income feedback: each plan's world hears of its own plan's payouts, so each plan gets its own world
+  // (from the same keyed draws: their differences are the plans' direct effect and the behaviour it causes).
+  const feedback = hasIncomeFeedback(scenario) && source.kind === "world";
+  const sources = feedback ? plans.map(() => makeSource()) : [makeSource()];
+  const first = sources[0]!;
+  const world = first.world;
   const extraFactories = Object.entries(options.collectors ?? {});
   return {
     seed,
     scenario,
     engine: kind,
+    sources,
+    feedback,
     world,
     periods,
     recordFrom,
-    step,
-    ...(handOver ? { handOver } : {}),
+    step: first.step,
+    ...(first.handOver ? { handOver: first.handOver } : {}),
+    ...(twin.inputFor ? { inputFor: twin.inputFor } : {}),
     plans: plans.map((plan, planIndex) => {
+      const source = feedback ? planIndex : 0;
       const setup: CollectorSetup = {
         seed,
         scenario,
@@ -187,7 +236,7 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
         components: plan.components.map((c) => c.name),
         planIndex,
         engine: kind,
-        world,
+        world: sources[source]!.world,
       };
       const periods = periodRowsCollector();
       const builtIns: NamedCollector[] = [
@@ -198,6 +247,7 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
       return {
         setup,
         engine: engines[planIndex]!,
+        source,
         builtIns,
         extras: extraFactories.map(([name, factory]) => ({ name, collector: factory(setup) })),
         rows: periods.rows,
@@ -207,18 +257,35 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
 }
 
 /**
- * Runs every period of a prepared run: the source steps (the world, or a
- * replayed history), each plan's engine pays, that plan's collectors record
- * (built-ins first), then `onPeriod` hears of it. The world never sees a
- * payout: every plan sees identical events. The library's only period loop.
+ * Runs every period of a prepared run: each source steps (its world, or a
+ * replayed history), each plan's engine pays on its source's network, that
+ * plan's collectors record (built-ins first), then `onPeriod` hears of it.
+ * Without income feedback one world serves every plan, which never sees a
+ * payout: every plan sees identical events. With it, each plan's world
+ * reads that plan's payouts of the previous period — each member's income
+ * (what every component paid her, retail profit included) and paid-as rank
+ * — and nothing else of the plan. The library's only period loop.
  */
 export function runPeriods(run: PreparedRun, onPeriod?: PlansPeriodListener): void {
+  // Per plan (feedback only): last period's income by member, and the engine's rank array.
+  const income: Float64Array[] = run.feedback ? run.plans.map(() => new Float64Array(0)) : [];
+  const rank: (Uint8Array | undefined)[] = run.plans.map(() => undefined);
+  const steps = run.sources.map(() => undefined as ReturnType<PeriodSource["step"]> | undefined);
   for (let t = 0; t < run.periods; t++) {
-    const { network, stats } = run.step();
+    run.sources.forEach((source, k) => {
+      const extra = run.inputFor?.(t, k);
+      const input: WorldStepInput = run.feedback && rank[k] ? { ...extra, income: income[k]!, rank: rank[k]! } : (extra ?? NO_INPUT);
+      steps[k] = source.step(input);
+    });
     const recorded = t >= run.recordFrom;
-    const payouts = run.plans.map((p) => {
+    const payouts = run.plans.map((p, k) => {
+      const { network, stats } = steps[p.source]!;
       // Every period is paid (the engines carry their state on); the collectors hear of the recorded ones.
       const payout = p.engine.pay(network);
+      if (run.feedback) {
+        income[k] = incomeOf(payout, income[k]!);
+        rank[k] = payout.rank;
+      }
       if (!recorded) return payout;
       const view = { period: stats.period, network, stats, payout };
       for (const { collector } of p.builtIns) collector.period(view);
@@ -228,10 +295,30 @@ export function runPeriods(run: PreparedRun, onPeriod?: PlansPeriodListener): vo
     if (!recorded) continue;
     onPeriod?.(
       run.plans.map((p) => p.rows[p.rows.length - 1]!),
-      stats,
+      steps[0]!.stats,
       payouts,
     );
   }
+}
+
+/** Whether a scenario's attrition reads members' income or rank (its multipliers): income feedback. */
+export function hasIncomeFeedback(scenario: Scenario): boolean {
+  const m = scenario.spec.distributors.attritionMultipliers;
+  return m.byNetIncome.length > 0 || m.byRank.length > 0;
+}
+
+/** Each member's income this period (every component's amount, retail profit included) into `into` (grown to fit). */
+function incomeOf(payout: PeriodPayout, into: Float64Array): Float64Array {
+  const out = fitted(into, payout.size);
+  out.fill(0, 0, payout.size);
+  const { members, memberCount, amounts } = payout;
+  for (const row of amounts) {
+    for (let idx = 0; idx < memberCount; idx++) {
+      const i = members[idx]!;
+      out[i]! += row[i]!;
+    }
+  }
+  return out;
 }
 
 /** Each plan's result, from its collectors' results, in plan order. */

@@ -1,0 +1,118 @@
+/**
+ * "What if she stops": the same seeded world run twice — as it is, and with
+ * some members stopping all effort from a period on — so that a member can
+ * see her income with and without her work.
+ *
+ * The twin is exact where it can be. Every draw that decides one member's or
+ * customer's fate is keyed by (seed, concern, identity, period), and a
+ * newcomer's identity comes from her sponsor's, so the stopped members'
+ * change reaches only their own downline and customers; the one number that
+ * couples everyone — the market's saturation, one per period — is read from
+ * the base run and given to the twin. Members outside the stopped members'
+ * downline and customer base see identical events (joins, quits, orders);
+ * their pay may still differ where it depends on the stopped members'
+ * volume (an upline's commissions on it).
+ *
+ * @module
+ */
+import type { CollectorFactories, CollectorResults } from "../analysis/collector.js";
+import type { SimulationResult } from "../analysis/result.js";
+import { DEFAULT_PLAN } from "../engine/default-plan.js";
+import { DownlineInputError } from "../validate/errors.js";
+import { shown } from "../validate/shown.js";
+import type { WorldStepInput } from "../world/world.js";
+import { collectResults, prepareRun, runPeriods } from "./prepared-run.js";
+import { checkSimulateOptions } from "./options.js";
+import type { SimulateOptions } from "./simulate.js";
+
+/** Who stops, and how (see {@link stopEffort}). */
+export interface StopEffortOptions {
+  /**
+   * Member indices of the base run, each a member who joined before
+   * `fromPeriod` (so she is the same person in both runs) and is not a
+   * company account (a founder).
+   */
+  readonly members: readonly number[];
+  /** The first period without their effort: no recruiting, no new customers, no business costs. */
+  readonly fromPeriod: number;
+  /** Their own monthly order: `"keep"` (default: they still buy for themselves) or `"stop"`. */
+  readonly ownOrder?: "keep" | "stop";
+  /** After the stop: `"exempt"` from attrition (default: they keep their accounts) or the tenure `"hazard"`. */
+  readonly attrition?: "exempt" | "hazard";
+}
+
+/** The two runs of a counterfactual: the world as it is, and the same world with the members stopping. */
+export interface Counterfactual<R extends Readonly<Record<string, unknown>> = Record<never, never>> {
+  readonly base: SimulationResult<R>;
+  readonly stopped: SimulationResult<R>;
+  readonly members: readonly number[];
+  readonly fromPeriod: number;
+}
+
+/**
+ * Runs a scenario under a plan twice on one seed — as it is, and with
+ * `stop.members` stopping all effort from `stop.fromPeriod` — and returns
+ * both results. After the stop a member keeps her account (unless
+ * `attrition: "hazard"`), her customers (who keep churning) and her downline,
+ * and by default her own monthly order. Options as `simulate`'s (extra
+ * collectors run in both runs); periods are numbered as in the results.
+ *
+ * @example
+ * const { base, stopped } = stopEffort({ scenario: { months: 24 }, seed: 7 }, { members: [12], fromPeriod: 6 });
+ * base.members[12].gross - stopped.members[12].gross // => what her effort from month 7 on earned her
+ */
+export function stopEffort<C extends CollectorFactories = Record<never, never>>(
+  options: SimulateOptions<C>,
+  stop: StopEffortOptions,
+): Counterfactual<CollectorResults<C>> {
+  checkSimulateOptions(options);
+  checkStop(stop);
+  const { plan, onPeriod: _onPeriod, ...rest } = options;
+  const runOptions = { ...rest, plans: [plan ?? DEFAULT_PLAN] };
+  const base = prepareRun(runOptions);
+  // The base run's saturation, period by period: the twin steps on it (a forecast's history needs none).
+  const saturation: number[] = [];
+  runPeriods(base, (_rows, stats) => void saturation.push(stats.saturation));
+  const [baseResult] = collectResults<C>(base);
+  const columns = baseResult!.memberColumns;
+  const issues = stop.members.flatMap((m, k) => {
+    const path = `stop.members[${k}]`;
+    if (m >= columns.size) return [{ path, message: `expected a member of the base run (fewer than ${columns.size}), got ${m}` }];
+    if (columns.company[m] === 1) return [{ path, message: `expected a participant, got member ${m}, a company account (a founder): company accounts never stop` }];
+    if (columns.joinPeriod[m]! >= stop.fromPeriod) {
+      return [{ path, message: `expected a member who joined before period ${stop.fromPeriod} (the same person in both runs), got member ${m}, who joined in period ${columns.joinPeriod[m]}` }];
+    }
+    return [];
+  });
+  if (issues.length > 0) throw new DownlineInputError("options", issues);
+  const inputFor = (t: number): WorldStepInput => (t >= base.recordFrom ? { saturation: saturation[t - base.recordFrom]! } : {});
+  const twin = prepareRun(runOptions, { kind: "world" }, {
+    stop: { members: stop.members, fromPeriod: stop.fromPeriod, ...(stop.ownOrder ? { ownOrder: stop.ownOrder } : {}), ...(stop.attrition ? { attrition: stop.attrition } : {}) },
+    inputFor,
+  });
+  runPeriods(twin);
+  const [stoppedResult] = collectResults<C>(twin);
+  return { base: baseResult!, stopped: stoppedResult!, members: [...stop.members], fromPeriod: stop.fromPeriod };
+}
+
+/** The stop's shape: member indices (whole, not negative, at most 1,000,000 of them), a period, the two options. */
+function checkStop(stop: StopEffortOptions): void {
+  const issues: { path: string; message: string }[] = [];
+  if (typeof stop !== "object" || stop === null) throw new DownlineInputError("options", [{ path: "stop", message: `expected { members, fromPeriod }, got ${shown(stop)}` }]);
+  if (!Array.isArray(stop.members) || stop.members.length === 0 || stop.members.length > 1_000_000) {
+    issues.push({ path: "stop.members", message: `expected 1 to 1,000,000 member indices, got ${shown(stop.members)}` });
+  } else {
+    stop.members.forEach((m, k) => {
+      if (!Number.isInteger(m) || m < 0) issues.push({ path: `stop.members[${k}]`, message: `expected a member index (a whole number ≥ 0), got ${shown(m)}` });
+    });
+  }
+  if (!Number.isInteger(stop.fromPeriod) || stop.fromPeriod < 0 || stop.fromPeriod > 100_000) {
+    issues.push({ path: "stop.fromPeriod", message: `expected a period (a whole number ≥ 0), got ${shown(stop.fromPeriod)}` });
+  }
+  if (stop.ownOrder !== undefined && stop.ownOrder !== "keep" && stop.ownOrder !== "stop") issues.push({ path: "stop.ownOrder", message: `expected "keep" or "stop", got ${shown(stop.ownOrder)}` });
+  if (stop.attrition !== undefined && stop.attrition !== "exempt" && stop.attrition !== "hazard") issues.push({ path: "stop.attrition", message: `expected "exempt" or "hazard", got ${shown(stop.attrition)}` });
+  const known = new Set(["members", "fromPeriod", "ownOrder", "attrition"]);
+  const unknown = Object.keys(stop).filter((k) => !known.has(k));
+  if (unknown.length > 0) issues.push({ path: "stop", message: `unknown key(s) ${unknown.map((k) => shown(k)).join(", ")}` });
+  if (issues.length > 0) throw new DownlineInputError("options", issues);
+}
