@@ -9,6 +9,7 @@ import type { Ledger } from "./ledger.js";
 import type { MemberColumns } from "./member-totals.js";
 import type { MemberRow } from "./member-rows.js";
 import type { PeriodRow } from "./period-rows.js";
+import type { MemberPeriods } from "./member-periods.js";
 
 /**
  * The outcome of a run under one plan. Money in integer minor units.
@@ -28,6 +29,8 @@ export interface SimulationResult<Collected extends Readonly<Record<string, unkn
   readonly members: MemberRow[];
   /** Empty when the run was asked not to keep it. */
   readonly ledger: Ledger;
+  /** Per-member, per-period results, when the run was asked to keep them (`memberPeriods` option). */
+  readonly memberPeriods?: MemberPeriods;
   /** The results of the collectors given in the run's `collectors` option, by their names. */
   readonly collected: Collected;
 }

@@ -23,6 +23,7 @@ import { createLedger, ledgerCollector, type Ledger } from "../analysis/ledger.j
 import { memberTotalsCollector, type MemberColumns } from "../analysis/member-totals.js";
 import { memberRowsOf, type MemberRow } from "../analysis/member-rows.js";
 import { periodRowsCollector, type PeriodRow } from "../analysis/period-rows.js";
+import { memberPeriodsCollector, resolveMemberPeriodsOptions, type MemberPeriods, type MemberPeriodsOptions } from "../analysis/member-periods.js";
 import type { SimulationResult } from "../analysis/result.js";
 
 /** Options of a run under several plans (see `simulatePlans`). */
@@ -39,6 +40,12 @@ export interface RunOptions<C extends CollectorFactories = CollectorFactories> {
   readonly engine?: "fast" | "reference";
   /** Keep the ledger (default true). Totals and rows are kept either way. */
   readonly ledger?: boolean;
+  /**
+   * Keep per-member, per-period results (`result.memberPeriods`): `true` for
+   * the default columns, or `{ columns, from, to }`. Default off: it grows
+   * with members × periods.
+   */
+  readonly memberPeriods?: boolean | MemberPeriodsOptions;
   /**
    * Extra collectors, by name: each is created once per plan and called after
    * every period, after the built-in ones; its result is
@@ -57,7 +64,7 @@ export interface NamedCollector {
 export interface PlanRun {
   readonly setup: CollectorSetup;
   readonly engine: PlanEngine;
-  /** The built-in collectors, in call order: `ledger` (when kept), `periods`, `members`. */
+  /** The built-in collectors, in call order: `ledger` (when kept), `periods`, `members`, `memberPeriods` (when asked). */
   readonly builtIns: readonly NamedCollector[];
   /** The `collectors` option's, in its key order; called after the built-ins. */
   readonly extras: readonly NamedCollector[];
@@ -87,6 +94,7 @@ export function prepareRun(options: RunOptions): PreparedRun {
   // The structure the plans need (a placement tree), supplied or checked before any work.
   const scenario = scenarioForPlans(given, plans);
   const kind = options.engine ?? "fast";
+  const memberPeriods = options.memberPeriods ? resolveMemberPeriodsOptions(options.memberPeriods) : undefined;
   const engines: PlanEngine[] = plans.map((p) => (kind === "fast" ? createFastEngine(p) : createReferenceEngine(p)));
   const seed = options.seed ?? 42;
   const world = createWorld(scenario, { seed, recordOrders: kind === "reference" });
@@ -114,6 +122,7 @@ export function prepareRun(options: RunOptions): PreparedRun {
         ...(keepLedger ? [{ name: "ledger", collector: ledgerCollector(setup) }] : []),
         { name: "periods", collector: periods },
         { name: "members", collector: memberTotalsCollector(setup) },
+        ...(memberPeriods ? [{ name: "memberPeriods", collector: memberPeriodsCollector(setup, memberPeriods) }] : []),
       ];
       return {
         setup,
@@ -168,6 +177,7 @@ export function collectResults<C extends CollectorFactories>(run: PreparedRun): 
         return (rows ??= memberRowsOf(columns, p.setup.plan.ranks.map((r) => r.name)));
       },
       ledger: (built.get("ledger") as Ledger | undefined) ?? createLedger(p.setup.components),
+      ...(built.has("memberPeriods") ? { memberPeriods: built.get("memberPeriods") as MemberPeriods } : {}),
       collected,
     };
   });
