@@ -20,7 +20,13 @@ export interface SimulationResult<Collected extends Readonly<Record<string, unkn
   readonly scenario: ScenarioSpec;
   /** Minor-unit digits of the scenario's currency. */
   readonly digits: number;
-  readonly plan: { readonly name: string; readonly components: readonly string[]; readonly source: Readonly<Record<string, unknown>> };
+  readonly plan: {
+    readonly name: string;
+    readonly components: readonly string[];
+    /** The rank ladder's names, lowest first (rank r is `ranks[r - 1]`); absent in results built by hand. */
+    readonly ranks?: readonly string[];
+    readonly source: Readonly<Record<string, unknown>>;
+  };
   readonly engine: "fast" | "reference";
   readonly periods: PeriodRow[];
   /** Per-member results as typed-array columns (index = member). */

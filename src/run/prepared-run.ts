@@ -169,7 +169,7 @@ export function collectResults<C extends CollectorFactories>(run: PreparedRun): 
       seed: run.seed,
       scenario: run.scenario.spec,
       digits: run.scenario.digits,
-      plan: { name: p.setup.plan.name, components: p.setup.components, source: p.setup.plan.source },
+      plan: { name: p.setup.plan.name, components: p.setup.components, ranks: p.setup.plan.ranks.map((r) => r.name), source: p.setup.plan.source },
       engine: run.engine,
       periods: built.get("periods") as PeriodRow[],
       memberColumns: columns,
