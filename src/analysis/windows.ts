@@ -56,8 +56,14 @@ export function rankNamesOf(result: Pick<SimulationResult, "plan" | "memberPerio
   return Array.isArray(ranks) ? ranks.map((r: { name?: unknown }, k) => String(r?.name ?? k + 1)) : [];
 }
 
+/** What a window is resolved against: a run's period unit and length (a result, or a scenario's figures before a run). */
+export interface RunShape {
+  readonly scenario: { readonly period: "month" | "week" };
+  readonly periods: { readonly length: number };
+}
+
 /** Periods in a year for a run's period length. */
-export function periodsPerYear(result: Pick<SimulationResult, "scenario">): number {
+export function periodsPerYear(result: Pick<RunShape, "scenario">): number {
   return result.scenario.period === "week" ? 52 : 12;
 }
 
@@ -71,7 +77,7 @@ function bad(path: string, message: string): never {
  * @example
  * resolveWindow(result, "lastYear") // => { kind: "calendar", from: 24, to: 36, periods: 12, months: 12, complete: true, label: "periods 24–35 (the last 12 months)" } on a 36-month run
  */
-export function resolveWindow(result: Pick<SimulationResult, "scenario" | "periods">, window: Window = "lastYear"): ResolvedWindow {
+export function resolveWindow(result: RunShape, window: Window = "lastYear"): ResolvedWindow {
   const T = result.periods.length;
   const P = periodsPerYear(result);
   const unit = P === 52 ? "weeks" : "months";
