@@ -8,6 +8,8 @@
  */
 import { formatMinor } from "../money/amount.js";
 import type { IncomeDisclosure, DisclosureRow } from "../analysis/disclosure.js";
+import type { PlanMetric, PlanMetricName } from "../analysis/plan-metrics.js";
+import type { PlanComparison } from "../run/experiment.js";
 
 /**
  * Money for reading: minor units rounded half away from zero to whole ones,
@@ -98,4 +100,84 @@ export function disclosureMarkdown(d: IncomeDisclosure): string {
     ...d.assumptions.map((a) => `- ${a.replace(/[\r\n]+/g, " ")}`),
     "",
   ].join("\n");
+}
+
+/** A metric's figure for reading: a share as a percentage, money with its digits, hours and counts with one decimal. */
+function displayMetric(value: number, unit: PlanMetric["unit"], digits: number, difference = false): string {
+  if (!Number.isFinite(value)) return "—";
+  if (unit === "share") return difference ? `${(value * 100).toFixed(1)} pp` : displayShare(value);
+  if (unit === "money") return displayMoney(value, digits);
+  return value.toLocaleString("en-US", { maximumFractionDigits: 1 });
+}
+
+/** Options of {@link comparisonMarkdown}. */
+export interface ComparisonMarkdownOptions {
+  /** The metrics to show, in order (default: payout ratio, breakage, end customers, paid nothing, median and mean gross, top 10%, Gini, net profit, median net). */
+  readonly metrics?: readonly PlanMetricName[];
+  /** Show the table of means (default true). */
+  readonly summary?: boolean;
+  /** Show paired differences (default true). */
+  readonly differences?: boolean;
+}
+
+const DEFAULT_COMPARISON_METRICS: readonly PlanMetricName[] = ["payoutRatio", "breakageShare", "endCustomerShare", "zeroEarnerShare", "medianGross", "meanGross", "top10Share", "gini", "netProfitShare", "medianNet"];
+
+/**
+ * A comparison as Markdown: one row per plan and world, each cell the mean
+ * across seeds and its confidence interval; then the paired differences
+ * (plan A − plan B on the same world and seeds) with theirs.
+ *
+ * @example
+ * comparisonMarkdown(await comparePlans({ plans: [a, b], seeds: 20 }))
+ * // => "| Plan | World | Payout ratio | … |\n|---|---|---:|…\n| Wellness unilevel | default | 25.6% (25.1% – 26.0%) | …"
+ */
+export function comparisonMarkdown(comparison: PlanComparison, options: ComparisonMarkdownOptions = {}): string {
+  const names = options.metrics ?? DEFAULT_COMPARISON_METRICS;
+  const metrics = names.map((n) => {
+    const m = comparison.metrics.find((x) => x.name === n);
+    if (!m) throw new RangeError(`downline/output: comparison Markdown: unknown metric ${JSON.stringify(n)}`);
+    return m;
+  });
+  const digitsOf = new Map(comparison.arms.map((a) => [`${a.plan}\u0000${a.world}`, a.digits]));
+  const cell = (mean: number, lo: number, hi: number, unit: PlanMetric["unit"], digits: number, difference = false) =>
+    Number.isFinite(lo)
+      ? `${displayMetric(mean, unit, digits, difference)} (${displayMetric(lo, unit, digits, difference)} – ${displayMetric(hi, unit, digits, difference)})`
+      : displayMetric(mean, unit, digits, difference);
+  const rows = comparison.arms.map((arm) => [
+    arm.plan,
+    arm.world,
+    ...metrics.map((m) => {
+      const s = comparison.summary.find((r) => r.plan === arm.plan && r.world === arm.world && r.metric === m.name)!;
+      return cell(s.mean, s.lo, s.hi, m.unit, arm.digits);
+    }),
+  ]);
+  const pct = `${+(comparison.confidence * 100).toFixed(2)}%`;
+  const out: string[] = [];
+  if (options.summary ?? true) {
+    const windows = [...new Set(comparison.arms.map((a) => a.window))].join("; ");
+    const currencies = [...new Set(comparison.arms.map((a) => a.currency))].join(", ");
+    out.push(
+      `Means over ${comparison.seeds.length} seeds (${pct} Student-t interval), over ${windows}. Shares in %, money in ${currencies}.`,
+      "",
+      markdownTable(["Plan", "World", ...metrics.map((m) => m.name)], rows, 2),
+    );
+  }
+  if ((options.differences ?? true) && comparison.differences.length > 0) {
+    const pairs = [...new Set(comparison.differences.map((d) => `${d.planA}\u0000${d.planB}\u0000${d.world}`))];
+    const diffRows = pairs.map((key) => {
+      const [a, b, world] = key.split("\u0000") as [string, string, string];
+      const digits = digitsOf.get(`${a}\u0000${world}`) ?? 2;
+      return [
+        `${a} − ${b}`,
+        world,
+        ...metrics.map((m) => {
+          const d = comparison.differences.find((r) => r.planA === a && r.planB === b && r.world === world && r.metric === m.name)!;
+          return cell(d.meanDifference, d.lo, d.hi, m.unit, digits, true);
+        }),
+      ];
+    });
+    if (out.length > 0) out.push("");
+    out.push(`Paired differences (same world, same seeds; ${comparison.seeds.length} seeds, ${pct} Student-t interval; shares in percentage points):`, "", markdownTable(["Plans", "World", ...metrics.map((m) => m.name)], diffRows, 2));
+  }
+  return out.join("\n") + "\n";
 }
