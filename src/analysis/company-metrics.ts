@@ -260,7 +260,12 @@ export function companyMetrics(result: SimulationResult, options: { readonly win
   return { plan: result.plan.name, currency: result.scenario.currency, digits: result.digits, periods, window: w, totals, tests };
 }
 
-/** Paid-as rank counts of participants per period, as tidy rows (period, rank, count); needs the `rank` column. */
+/**
+ * Paid-as rank counts of participants per period, as tidy rows (period, rank, count); needs the `rank` column.
+ *
+ * @example
+ * rankCountRows(companyMetrics(result)) // => [{ period: 0, rank: "", count: 4811 }, { period: 0, rank: "Executive", count: 41 }, …]
+ */
 export function rankCountRows(metrics: CompanyMetrics): { readonly period: number; readonly rank: string; readonly count: number }[] {
   const rows: { period: number; rank: string; count: number }[] = [];
   for (const p of metrics.periods) {

@@ -51,7 +51,12 @@ export type MemberPeriodColumn =
   | "groupCustomerCv"
   | "hours";
 
-/** Every column the collector can keep, in a fixed order. */
+/**
+ * Every column the collector can keep, in a fixed order.
+ *
+ * @example
+ * simulate({ scenario: { months: 12 }, memberPeriods: { columns: MEMBER_PERIOD_COLUMNS } }).memberPeriods.columns.length // => 12
+ */
 export const MEMBER_PERIOD_COLUMNS: readonly MemberPeriodColumn[] = Object.freeze([
   "earnings",
   "retailProfit",
@@ -67,7 +72,13 @@ export const MEMBER_PERIOD_COLUMNS: readonly MemberPeriodColumn[] = Object.freez
   "hours",
 ]);
 
-/** The columns kept by default: what net income, ranks and activity need. */
+/**
+ * The columns kept by default: what net income, ranks and activity need.
+ *
+ * @example
+ * // The defaults and hours (for disclosures that show hours):
+ * simulate({ memberPeriods: { columns: [...DEFAULT_MEMBER_PERIOD_COLUMNS, "hours"] } })
+ */
 export const DEFAULT_MEMBER_PERIOD_COLUMNS: readonly MemberPeriodColumn[] = Object.freeze([
   "earnings",
   "retailProfit",
@@ -313,7 +324,14 @@ export function addMeasure(mp: MemberPeriods, slice: MemberPeriodSlice, measure:
   }
 }
 
-/** A measure of one period, one value per position (the slice's members, ascending). */
+/**
+ * A measure of one period, one value per position (the slice's members, ascending).
+ *
+ * @example
+ * const mp = simulate({ scenario: { months: 12 }, memberPeriods: true }).memberPeriods;
+ * const last = mp.periods.at(-1);
+ * sliceValues(mp, last, "net") // => Float64Array(last.count): each current member's net income that month; last.members[k] is who
+ */
 export function sliceValues(mp: MemberPeriods, slice: MemberPeriodSlice, measure: MemberMeasure): Float64Array {
   const out = new Float64Array(slice.count);
   addMeasure(mp, slice, measure, out);

@@ -44,6 +44,9 @@ export interface PlanMetric {
  * over the window (a calendar window: the run's last year by default), for
  * participants (company accounts left out), income = gross (earnings +
  * retail profit) unless said otherwise.
+ *
+ * @example
+ * PLAN_METRICS.find((m) => m.name === "zeroEarnerShare").description // => "share of participants paid nothing in the window (gross 0)"
  */
 export const PLAN_METRICS: readonly PlanMetric[] = Object.freeze([
   { name: "revenue", unit: "money", description: "revenue in the window: end customers' and distributors' own orders" },
