@@ -3,7 +3,7 @@
  * the business it is written for — then print the comparison, the paired
  * differences on the default world, and one income disclosure.
  *
- *   npx tsx examples/compare-plans.ts            # 20 seeds, the full worlds (a few minutes on 2 cores)
+ *   npx tsx examples/compare-plans.ts            # 20 seeds, the full worlds (about a minute on 2 cores)
  *   npx tsx examples/compare-plans.ts --seeds 5
  *
  * On the default world every preset sees the very same events seed by seed
