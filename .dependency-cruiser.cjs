@@ -20,11 +20,14 @@
  *   ledger), the result of a run, pure functions over results;
  * - run: the runner (`simulate`, `simulatePlans`), driving world, engines and
  *   collectors;
- * - output: writers (CSV, JSON) as strings or generators of string pieces;
+ * - output: writers (CSV, JSON, Markdown) as strings or generators of string pieces;
+ * - parallel: the Monte Carlo runners on worker threads (piscina), a package
+ *   entry of its own (`downline/parallel`): with the CLI, the only place that
+ *   may use Node built-ins (node:worker_threads, through piscina);
  * - cli: the command line, the only place with process and file-system I/O;
  * - src/index.ts: the public API, re-exporting by name.
  */
-const LAYERS = ["util", "money", "random", "validate", "world", "history", "plan", "engine", "analysis", "run", "output", "cli"];
+const LAYERS = ["util", "money", "random", "validate", "world", "history", "plan", "engine", "analysis", "run", "output", "parallel", "cli"];
 
 const above = (i) => LAYERS.slice(i + 1);
 
@@ -70,8 +73,22 @@ module.exports = {
       comment:
         "The library core does no I/O and runs outside Node (browsers, workers, Deno): node: builtins only in the CLI. Writers yield string pieces; the caller writes them.",
       severity: "error",
-      from: { path: "^src/", pathNot: "^src/cli/" },
+      from: { path: "^src/", pathNot: ["^src/cli/", "^src/parallel/"] },
       to: { dependencyTypes: ["core"] },
+    },
+    {
+      name: "main-entry-without-parallel",
+      comment: "src/index.ts is the core's entry: worker threads are `downline/parallel` (src/parallel/index.ts), an entry of its own, so that the main entry runs without Node.",
+      severity: "error",
+      from: { path: "^src/index\\.ts$" },
+      to: { path: "^src/parallel/" },
+    },
+    {
+      name: "worker-pool-only-in-parallel",
+      comment: "piscina (worker threads) is imported by src/parallel/ only.",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/parallel/" },
+      to: { path: "node_modules/piscina" },
     },
     {
       name: "no-dev-dependencies-in-src",

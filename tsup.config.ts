@@ -10,6 +10,15 @@ export default defineConfig([
     target: "node20",
   },
   {
+    // downline/parallel: worker threads (Node only), ESM. The worker is an entry of its own:
+    // the pool loads it from beside parallel.js.
+    entry: { parallel: "src/parallel/index.ts", "parallel-worker": "src/parallel/worker.ts" },
+    format: ["esm"],
+    dts: { entry: { parallel: "src/parallel/index.ts" } },
+    sourcemap: true,
+    target: "node20",
+  },
+  {
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
     sourcemap: true,

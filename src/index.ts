@@ -37,11 +37,51 @@ export type { MemberColumns } from "./analysis/member-totals.js";
 export { memberRowsOf, type MemberRow } from "./analysis/member-rows.js";
 export { ledgerLines, type Ledger, type LedgerChunk, type LedgerLine } from "./analysis/ledger.js";
 
-// Writers: CSV and JSON, as text or as pieces to write one by one.
+// Per-member, per-period results (`simulate({ memberPeriods: true })`) and how to read them.
+export {
+  MEMBER_PERIOD_COLUMNS,
+  DEFAULT_MEMBER_PERIOD_COLUMNS,
+  memberSeries,
+  memberPeriodRows,
+  sliceValues,
+  type MemberPeriods,
+  type MemberPeriodSlice,
+  type MemberPeriodColumn,
+  type MemberPeriodsOptions,
+  type MemberMeasure,
+  type MemberSeries,
+  type MemberPeriodRow,
+} from "./analysis/member-periods.js";
+export type { PackedColumn, PackedValues } from "./analysis/packed.js";
+
+// Analysis: windows, distributions, disclosures, company metrics, "what if I stop", statistics.
+export { resolveWindow, windowTotals, type Window, type ResolvedWindow, type WindowTotals } from "./analysis/windows.js";
+export { distributions, describeDistribution, type DistributionRow, type DistributionStats, type DistributionOptions, type IncomeMeasure, type GroupBy } from "./analysis/distributions.js";
+export { incomeDisclosure, type IncomeDisclosure, type DisclosureRow, type DisclosureOptions } from "./analysis/disclosure.js";
+export { companyMetrics, rankCountRows, type CompanyMetrics, type CompanyPeriodRow, type EndCustomerTest } from "./analysis/company-metrics.js";
+export { stopReport, type StopCounterfactual, type StopReport, type StopReportOptions, type StopPeriodRow, type StopMemberRow, type StopCohortRow } from "./analysis/stop-report.js";
+export { PLAN_METRICS, planMetrics, type PlanMetric, type PlanMetricName } from "./analysis/plan-metrics.js";
+export { quantileSorted, giniSorted, topShareSorted, meanInterval, pairedInterval, studentTQuantile, type MeanInterval, type TopShare } from "./analysis/statistics.js";
+
+// Plans compared over many seeds, parameter sweeps (in this thread; `downline/parallel` for worker threads).
+export { comparePlans, type ComparePlansOptions, type PlanOnWorld } from "./run/compare-plans.js";
+export { sweepParameters, type SweepOptions, type ParameterSweep, type SweepColumns } from "./run/sweep-parameters.js";
+export type {
+  ExperimentOptions,
+  PlanComparison,
+  ComparisonArm,
+  ComparisonValueRow,
+  ComparisonSummaryRow,
+  ComparisonDifferenceRow,
+  ComparisonDisclosure,
+} from "./run/experiment.js";
+
+// Writers: CSV and JSON, as text or as pieces to write one by one; Markdown tables for reading.
 export { periodsCsvPieces, periodsToCsv, type PeriodsOf } from "./output/period-csv.js";
 export { periodsToJson } from "./output/period-json.js";
 export { membersCsvPieces } from "./output/member-csv.js";
 export { ledgerCsvPieces, ledgerToCsv } from "./output/ledger-csv.js";
+export { disclosureMarkdown, comparisonMarkdown, type ComparisonMarkdownOptions } from "./output/markdown.js";
 
 // Engines: one period's payout under a plan.
 export { createFastEngine } from "./engine/fast.js";

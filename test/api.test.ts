@@ -29,6 +29,32 @@ const PUBLIC_VALUES = [
   "reporter",
   "memberRowsOf",
   "ledgerLines",
+  // per-member, per-period results
+  "MEMBER_PERIOD_COLUMNS",
+  "DEFAULT_MEMBER_PERIOD_COLUMNS",
+  "memberSeries",
+  "memberPeriodRows",
+  "sliceValues",
+  // analysis
+  "resolveWindow",
+  "windowTotals",
+  "distributions",
+  "describeDistribution",
+  "incomeDisclosure",
+  "companyMetrics",
+  "rankCountRows",
+  "stopReport",
+  "PLAN_METRICS",
+  "planMetrics",
+  "quantileSorted",
+  "giniSorted",
+  "topShareSorted",
+  "meanInterval",
+  "pairedInterval",
+  "studentTQuantile",
+  // comparisons and sweeps
+  "comparePlans",
+  "sweepParameters",
   // writers
   "periodsCsvPieces",
   "periodsToCsv",
@@ -36,6 +62,8 @@ const PUBLIC_VALUES = [
   "membersCsvPieces",
   "ledgerCsvPieces",
   "ledgerToCsv",
+  "disclosureMarkdown",
+  "comparisonMarkdown",
   // engines
   "createFastEngine",
   "createReferenceEngine",
@@ -78,36 +106,57 @@ const PUBLIC_VALUES = [
   "amountField",
 ];
 
+/** The values `downline/parallel` exports (src/parallel/index.ts). */
+const PARALLEL_VALUES = ["comparePlans", "sweepParameters"];
+
 /** Exported names whose declarations have no TSDoc: none. */
 const UNDOCUMENTED_TYPES: string[] = [];
+
+/** Exported values whose TSDoc has no @example: the ones that predate the rule. */
+const VALUES_WITHOUT_EXAMPLE = ["ComponentFieldError", "DEFAULT_SCENARIO", "PRESETS", "PRESET_SCENARIOS", "createReferenceEngine", "defineComponent"];
+
+/** Every export of an entry, by name: value or type, its TSDoc and whether the TSDoc has an @example. */
+function exportsOf(entryPath: string) {
+  const file = fileURLToPath(new URL(entryPath, import.meta.url));
+  const program = ts.createProgram([file], {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  });
+  const checker = program.getTypeChecker();
+  const entry = checker.getSymbolAtLocation(program.getSourceFile(file)!)!;
+  return checker.getExportsOfModule(entry).map((symbol) => {
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    return {
+      name: symbol.name,
+      value: (target.flags & ts.SymbolFlags.Value) !== 0,
+      documented: ts.displayPartsToString(target.getDocumentationComment(checker)).trim() !== "",
+      example: target.getJsDocTags(checker).some((t) => t.name === "example"),
+    };
+  });
+}
 
 describe("the public API", () => {
   it("exports exactly the listed values", () => {
     expect(Object.keys(api).sort()).toEqual([...PUBLIC_VALUES].sort());
   });
 
-  it("documents every export at its declaration (TSDoc)", () => {
-    const index = fileURLToPath(new URL("../src/index.ts", import.meta.url));
-    const program = ts.createProgram([index], {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      types: [],
-    });
-    const checker = program.getTypeChecker();
-    const entry = checker.getSymbolAtLocation(program.getSourceFile(index)!)!;
-    const exported = checker.getExportsOfModule(entry);
-    const undocumented: string[] = [];
-    const values: string[] = [];
-    for (const symbol of exported) {
-      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-      if (target.flags & ts.SymbolFlags.Value) values.push(symbol.name);
-      if (ts.displayPartsToString(target.getDocumentationComment(checker)).trim() === "") undocumented.push(symbol.name);
-    }
-    expect(values.sort()).toEqual([...PUBLIC_VALUES].sort());
-    expect(undocumented.sort()).toEqual([...UNDOCUMENTED_TYPES].sort());
+  it("documents every export at its declaration (TSDoc), values with an @example", () => {
+    const exported = exportsOf("../src/index.ts");
+    expect(exported.filter((e) => e.value).map((e) => e.name).sort()).toEqual([...PUBLIC_VALUES].sort());
+    expect(exported.filter((e) => !e.documented).map((e) => e.name).sort()).toEqual([...UNDOCUMENTED_TYPES].sort());
+    expect(exported.filter((e) => e.value && !e.example).map((e) => e.name).sort()).toEqual([...VALUES_WITHOUT_EXAMPLE].sort());
+  });
+
+  it("downline/parallel: exactly its listed values, each documented with an @example", async () => {
+    const parallel = await import("../src/parallel/index.js");
+    expect(Object.keys(parallel).sort()).toEqual([...PARALLEL_VALUES].sort());
+    const exported = exportsOf("../src/parallel/index.ts");
+    expect(exported.filter((e) => !e.documented).map((e) => e.name)).toEqual([]);
+    expect(exported.filter((e) => e.value && !e.example).map((e) => e.name)).toEqual([]);
   });
 });

@@ -48,6 +48,8 @@ const common = {
   collectors: collectorFactories().optional(),
   budget: budgetField().optional(),
   start: startField().optional(),
+  // Per-member, per-period results: true, or which columns and periods (checked in full where they are resolved).
+  memberPeriods: z.union([z.boolean(), z.custom<object>((v) => isRecord(v), { error: (iss) => `expected true, false or { columns, from, to }, got ${shown(iss.input)}` })]).optional(),
 };
 
 const plansField = () =>

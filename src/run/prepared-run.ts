@@ -25,6 +25,7 @@ import { createLedger, ledgerCollector, type Ledger } from "../analysis/ledger.j
 import { memberTotalsCollector, type MemberColumns } from "../analysis/member-totals.js";
 import { memberRowsOf, type MemberRow } from "../analysis/member-rows.js";
 import { periodRowsCollector, type PeriodRow } from "../analysis/period-rows.js";
+import { memberPeriodsCollector, resolveMemberPeriodsOptions, type MemberPeriods, type MemberPeriodsOptions } from "../analysis/member-periods.js";
 import type { SimulationResult } from "../analysis/result.js";
 import type { History } from "../history/history.js";
 import { createHistoryWorld, historyScenarioProblems, type HistoryHandOver } from "../history/world-from-history.js";
@@ -54,6 +55,12 @@ export interface RunOptions<C extends CollectorFactories = CollectorFactories> {
   readonly engine?: "fast" | "reference";
   /** Keep the ledger (default true). Totals and rows are kept either way. */
   readonly ledger?: boolean;
+  /**
+   * Keep per-member, per-period results (`result.memberPeriods`): `true` for
+   * the default columns, or `{ columns, from, to }`. Default off: it grows
+   * with members × periods.
+   */
+  readonly memberPeriods?: boolean | MemberPeriodsOptions;
   /**
    * Extra collectors, by name: each is created once per plan and called after
    * every period, after the built-in ones; its result is
@@ -97,7 +104,7 @@ export interface PlanRun {
   readonly engine: PlanEngine;
   /** The plan's source of periods, in `PreparedRun.sources`: the one shared world, or (income feedback on) its own. */
   readonly source: number;
-  /** The built-in collectors, in call order: `ledger` (when kept), `periods`, `members`. */
+  /** The built-in collectors, in call order: `ledger` (when kept), `periods`, `members`, `memberPeriods` (when asked). */
   readonly builtIns: readonly NamedCollector[];
   /** The `collectors` option's, in its key order; called after the built-ins. */
   readonly extras: readonly NamedCollector[];
@@ -171,6 +178,7 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
   const keepLedger = options.ledger ?? true;
   // The whole run's memory, estimated before anything is allocated.
   checkRunBudget(estimateRun(scenario, plans, { engine: kind, ledger: keepLedger }), scenario, options.budget ?? DEFAULT_MEMORY_BUDGET);
+  const memberPeriods = options.memberPeriods ? resolveMemberPeriodsOptions(options.memberPeriods) : undefined;
   const engines: PlanEngine[] = plans.map((p) => (kind === "fast" ? createFastEngine(p) : createReferenceEngine(p)));
   const seed = options.seed ?? 42;
   const recordOrders = kind === "reference";
@@ -243,6 +251,7 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
         ...(keepLedger ? [{ name: "ledger", collector: ledgerCollector(setup) }] : []),
         { name: "periods", collector: periods },
         { name: "members", collector: memberTotalsCollector(setup) },
+        ...(memberPeriods ? [{ name: "memberPeriods", collector: memberPeriodsCollector(setup, memberPeriods) }] : []),
       ];
       return {
         setup,
@@ -332,7 +341,7 @@ export function collectResults<C extends CollectorFactories>(run: PreparedRun): 
       seed: run.seed,
       scenario: run.scenario.spec,
       digits: run.scenario.digits,
-      plan: { name: p.setup.plan.name, components: p.setup.components, source: p.setup.plan.source },
+      plan: { name: p.setup.plan.name, components: p.setup.components, ranks: p.setup.plan.ranks.map((r) => r.name), source: p.setup.plan.source },
       engine: run.engine,
       periods: built.get("periods") as PeriodRow[],
       memberColumns: columns,
@@ -340,6 +349,7 @@ export function collectResults<C extends CollectorFactories>(run: PreparedRun): 
         return (rows ??= memberRowsOf(columns, p.setup.plan.ranks.map((r) => r.name)));
       },
       ledger: (built.get("ledger") as Ledger | undefined) ?? createLedger(p.setup.components),
+      ...(built.has("memberPeriods") ? { memberPeriods: built.get("memberPeriods") as MemberPeriods } : {}),
       collected,
     };
   });

@@ -78,7 +78,7 @@ describe("simulate and simulatePlans check every option before any work", () => 
 
   it("an unknown option (a typo) is named, with the options that exist", () => {
     const e = refusedQuickly(() => sim({ seeds: 3 }));
-    expectIssue(e, "options", "", /^unknown option\(s\) "seeds" \(simulate takes scenario, components, seed, engine, ledger, collectors, budget, start, plan, onPeriod\)$/);
+    expectIssue(e, "options", "", /^unknown option\(s\) "seeds" \(simulate takes scenario, components, seed, engine, ledger, collectors, budget, start, memberPeriods, plan, onPeriod\)$/);
   });
 
   it("options that are not an object", () => {

@@ -125,3 +125,27 @@ function cohortIncome(members: readonly number[]) {
     };
   };
 }
+
+describe("the what-if-I-stop report on a real counterfactual", () => {
+  it("stopReport reads both runs: her income with and without effort, month by month, and its half-life", async () => {
+    const { stopReport } = await import("../../src/index.js");
+    const scenario: ScenarioInput = {
+      months: 20,
+      start: { founders: 1, network: { distributors: 800, customersPerDistributor: 4 } },
+      market: { prospects: 1_000_000 },
+      customers: { churn: [{ fromMonth: 0, monthly: 0.1 }], orphans: "churn" },
+    };
+    const plan: PlanInput = { activity: { minPv: "0" }, components: [{ type: "customerCommission", rate: "0.20" }] };
+    const members = Array.from({ length: 100 }, (_, k) => k + 1);
+    const cf = stopEffort({ scenario, plan, seed: 8, memberPeriods: true }, { members, fromPeriod: 4 });
+    const report = stopReport(cf);
+    expect(report.fromPeriod).toBe(4);
+    expect(report.members).toHaveLength(100);
+    // Before the stop both runs are one: with and without effort are equal, member by member.
+    for (const row of report.periods.filter((r) => r.period < 4)) expect(row.withoutEffort).toBe(row.withEffort);
+    // After it, without her effort she gains no customer: her income falls to about half in ln 2 / −ln 0.9 ≈ 6.6 months.
+    expect(report.halfLife.median).not.toBeNull();
+    expect(report.halfLife.median!).toBeGreaterThanOrEqual(4);
+    expect(report.halfLife.median!).toBeLessThanOrEqual(10);
+  });
+});

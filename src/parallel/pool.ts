@@ -1,0 +1,88 @@
+/**
+ * Runs an experiment's tasks on a pool of worker threads (piscina). Each task
+ * is plain data and a pure function of itself; outcomes are merged by task
+ * index, so nothing depends on which worker ran what, or when.
+ *
+ * @module
+ */
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
+import { hasFunctions, throwIfAborted, type Experiment, type ExperimentOptions, type ExperimentOutcome } from "../run/experiment.js";
+import { DownlineInputError } from "../validate/errors.js";
+
+/** The worker module and the Node options it needs: the built entry beside this one, or the TypeScript source under tsx's loader. */
+export function workerModule(): { readonly filename: string; readonly execArgv: string[] } {
+  const here = import.meta.url;
+  if (!/\.[cm]?ts$/.test(new URL(here).pathname)) return { filename: new URL("./parallel-worker.js", here).href, execArgv: [...process.execArgv] };
+  // From source (tests, tsx): the worker is TypeScript, so it needs tsx's loader — given
+  // to the worker unless the process already runs under it (then the worker inherits it).
+  const underTsx = process.execArgv.some((a) => a.includes("tsx"));
+  const loader = pathToFileURL(createRequire(here).resolve("tsx")).href;
+  return { filename: new URL("./worker.ts", here).href, execArgv: underTsx ? [...process.execArgv] : [...process.execArgv, "--import", loader] };
+}
+
+/** Checks the `workers` option: a whole number from 0 to 256; default: the machine's available parallelism. */
+export function resolveWorkers(workers: number | undefined): number {
+  if (workers === undefined) return availableParallelism();
+  if (!Number.isInteger(workers) || workers < 0 || workers > 256) {
+    throw new DownlineInputError("options", [{ path: "workers", message: `expected a whole number of worker threads from 0 to 256, got ${String(workers)}` }]);
+  }
+  return workers;
+}
+
+/**
+ * Runs every task on `workers` threads (at most one per task), reporting
+ * progress as runs finish. An abort rejects with the signal's reason and
+ * stops the threads.
+ */
+export async function runOnWorkers(experiment: Experiment, workers: number, options: Pick<ExperimentOptions, "onProgress" | "signal" | "components">): Promise<ExperimentOutcome[]> {
+  const { signal, onProgress } = options;
+  if (options.components && options.components.length > 0) {
+    throw new DownlineInputError("options", [{ path: "components", message: "expected no custom components with worker threads (functions cannot cross to a worker): use workers: 1" }]);
+  }
+  experiment.tasks[0]?.plans.forEach((_, k) => {
+    if (experiment.tasks.some((t) => t.plans[k] !== undefined && hasFunctions(t.plans[k]))) {
+      throw new DownlineInputError("options", [{ path: `plans`, message: "expected plan data (a compiled plan cannot cross to a worker thread): pass the plan as written, or use workers: 1" }]);
+    }
+  });
+  throwIfAborted(signal);
+  const total = experiment.tasks.length;
+  const threads = Math.max(1, Math.min(workers, total));
+  const { filename, execArgv } = workerModule();
+  const pool = new Piscina<unknown, ExperimentOutcome>({ filename, minThreads: threads, maxThreads: threads, execArgv, idleTimeout: 1000 });
+  const outcomes: ExperimentOutcome[] = new Array(total);
+  let done = 0;
+  try {
+    const all = Promise.all(
+      experiment.tasks.map(async (task) => {
+        const outcome = await pool.run(task, signal ? { signal } : {});
+        outcomes[outcome.index] = outcome;
+        done += 1;
+        onProgress?.({ done, total });
+      }),
+    );
+    if (!signal) {
+      await all;
+    } else {
+      let onAbort = () => {};
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => reject(signal.reason ?? new Error("downline/parallel: aborted"));
+        signal.addEventListener("abort", onAbort, { once: true });
+      });
+      // Whichever settles first decides; the other's rejection is expected and handled here.
+      all.catch(() => {});
+      aborted.catch(() => {});
+      try {
+        await Promise.race([all, aborted]);
+      } finally {
+        signal.removeEventListener("abort", onAbort);
+      }
+    }
+    throwIfAborted(signal);
+    return outcomes;
+  } finally {
+    await pool.destroy();
+  }
+}
