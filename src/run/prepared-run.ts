@@ -169,7 +169,10 @@ export type PlansPeriodListener = (rows: PeriodRow[], stats: WorldPeriodStats, p
  * holds a history), or a history alone (`replay`).
  */
 export function prepareRun(options: RunOptions, source: RunSource = { kind: "world" }, twin: TwinOptions = {}): PreparedRun {
-  const given = resolveScenario(options.scenario ?? DEFAULT_SCENARIO);
+  // A forecast starts from its history's members: the default world's generated network is not added beside
+  // them (a scenario that asks for one explicitly is refused below).
+  const history0 = source.kind === "history" ? source.history : options.start?.history;
+  const given = resolveScenario(history0 === undefined ? (options.scenario ?? DEFAULT_SCENARIO) : withoutDefaultNetwork(options.scenario ?? {}));
   // Every plan compiled for the scenario's currency: each money field is checked before any work.
   const plans = options.plans.map((p) => compilePlan(p, { currency: given.spec.currency, ...(options.components ? { components: options.components } : {}) }));
   // The structure the plans need (a placement tree), supplied or checked before any work.
@@ -246,7 +249,7 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
         engine: kind,
         world: sources[source]!.world,
       };
-      const periods = periodRowsCollector();
+      const periods = periodRowsCollector(scenario.spec.start.founders);
       const builtIns: NamedCollector[] = [
         ...(keepLedger ? [{ name: "ledger", collector: ledgerCollector(setup) }] : []),
         { name: "periods", collector: periods },
@@ -308,6 +311,14 @@ export function runPeriods(run: PreparedRun, onPeriod?: PlansPeriodListener): vo
       payouts,
     );
   }
+}
+
+/** A scenario input without the default world's generated network, unless it names one (or is already resolved). */
+function withoutDefaultNetwork(input: ScenarioInput | Scenario): ScenarioInput | Scenario {
+  if (typeof input !== "object" || input === null || "spec" in input) return input;
+  const start = (input as { start?: Record<string, unknown> }).start;
+  if (start !== undefined && (typeof start !== "object" || start === null || "network" in start)) return input;
+  return { ...input, start: { ...start, network: null } } as ScenarioInput;
 }
 
 /** Whether a scenario's attrition reads members' income or rank (its multipliers): income feedback. */

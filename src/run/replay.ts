@@ -56,6 +56,8 @@ export function replayScenario(history: History, input: ScenarioInput = {}): Sce
     currency: history.currency,
     period: history.calendar.period,
     ...input,
+    // A history brings its own members: no generated network beside them.
+    start: { ...input.start, network: null },
     months: Math.min(1200, Math.max(1, months)),
     ...(placement ? { placement } : {}),
   });

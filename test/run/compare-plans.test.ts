@@ -5,7 +5,7 @@ import { sweepParameters, sweepPoints, withField } from "../../src/run/sweep-par
 import { PLAN_METRICS, planMetrics } from "../../src/analysis/plan-metrics.js";
 import { meanInterval, pairedInterval } from "../../src/analysis/statistics.js";
 
-const TINY: ScenarioInput = { months: 4, start: { founders: 1, network: { distributors: 250 } }, market: { prospects: 10_000 } };
+const TINY: ScenarioInput = { name: "default", months: 4, start: { founders: 1, network: { distributors: 250 } }, market: { prospects: 10_000 } };
 const FLAT: PlanInput = { name: "Flat", components: [{ type: "unilevel", rates: ["0.10", "0.10"], compression: "none" }] };
 
 describe("comparePlans", () => {
