@@ -91,12 +91,12 @@ describe("downline run", () => {
     stderr.mockRestore();
   });
 
-  it.each(["wellness-unilevel", "stairstep-breakaway", "saas-affiliate", "high-ticket-affiliate", "binary", "matrix-3x7"])(
+  it.each(["wellness-unilevel", "stairstep-breakaway", "saas-affiliate", "high-ticket-affiliate", "info-product", "binary", "matrix-3x7"])(
     "preset %s runs on its own business and on the default one (its placement tree supplied), exit 0",
     (preset) => {
       const own = capture(["run", "--preset", preset, "--months", "1"]);
       expect(own.code).toBe(0);
-      expect(own.out).toMatch(/on scenario "(wellness network|stairstep business|SaaS affiliate program|high-ticket affiliate offer|binary business|matrix business)"/);
+      expect(own.out).toMatch(/on scenario "(wellness network|stairstep business|SaaS affiliate program|high-ticket affiliate offer|info product|binary business|matrix business)"/);
       const onDefault = capture(["run", "--preset", preset, "--scenario", "default", "--months", "1"]);
       expect(onDefault.code).toBe(0);
       expect(onDefault.out).toMatch(/on scenario "default"/);
@@ -118,7 +118,7 @@ describe("downline run", () => {
     expect(out).toMatch(/Plan "Wellness unilevel" on scenario "small"/);
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     expect(capture(["run", "--preset", "megaBonus"]).code).toBe(2);
-    expect(String(stderr.mock.calls[0]![0])).toMatch(/--preset: expected one of wellness-unilevel, stairstep-breakaway, saas-affiliate, high-ticket-affiliate, binary, matrix-3x7, got "megaBonus"/);
+    expect(String(stderr.mock.calls[0]![0])).toMatch(/--preset: expected one of wellness-unilevel, stairstep-breakaway, saas-affiliate, high-ticket-affiliate, info-product, binary, matrix-3x7, got "megaBonus"/);
     stderr.mockRestore();
   });
 

@@ -7,7 +7,7 @@
  * worked out by hand, or from the documented keyed draw.
  */
 import { describe, expect, it } from "vitest";
-import { createWorld, DownlineInputError, resolveScenario, stepWorld, type ScenarioInput, type World } from "../../src/index.js";
+import { createWorld, DownlineInputError, PRESET_SCENARIOS, PRESETS, resolveScenario, simulate, stepWorld, type ScenarioInput, type World } from "../../src/index.js";
 import { keyedDraws, keyedUniform, poisson } from "../../src/random/index.js";
 import type { WorldState } from "../../src/world/state.js";
 
@@ -142,5 +142,24 @@ describe("customers.oneTime: buyers who buy once", () => {
     const a = createWorld({ ...QUIET, start: { ...QUIET.start, company: { acquisitionRate: 50 } } }, { seed: 2 });
     const b = createWorld({ ...QUIET, start: { ...QUIET.start, company: { acquisitionRate: 50 } }, customers: { ...QUIET.customers, oneTime: { share: 0, orderValue: { kind: "fixed", value: "1.00" } } } }, { seed: 2 });
     expect(JSON.stringify(run(a, 3))).toBe(JSON.stringify(run(b, 3)));
+  });
+});
+
+describe("the preset businesses that use them", () => {
+  it("info product: one-time course sales beside membership renewals, the creator's commissions counted apart", () => {
+    const r = simulate({ scenario: { ...PRESET_SCENARIOS["info-product"], months: 3 }, plan: PRESETS["info-product"], seed: 1, ledger: false });
+    for (const p of r.periods) {
+      expect(p.oneTimeSales).toBeGreaterThan(0);
+      // Renewals and first membership orders are the orders that are not one-time sales.
+      expect(p.orders).toBeGreaterThan(p.oneTimeSales);
+      expect(p.companyAccountsPaid).toBeGreaterThan(0);
+      expect(p.companyAccountsPaid).toBeLessThan(p.payout);
+    }
+  });
+
+  it("SaaS affiliate: weekly billing, so a week's orders are about every subscriber", () => {
+    const r = simulate({ scenario: { ...PRESET_SCENARIOS["saas-affiliate"], months: 1 }, plan: PRESETS["saas-affiliate"], seed: 1, ledger: false });
+    // Every customer at the start of week 1 who did not churn renews, plus the new ones: orders = end customers (no own orders).
+    for (const p of r.periods) expect(p.orders).toBe(p.customers);
   });
 });
