@@ -59,6 +59,7 @@ export { resolveWindow, windowTotals, type Window, type ResolvedWindow, type Win
 export { distributions, describeDistribution, type DistributionRow, type DistributionStats, type DistributionOptions, type IncomeMeasure, type GroupBy } from "./analysis/distributions.js";
 export { incomeDisclosure, type IncomeDisclosure, type DisclosureRow, type DisclosureOptions } from "./analysis/disclosure.js";
 export { companyMetrics, rankCountRows, type CompanyMetrics, type CompanyPeriodRow, type EndCustomerTest } from "./analysis/company-metrics.js";
+export { calibrationFigures, REFERENCE_RANGES, type CalibrationFigures, type ReferenceRange } from "./analysis/calibration.js";
 export { stopReport, type StopCounterfactual, type StopReport, type StopReportOptions, type StopPeriodRow, type StopMemberRow, type StopCohortRow } from "./analysis/stop-report.js";
 export { PLAN_METRICS, planMetrics, type PlanMetric, type PlanMetricName } from "./analysis/plan-metrics.js";
 export { quantileSorted, giniSorted, topShareSorted, meanInterval, pairedInterval, studentTQuantile, type MeanInterval, type TopShare } from "./analysis/statistics.js";

@@ -43,6 +43,8 @@ const PUBLIC_VALUES = [
   "incomeDisclosure",
   "companyMetrics",
   "rankCountRows",
+  "calibrationFigures",
+  "REFERENCE_RANGES",
   "stopReport",
   "PLAN_METRICS",
   "planMetrics",
