@@ -26,6 +26,8 @@
  * it: `createReferenceEngine(compilePlan(plan, { components }))` uses its
  * `reference` rule.
  */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Decimal } from "decimal.js";
 import { componentName, defineComponent, ExactDecimal, formatMinor, simulate, type PlanInput } from "../src/index.js";
@@ -128,4 +130,6 @@ export function main(): { team: { fast: number; reference: number }; loyalty: { 
   return { team, loyalty };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+// Run directly (`npx tsx examples/custom-component.ts`), not when imported (the tests):
+// compared as paths, so a folder with a space or a symlink in its path is fine.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) main();
