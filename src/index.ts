@@ -12,7 +12,7 @@
 
 // The runner: a seeded world paid under one or several plans.
 export { simulate, type SimulateOptions } from "./run/simulate.js";
-export { simulatePlans, type SimulatePlansOptions } from "./run/simulate-plans.js";
+export { simulatePlans, type SimulatePlansOptions, type SimulationResults } from "./run/simulate-plans.js";
 export { stopEffort, type StopEffortOptions, type Counterfactual } from "./run/stop-effort.js";
 export type { PlansPeriodListener } from "./run/prepared-run.js";
 
@@ -91,7 +91,16 @@ export type { PeriodPayout, PlanEngine, EngineOptions } from "./engine/payout.js
 export { DEFAULT_PLAN } from "./engine/default-plan.js";
 
 // Plans: data, compiled once; presets; the JSON Schema; the custom-component contract.
-export { compilePlan, type PlanInput, type CompiledPlan, type CompileOptions } from "./plan/plan.js";
+export {
+  compilePlan,
+  type PlanInput,
+  type ComponentInput,
+  type ComponentInputOf,
+  type ComponentTypeName,
+  type UntypedComponentInput,
+  type CompiledPlan,
+  type CompileOptions,
+} from "./plan/plan.js";
 export { PRESETS, PRESET_SCENARIOS, type PresetName } from "./plan/presets.js";
 export { planJsonSchema } from "./plan/json-schema.js";
 export type { RankInput, CompiledRank } from "./plan/ranks.js";

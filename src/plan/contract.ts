@@ -326,12 +326,13 @@ export interface RenamedField {
  * A component type: plan-file schema, compiler, fast kernel and reference rule.
  * `Input` is the validated plan-file entry, `Settings` the compiled settings
  * (plain data in minor units and compiled rates), `State` the fast kernel's
- * state, `RefState` the reference rule's.
+ * state, `RefState` the reference rule's, `Entry` the entry as a user writes
+ * it (the schema's input type: what `PlanInput<typeof myComponent>` accepts).
  */
-export interface ComponentType<Input = unknown, Settings = unknown, State = unknown, RefState = unknown> {
+export interface ComponentType<Input = unknown, Settings = unknown, State = unknown, RefState = unknown, Entry = unknown> {
   readonly type: string;
   /** The plan-file entry's schema: a `type` literal, an optional `name`, the fields. */
-  readonly schema: z.ZodType<Input>;
+  readonly schema: z.ZodType<Input, Entry>;
   /** The rates the component uses, so the plan can choose one exact scale for all of them. */
   rates(input: Input): readonly string[];
   /** Plain typed settings from the validated input: rates, money and ranks resolved through `ctx`. */
@@ -365,16 +366,16 @@ export interface ComponentType<Input = unknown, Settings = unknown, State = unkn
 
 /** Any component type, as registries and compiled plans hold them (their own types erased). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyComponentType = ComponentType<any, any, any, any>;
+export type AnyComponentType = ComponentType<any, any, any, any, any>;
 
 /**
  * Declares a component type with its types checked together: `compile`'s
  * settings are what the kernel and the rule receive, the kernel's `state` what
  * it gets back each period.
  */
-export function defineComponent<Input, Settings, State = undefined, RefState = undefined>(
-  definition: ComponentType<Input, Settings, State, RefState>,
-): ComponentType<Input, Settings, State, RefState> {
+export function defineComponent<Input, Settings, State = undefined, RefState = undefined, Entry = unknown>(
+  definition: ComponentType<Input, Settings, State, RefState, Entry>,
+): ComponentType<Input, Settings, State, RefState, Entry> {
   return definition;
 }
 

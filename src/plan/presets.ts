@@ -40,9 +40,10 @@ import binaryWorld from "../../presets/scenarios/binary.json" with { type: "json
 import matrixWorld from "../../presets/scenarios/matrix-3x7.json" with { type: "json" };
 import type { ScenarioInput } from "../world/scenario.js";
 import type { PlanInput } from "./plan.js";
+import { deepFreeze } from "../util/frozen.js";
 
-/** The preset plans by name. */
-export const PRESETS: Readonly<Record<PresetName, PlanInput>> = {
+/** The preset plans by name (frozen all the way down, like the JSON they are read from). */
+export const PRESETS: Readonly<Record<PresetName, PlanInput>> = deepFreeze({
   "wellness-unilevel": wellness as PlanInput,
   "stairstep-breakaway": stairstep as PlanInput,
   "saas-affiliate": saas as PlanInput,
@@ -50,7 +51,7 @@ export const PRESETS: Readonly<Record<PresetName, PlanInput>> = {
   "info-product": infoProduct as PlanInput,
   binary: binary as PlanInput,
   "matrix-3x7": matrix as PlanInput,
-};
+});
 
 /**
  * The business each preset plan is written for, as a scenario
@@ -61,9 +62,9 @@ export const PRESETS: Readonly<Record<PresetName, PlanInput>> = {
  * and a monthly membership; the creator is the company account, selling to
  * her audience at `start.company`'s rate), a binary business
  * (a binary placement tree), a matrix business (a 3-wide matrix).
- * `downline run --preset NAME` runs the plan on it.
+ * `downline run --preset NAME` runs the plan on it. Frozen all the way down.
  */
-export const PRESET_SCENARIOS: Readonly<Record<PresetName, ScenarioInput>> = {
+export const PRESET_SCENARIOS: Readonly<Record<PresetName, ScenarioInput>> = deepFreeze({
   "wellness-unilevel": wellnessWorld as ScenarioInput,
   "stairstep-breakaway": stairstepWorld as ScenarioInput,
   "saas-affiliate": saasWorld as ScenarioInput,
@@ -71,7 +72,7 @@ export const PRESET_SCENARIOS: Readonly<Record<PresetName, ScenarioInput>> = {
   "info-product": infoProductWorld as ScenarioInput,
   binary: binaryWorld as ScenarioInput,
   "matrix-3x7": matrixWorld as ScenarioInput,
-};
+});
 
 /** The names of the preset plans (`downline run --preset NAME`). */
 export type PresetName = "wellness-unilevel" | "stairstep-breakaway" | "saas-affiliate" | "high-ticket-affiliate" | "info-product" | "binary" | "matrix-3x7";

@@ -15,6 +15,7 @@
  *
  * @module
  */
+import type { ReadonlyDeep } from "../util/frozen.js";
 import { z } from "zod";
 import { toMinor, minorDigits, isCurrencyCode } from "../money/amount.js";
 import { parseWith } from "../validate/errors.js";
@@ -394,8 +395,12 @@ export const scenarioSchema = z
     },
   );
 
-/** A scenario as a user writes it: every field optional. */
-export type ScenarioInput = z.input<typeof scenarioSchema>;
+/**
+ * A scenario as a user writes it: the scenario schema's input type, every
+ * field optional, read-only at every depth (so that frozen scenarios such as
+ * `DEFAULT_SCENARIO` are accepted). A misspelt field is a compile error.
+ */
+export type ScenarioInput = ReadonlyDeep<z.input<typeof scenarioSchema>>;
 /** A scenario with every default filled in. */
 export type ScenarioSpec = z.output<typeof scenarioSchema>;
 

@@ -15,6 +15,7 @@ import {
   periodsToCsv,
   periodsToJson,
   simulate,
+  type PlanInput,
   type ScenarioInput,
   type SimulationResult,
 } from "../../src/index.js";
@@ -24,7 +25,7 @@ const SMALL: ScenarioInput = {
   start: { founders: 1, network: { distributors: 300, customersPerDistributor: 1.5 } },
   market: { prospects: 8000 },
 };
-const plan = {
+const plan: PlanInput = {
   name: "two payers",
   components: [
     { type: "retailProfit", name: "retail", discount: "0.25" },

@@ -44,7 +44,7 @@ const scenario = (input: unknown) => resolveScenario(input as ScenarioInput);
 
 /** A one-component unilevel plan with the given rates. */
 const unilevel = (rates: unknown[]) => ({ components: [{ type: "unilevel", rates }] });
-const GOOD_PLAN = { components: [{ type: "unilevel", rates: ["0.08", "0.05"] }] };
+const GOOD_PLAN: PlanInput = { components: [{ type: "unilevel", rates: ["0.08", "0.05"] }] };
 /** A small world, so that an accidental run stays quick. */
 const SMALL_SCENARIO = { months: 2, start: { network: { distributors: 30 } }, market: { prospects: 1000 } };
 
