@@ -16,6 +16,7 @@ import {
   type NetworkRecords,
   type OrderRecord,
   type PlanInput,
+  type IncomeRule,
 } from "../../src/index.js";
 import { memberPeriodRows, memberPeriodsCollector, resolveMemberPeriodsOptions } from "../../src/analysis/member-periods.js";
 import type { CollectorSetup } from "../../src/analysis/collector.js";
@@ -26,34 +27,51 @@ const sale = (member: number, customer: number, price: number, cv: number, join:
 /** A distributor's own order, price = CV, in cents. */
 const own = (member: number, cents: number): OrderRecord => ({ member, customer: -1, price: cents, cv: cents });
 
-/** A custom component without `income`: 1.00 to every current member (its pay is unclassified). */
-const flatBonus = defineComponent({
-  type: "flatBonus",
-  schema: z.object({ type: z.literal("flatBonus"), name: z.string().optional() }).strict(),
-  rates: () => [],
-  compile: () => ({}),
-  writes: "minor",
-  fast: {
-    state: () => undefined,
-    accrue(_s, _state, p, amounts) {
-      for (let k = 0; k < p.network.memberCount; k++) amounts[p.network.members[k]!]! += 100;
-      return BigInt(100 * p.network.memberCount);
+/** A custom component paying 1.00 to every current member, with the income rule given (none: unclassified). */
+function flatBonusType(type: string, income?: IncomeRule<object>) {
+  return defineComponent({
+    type,
+    schema: z.object({ type: z.literal(type), name: z.string().optional() }).strict(),
+    rates: () => [],
+    compile: () => ({}),
+    writes: "minor",
+    fast: {
+      state: () => undefined,
+      accrue(_s, _state, p, amounts) {
+        for (let k = 0; k < p.network.memberCount; k++) amounts[p.network.members[k]!]! += 100;
+        return BigInt(100 * p.network.memberCount);
+      },
     },
-  },
-  reference: {
-    accrue(_s, _state, p) {
-      const payees = new Map<number, Decimal>();
-      for (const m of p.members) if (m.alive) payees.set(m.id, new ExactDecimal(100));
-      return { payees, headline: new ExactDecimal(100 * payees.size) };
+    reference: {
+      accrue(_s, _state, p) {
+        const payees = new Map<number, Decimal>();
+        for (const m of p.members) if (m.alive) payees.set(m.id, new ExactDecimal(100));
+        return { payees, headline: new ExactDecimal(100 * payees.size) };
+      },
     },
-  },
+    ...(income ? { income } : {}),
+  });
+}
+
+/** Without `income`: unclassified. */
+const flatBonus = flatBonusType("flatBonus");
+/** 3 parts active to 1 part residual, in weights far past 2^53 (scaled down exactly). */
+const hugeWeights = flatBonusType("hugeWeights", (_s, network, w) => {
+  for (let k = 0; k < network.memberCount; k++) {
+    w.active[network.members[k]!] = 3 * 2 ** 60;
+    w.residual[network.members[k]!] = 2 ** 60;
+  }
+});
+/** Weights that are not whole numbers: refused, naming the component. */
+const fractionalWeights = flatBonusType("fractionalWeights", (_s, _network, w) => {
+  w.active[0] = 0.5;
 });
 
 type Split = Record<number, { active: number; residual: number; leveraged: number; unclassified: number }>;
 
 /** Pays the periods on one engine and returns the last period's split of every member paid anything. */
 function splitOf(engine: "fast" | "reference", plan: PlanInput, periods: readonly Omit<NetworkRecords, "period">[]): Split {
-  const compiled = compilePlan(plan, { components: [flatBonus] });
+  const compiled = compilePlan(plan, { components: [flatBonus, hugeWeights, fractionalWeights] });
   const payer = engine === "fast" ? createFastEngine(compiled) : createReferenceEngine(compiled);
   const setup = { seed: 1, digits: 2, plan: compiled, components: compiled.components.map((c) => c.name), planIndex: 0, engine } as unknown as CollectorSetup;
   const collector = memberPeriodsCollector(setup, resolveMemberPeriodsOptions({ columns: ["byComponent", "incomeActive", "incomeResidual", "incomeLeveraged", "incomeUnclassified"] }));
@@ -195,6 +213,15 @@ describe.each(ENGINES)("income split by hand (%s engine)", (engine) => {
     const split = splitOf(engine, plan, [{ uplines: [-1], orders: [sale(0, 60, 40_00, 40_00, 0), sale(0, 61, 40_00, 40_00, -1)] }]);
     // 0.50 × 80.00 = 40.00, capped to 30.00; weights 4,000 : 4,000 → 15.00 active, 15.00 residual.
     expect(split).toEqual({ 0: { active: 15_00, residual: 15_00, leveraged: 0, unclassified: 0 } });
+  });
+});
+
+describe("income split: custom weights", () => {
+  it("weights past 2^53 are scaled down exactly; weights that are not whole numbers are refused", () => {
+    const plan = (type: string): PlanInput => ({ activity: { minPv: "0" }, components: [{ type }] });
+    // 1.00 split 3 : 1 → 75 cents active, 25 residual.
+    expect(splitOf("fast", plan("hugeWeights"), [{ uplines: [-1], orders: [] }])).toEqual({ 0: { active: 75, residual: 25, leveraged: 0, unclassified: 0 } });
+    expect(() => splitOf("fast", plan("fractionalWeights"), [{ uplines: [-1], orders: [] }])).toThrow(/income weights of component "fractionalWeights": expected whole numbers ≥ 0, got 0.5/);
   });
 });
 
