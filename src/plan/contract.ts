@@ -36,7 +36,8 @@
  *    rather than passing it any other way.
  * 7. Say what kind of income it pays (`income`, below): `"active"`,
  *    `"residual"` or `"leveraged"` for all of it, or a weights function when
- *    its pay mixes kinds member by member, and say why in its README entry.
+ *    its pay mixes kinds member by member; add it to the README's table of
+ *    kinds (Compare plans: income decomposition), saying why.
  *    Leave it out only where no kind fits: its pay is then reported as
  *    unclassified, never guessed.
  *

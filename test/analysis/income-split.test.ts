@@ -20,6 +20,7 @@ import {
 } from "../../src/index.js";
 import { memberPeriodRows, memberPeriodsCollector, resolveMemberPeriodsOptions } from "../../src/analysis/member-periods.js";
 import type { CollectorSetup } from "../../src/analysis/collector.js";
+import { BUILT_IN_COMPONENTS } from "../../src/plan/components/index.js";
 import type { Decimal } from "decimal.js";
 
 /** A customer's order credited to `member`: price and CV in cents, acquired in period `join`. */
@@ -213,6 +214,28 @@ describe.each(ENGINES)("income split by hand (%s engine)", (engine) => {
     const split = splitOf(engine, plan, [{ uplines: [-1], orders: [sale(0, 60, 40_00, 40_00, 0), sale(0, 61, 40_00, 40_00, -1)] }]);
     // 0.50 × 80.00 = 40.00, capped to 30.00; weights 4,000 : 4,000 → 15.00 active, 15.00 residual.
     expect(split).toEqual({ 0: { active: 15_00, residual: 15_00, leveraged: 0, unclassified: 0 } });
+  });
+});
+
+describe("every built-in component says what kind of income it pays", () => {
+  it("one kind for all its pay, or weights by order for those paying on customers' orders (the README's table)", () => {
+    const kinds = Object.fromEntries(BUILT_IN_COMPONENTS.map((c) => [c.type, typeof c.income === "function" ? "by order" : c.income]));
+    expect(kinds).toEqual({
+      customerCommission: "by order",
+      retailProfit: "by order",
+      affiliate: "by order",
+      fastStart: "active",
+      rankAdvancement: "active",
+      unilevel: "leveraged",
+      stairstep: "leveraged",
+      differential: "leveraged",
+      groupVolume: "leveraged",
+      generation: "leveraged",
+      matching: "leveraged",
+      pool: "leveraged",
+      matrix: "leveraged",
+      binary: "leveraged",
+    });
   });
 });
 
