@@ -41,6 +41,7 @@ export { ledgerLines, type Ledger, type LedgerChunk, type LedgerLine } from "./a
 export {
   MEMBER_PERIOD_COLUMNS,
   DEFAULT_MEMBER_PERIOD_COLUMNS,
+  INCOME_COLUMNS,
   memberSeries,
   memberPeriodRows,
   sliceValues,
@@ -60,6 +61,15 @@ export { distributions, describeDistribution, type DistributionRow, type Distrib
 export { incomeDisclosure, type IncomeDisclosure, type DisclosureRow, type DisclosureOptions } from "./analysis/disclosure.js";
 export { companyMetrics, rankCountRows, type CompanyMetrics, type CompanyPeriodRow, type EndCustomerTest } from "./analysis/company-metrics.js";
 export { calibrationFigures, REFERENCE_RANGES, type CalibrationFigures, type ReferenceRange } from "./analysis/calibration.js";
+export {
+  incomeDecomposition,
+  type IncomeDecomposition,
+  type DecompositionOptions,
+  type DecompositionPeriodRow,
+  type DecompositionMembers,
+  type IncomeByKind,
+  type IncomePerHour,
+} from "./analysis/decomposition.js";
 export { stopReport, type StopCounterfactual, type StopReport, type StopReportOptions, type StopPeriodRow, type StopMemberRow, type StopCohortRow } from "./analysis/stop-report.js";
 export { PLAN_METRICS, planMetrics, type PlanMetric, type PlanMetricName } from "./analysis/plan-metrics.js";
 export { quantileSorted, giniSorted, topShareSorted, meanInterval, pairedInterval, studentTQuantile, type MeanInterval, type TopShare } from "./analysis/statistics.js";
@@ -128,6 +138,9 @@ export {
   type CompileContext,
   type FastKernel,
   type FastPeriod,
+  type IncomeKind,
+  type IncomeRule,
+  type IncomeWeights,
   type ReferenceRule,
   type ReferenceMember,
   type ReferencePeriod,

@@ -34,6 +34,12 @@
  *    `rates`); if it pays on volume, a `basis` (`basisField()`: CV or QV).
  * 6. If later components need something it computes, publish it (below)
  *    rather than passing it any other way.
+ * 7. Say what kind of income it pays (`income`, below): `"active"`,
+ *    `"residual"` or `"leveraged"` for all of it, or a weights function when
+ *    its pay mixes kinds member by member; add it to the README's table of
+ *    kinds (Compare plans: income decomposition), saying why.
+ *    Leave it out only where no kind fits: its pay is then reported as
+ *    unclassified, never guessed.
  *
  * A custom component (outside this repository) is the same object, passed to
  * `compilePlan(plan, { components: [myType] })` or `simulate({ components })`:
@@ -61,6 +67,29 @@
  * nothing, and publishes values rank rules can test (`ranks[k].measures`):
  * a custom rank or measure that feeds the built-in rules. It sees volumes,
  * legs and the plan's measures (those that do not depend on ranks), not ranks.
+ *
+ * ## What kind of income it pays: `income`
+ *
+ * The income decomposition (`incomeDecomposition`, the `income*` columns of
+ * `memberPeriods`) splits every member's pay into **active** income (one-time,
+ * for new effort: a fast start, a new customer's first order, a rank bonus),
+ * **residual** income (recurring, on orders of her own customers acquired in
+ * earlier periods) and **leveraged** income (from her downline's orders and
+ * work). A component says which with `income`:
+ *
+ * - one {@link IncomeKind} for all its pay (a unilevel: `"leveraged"`);
+ * - or a function `(settings, network, weights)` that writes each member's
+ *   {@link IncomeWeights} for the period: the bases the rule pays her on
+ *   (order volume or price, × the rate where rates differ between the
+ *   kinds). Her paid amount of the component is split in proportion, to the
+ *   cent, by the one largest-remainder rule (money/allocate: ties in the
+ *   order active, residual, leveraged), so the parts sum exactly to what she
+ *   was paid, caps included. One pass over the period's orders or members:
+ *   no allocation per member, no recursion. Weights are whole numbers ≥ 0; a
+ *   member paid with all her weights 0 has that pay unclassified.
+ *
+ * A component without `income` (a custom one) is reported as
+ * **unclassified**: a fourth kind, so that nothing is guessed.
  *
  * @module
  */
@@ -362,7 +391,52 @@ export interface ComponentType<Input = unknown, Settings = unknown, State = unkn
    * values rank rules may test (a custom rank or measure). Default `"pay"`.
    */
   readonly stage?: "measure" | "pay";
+  /**
+   * What kind of income its pay is, for the income decomposition: one
+   * {@link IncomeKind}, or a function writing per-member weights (see the
+   * module notes). Absent: unclassified.
+   */
+  readonly income?: IncomeRule<Settings>;
 }
+
+/**
+ * A kind of income, for the income decomposition: `active` (one-time, for new
+ * effort), `residual` (recurring, on her own customers acquired in earlier
+ * periods), `leveraged` (from her downline's orders and work).
+ */
+export type IncomeKind = "active" | "residual" | "leveraged";
+
+/**
+ * Per-member weights of the three kinds of income in one period, written by a
+ * component's `income` function: arrays zeroed by the caller, at least
+ * `network.size` long, indexed by member. Whole numbers ≥ 0 (a basis in minor
+ * units, × a scaled rate where the kinds are paid at different rates).
+ */
+export interface IncomeWeights {
+  readonly active: Float64Array;
+  readonly residual: Float64Array;
+  readonly leveraged: Float64Array;
+}
+
+/**
+ * How a component's pay divides between kinds of income: one kind for all
+ * of it, or per-member weights written from the period's network (see the
+ * module notes, "What kind of income it pays").
+ *
+ * @example
+ * // All of a unilevel's pay comes from the downline's orders:
+ * const unilevelIncome: IncomeRule<unknown> = "leveraged";
+ * // A commission on customers' orders: first orders are active, renewals residual.
+ * const customerIncome: IncomeRule<unknown> = (_settings, network, weights) => {
+ *   const o = orderColumns(network);
+ *   for (let k = 0; k < o.orderCount; k++) {
+ *     if (o.orderCustomer[k]! < 0) continue;
+ *     const into = o.orderCustomerJoin[k] === network.period ? weights.active : weights.residual;
+ *     into[o.orderMember[k]!]! += o.orderCv[k]!;
+ *   }
+ * };
+ */
+export type IncomeRule<Settings> = IncomeKind | ((settings: Settings, network: PeriodNetwork, weights: IncomeWeights) => void);
 
 /** Any component type, as registries and compiled plans hold them (their own types erased). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -18,7 +18,7 @@ import { incomeDisclosure, type IncomeDisclosure } from "../analysis/disclosure.
 import { PLAN_METRICS, planMetrics, type PlanMetric, type PlanMetricName } from "../analysis/plan-metrics.js";
 import { meanInterval, pairedInterval } from "../analysis/statistics.js";
 import { resolveWindow, type Window } from "../analysis/windows.js";
-import type { MemberPeriodColumn } from "../analysis/member-periods.js";
+import { INCOME_COLUMNS, type MemberPeriodColumn } from "../analysis/member-periods.js";
 import type { AnyComponentType } from "../plan/contract.js";
 import { compilePlan, describePlacement, type CompiledPlan, type PlanInput } from "../plan/plan.js";
 import { DownlineInputError } from "../validate/errors.js";
@@ -112,7 +112,7 @@ export function resolveSeeds(seeds: ExperimentOptions["seeds"]): (number | strin
 
 /** The per-member columns a task keeps: what the metrics and disclosures read, over the window only. */
 function taskColumns(disclosure: boolean): MemberPeriodColumn[] {
-  return ["earnings", "retailProfit", "expenses", "requiredPurchases", "hours", ...(disclosure ? (["rank", "title"] as const) : [])];
+  return ["earnings", "retailProfit", "expenses", "requiredPurchases", "hours", ...INCOME_COLUMNS, ...(disclosure ? (["rank", "title"] as const) : [])];
 }
 
 /**
