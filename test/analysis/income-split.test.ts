@@ -16,6 +16,7 @@ import {
   type NetworkRecords,
   type OrderRecord,
   type PlanInput,
+  type AnyComponentType,
   type IncomeRule,
 } from "../../src/index.js";
 import { memberPeriodRows, memberPeriodsCollector, resolveMemberPeriodsOptions } from "../../src/analysis/member-periods.js";
@@ -71,7 +72,7 @@ const fractionalWeights = flatBonusType("fractionalWeights", (_s, _network, w) =
 type Split = Record<number, { active: number; residual: number; leveraged: number; unclassified: number }>;
 
 /** Pays the periods on one engine and returns the last period's split of every member paid anything. */
-function splitOf(engine: "fast" | "reference", plan: PlanInput, periods: readonly Omit<NetworkRecords, "period">[]): Split {
+function splitOf(engine: "fast" | "reference", plan: PlanInput<AnyComponentType>, periods: readonly Omit<NetworkRecords, "period">[]): Split {
   const compiled = compilePlan(plan, { components: [flatBonus, hugeWeights, fractionalWeights] });
   const payer = engine === "fast" ? createFastEngine(compiled) : createReferenceEngine(compiled);
   const setup = { seed: 1, digits: 2, plan: compiled, components: compiled.components.map((c) => c.name), planIndex: 0, engine } as unknown as CollectorSetup;
@@ -95,7 +96,7 @@ const ENGINES = ["fast", "reference"] as const;
 describe.each(ENGINES)("income split by hand (%s engine)", (engine) => {
   it("customer commission: a new customer's order is active, a renewal residual; unilevel leveraged; fast start active", () => {
     // A = 0 (joined 5 periods ago), B = 1 under A, joined this period.
-    const plan: PlanInput = {
+    const plan: PlanInput<AnyComponentType> = {
       activity: { minPv: "0" },
       components: [
         { type: "customerCommission", rate: "0.20" },
@@ -124,7 +125,7 @@ describe.each(ENGINES)("income split by hand (%s engine)", (engine) => {
 
   it("affiliate two tiers with a step-down and retail profit: level 1 active or residual, level 2 leveraged", () => {
     // A = 0 at the top, B = 1 under A, C = 2 under B.
-    const plan: PlanInput = {
+    const plan: PlanInput<AnyComponentType> = {
       activity: { minPv: "0" },
       components: [
         { type: "affiliate", rates: ["0.25", "0.05"], stepDown: { afterPeriods: 3, rates: ["0.10", "0.02"] } },
@@ -155,7 +156,7 @@ describe.each(ENGINES)("income split by hand (%s engine)", (engine) => {
   });
 
   it("a first-order affiliate is all active; a component without `income` is unclassified", () => {
-    const plan: PlanInput = {
+    const plan: PlanInput<AnyComponentType> = {
       activity: { minPv: "0" },
       components: [
         { type: "affiliate", rates: ["0.30"], mode: "firstOrder" },
@@ -172,7 +173,7 @@ describe.each(ENGINES)("income split by hand (%s engine)", (engine) => {
   });
 
   it("rounding: the cents left over go to the largest remainders, ties in the order active, residual, leveraged", () => {
-    const plan: PlanInput = { activity: { minPv: "0" }, components: [{ type: "customerCommission", rate: "0.10" }] };
+    const plan: PlanInput<AnyComponentType> = { activity: { minPv: "0" }, components: [{ type: "customerCommission", rate: "0.10" }] };
     const split = splitOf(engine, plan, [
       {
         uplines: [-1, -1],
@@ -198,7 +199,7 @@ describe.each(ENGINES)("income split by hand (%s engine)", (engine) => {
   });
 
   it("rounding: a tie between residual and leveraged goes to residual", () => {
-    const plan: PlanInput = { activity: { minPv: "0" }, components: [{ type: "affiliate", rates: ["0.10", "0.10"] }] };
+    const plan: PlanInput<AnyComponentType> = { activity: { minPv: "0" }, components: [{ type: "affiliate", rates: ["0.10", "0.10"] }] };
     const split = splitOf(engine, plan, [{ uplines: [-1, 0], orders: [sale(0, 50, 5, 5, -1), sale(1, 51, 5, 5, -1)] }]);
     // A: level 1 on her renewal 0.10 × 5 = 0.5 cent (residual), level 2 on B's renewal 0.10 × 5 = 0.5 cent (leveraged):
     //   1 cent. Weights 50 : 50: a tie, to residual. B: level 1 0.5 cent → half-even 0: paid nothing.
@@ -206,7 +207,7 @@ describe.each(ENGINES)("income split by hand (%s engine)", (engine) => {
   });
 
   it("caps: the split is of what she was paid, after the cap", () => {
-    const plan: PlanInput = {
+    const plan: PlanInput<AnyComponentType> = {
       activity: { minPv: "0" },
       components: [{ type: "customerCommission", rate: "0.50" }],
       caps: { perMember: { amount: "30.00" } },
@@ -241,7 +242,7 @@ describe("every built-in component says what kind of income it pays", () => {
 
 describe("income split: custom weights", () => {
   it("weights past 2^53 are scaled down exactly; weights that are not whole numbers are refused", () => {
-    const plan = (type: string): PlanInput => ({ activity: { minPv: "0" }, components: [{ type }] });
+    const plan = (type: string): PlanInput<AnyComponentType> => ({ activity: { minPv: "0" }, components: [{ type }] });
     // 1.00 split 3 : 1 → 75 cents active, 25 residual.
     expect(splitOf("fast", plan("hugeWeights"), [{ uplines: [-1], orders: [] }])).toEqual({ 0: { active: 75, residual: 25, leveraged: 0, unclassified: 0 } });
     expect(() => splitOf("fast", plan("fractionalWeights"), [{ uplines: [-1], orders: [] }])).toThrow(/income weights of component "fractionalWeights": expected whole numbers ≥ 0, got 0.5/);
@@ -250,7 +251,7 @@ describe("income split: custom weights", () => {
 
 describe("income split: both engines", () => {
   it("give the same split over several periods of one world", () => {
-    const plan: PlanInput = {
+    const plan: PlanInput<AnyComponentType> = {
       activity: { minPv: "0" },
       components: [
         { type: "customerCommission", rate: "0.15" },
