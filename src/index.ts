@@ -74,6 +74,7 @@ export type {
   ComparisonSummaryRow,
   ComparisonDifferenceRow,
   ComparisonDisclosure,
+  ComparisonPeriodRow,
 } from "./run/experiment.js";
 
 // Writers: CSV and JSON, as text or as pieces to write one by one; Markdown tables for reading.

@@ -8,7 +8,7 @@ import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import type { Scenario, ScenarioInput } from "../world/scenario.js";
 import type { CompiledPlan, PlanInput } from "../plan/plan.js";
 import { DownlineInputError } from "../validate/errors.js";
-import { planExperiment, runExperimentHere, specOf, summarizeExperiment, type ComparisonDifferenceRow, type ComparisonSummaryRow, type ComparisonValueRow, type Experiment, type ExperimentArm, type ExperimentOptions, type PlanComparison } from "./experiment.js";
+import { planExperiment, runExperimentHere, specOf, summarizeExperiment, type ComparisonDifferenceRow, type ComparisonPeriodRow, type ComparisonSummaryRow, type ComparisonValueRow, type Experiment, type ExperimentArm, type ExperimentOptions, type PlanComparison } from "./experiment.js";
 
 /** Options of {@link sweepParameters}. */
 export interface SweepOptions extends ExperimentOptions {
@@ -34,6 +34,8 @@ export interface ParameterSweep extends PlanComparison {
   readonly summary: readonly (ComparisonSummaryRow & SweepColumns)[];
   /** Paired differences between plans at the same point (same world, same seeds). */
   readonly differences: readonly (ComparisonDifferenceRow & SweepColumns)[];
+  /** Revenue and payout period by period, each plan at each point on each seed. */
+  readonly periods: readonly (ComparisonPeriodRow & SweepColumns)[];
 }
 
 /** What a sweep's rows add: the point and its parameters by path. */
@@ -136,6 +138,7 @@ export function sweepResults(comparison: PlanComparison, points: ParameterSweep[
     values: comparison.values.map(add),
     summary: comparison.summary.map(add),
     differences: comparison.differences.map(add),
+    periods: comparison.periods.map(add),
   };
 }
 
