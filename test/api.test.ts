@@ -64,6 +64,13 @@ const PUBLIC_VALUES = [
   "ledgerToCsv",
   "disclosureMarkdown",
   "comparisonMarkdown",
+  // charts (Vega-Lite specifications)
+  "VEGA_LITE_SCHEMA",
+  "payoutRatioChart",
+  "incomeDistributionChart",
+  "incomeByComponentChart",
+  "stopChart",
+  "sweepChart",
   // engines
   "createFastEngine",
   "createReferenceEngine",
