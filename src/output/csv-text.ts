@@ -32,21 +32,30 @@ export function csvText(text: string): string {
   return /[",]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A number already written as decimal text (an amount in major units, `"-12.50"`): written as it is, not escaped as text. */
+export interface CsvDecimal {
+  readonly decimal: string;
+}
+
+/** A cell of {@link csvLine}. */
+export type CsvCell = string | number | boolean | null | undefined | CsvDecimal;
+
 /**
  * A CSV line from cells: numbers as JavaScript writes them (NaN and
- * infinities as empty cells), `null`/`undefined` empty, text through
- * {@link csvText}.
+ * infinities as empty cells), decimals (`{ decimal: "-12.50" }`) as they
+ * are, `null`/`undefined` empty, text through {@link csvText}.
  *
  * @example
- * csvLine(["Top 1%", 12.5, null, -3]) // => "Top 1%,12.5,,-3\n"
+ * csvLine(["Top 1%", 12.5, null, -3, { decimal: "-0.50" }]) // => "Top 1%,12.5,,-3,-0.50\n"
  */
-export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
+export function csvLine(cells: readonly CsvCell[]): string {
   return (
     cells
       .map((c) => {
         if (c === null || c === undefined) return "";
         if (typeof c === "number") return Number.isFinite(c) ? String(c) : "";
         if (typeof c === "boolean") return String(c);
+        if (typeof c === "object") return /^-?\d+(\.\d+)?$/.test(c.decimal) ? c.decimal : csvText(c.decimal);
         return csvText(c);
       })
       .join(",") + "\n"

@@ -38,7 +38,7 @@ export function incomeByComponentChart(input: SimulationResult | readonly Simula
     description: "What each component of the plan paid, period by period, stacked (a decomposition by component, not into active, residual and leveraged income).",
   });
   const layer = {
-    mark: { type: "area", interpolate: "step-after", line: { strokeWidth: 0.5 } },
+    mark: { type: "area", line: { strokeWidth: 0.5 } },
     encoding: {
       x: { field: "period", type: "quantitative", title: PERIOD_AXIS, axis: { tickMinStep: 1, format: "d" } },
       y: { field: "amount", type: "quantitative", stack: "zero", title: `Paid in the period (${currency})` },

@@ -42,6 +42,14 @@ export function incomeDistributionChart(results: readonly SimulationResult[], op
     return Array.from({ length: 101 }, (_, p) => ({ series: labels[k]!, percentile: p, income: finite(quantileSorted(sorted, p / 100) / 10 ** r.digits), participants: sorted.length }));
   });
   const over = [...windows].join("; ");
+  // A symlog axis draws poor ticks of its own: powers of ten up to the largest income (and down to the largest loss).
+  const incomes = values.map((v) => v.income ?? 0);
+  const powers = (limit: number) => {
+    const out: number[] = [];
+    for (let p = 10; p <= limit * 10 && out.length < 12; p *= 10) out.push(p);
+    return out;
+  };
+  const ticks = [...powers(-Math.min(0, ...incomes)).map((p) => -p).reverse(), 0, ...powers(Math.max(0, ...incomes))];
   return {
     ...frame(options, {
       title: `Income distribution (${measure}, ${over})`,
@@ -51,8 +59,8 @@ export function incomeDistributionChart(results: readonly SimulationResult[], op
     mark: { type: "line", strokeWidth: 2, interpolate: "step-after" },
     encoding: {
       x: { field: "percentile", type: "quantitative", title: "Participants, lowest to highest paid (percentile)", scale: { domain: [0, 100] } },
-      y: { field: "income", type: "quantitative", title: `${measure[0]!.toUpperCase()}${measure.slice(1)} income over the window (${currency})`, scale: { type: "symlog" } },
-      color: { field: "series", type: "nominal", title: "Plan" },
+      y: { field: "income", type: "quantitative", title: `${measure[0]!.toUpperCase()}${measure.slice(1)} income over the window (${currency})`, scale: { type: "symlog" }, axis: { values: ticks, format: ",.0f" } },
+      color: { field: "series", type: "nominal", title: "Plan", sort: labels },
       tooltip: [
         { field: "series", title: "Plan" },
         { field: "percentile", title: "Percentile" },

@@ -59,7 +59,7 @@ export function payoutRatioChart(input: Pick<PlanComparison, "periods"> | readon
   const values = Array.isArray(input) ? fromResults(input as readonly SimulationResult[]) : fromComparison(input as Pick<PlanComparison, "periods">);
   const manySeeds = values.some((v) => v.seeds > 1);
   const x = { field: "period", type: "quantitative", title: PERIOD_AXIS, axis: { tickMinStep: 1, format: "d" } };
-  const color = { field: "series", type: "nominal", title: "Plan" };
+  const color = { field: "series", type: "nominal", title: "Plan", sort: [...new Set(values.map((v) => v.series))] };
   const y = { field: "mean", type: "quantitative", title: manySeeds ? "Payout ÷ revenue (mean across seeds)" : "Payout ÷ revenue", axis: { format: ".0%" } };
   return {
     ...frame(options, {
@@ -70,7 +70,7 @@ export function payoutRatioChart(input: Pick<PlanComparison, "periods"> | readon
     }),
     data: { values },
     layer: [
-      ...(manySeeds ? [{ mark: { type: "area", opacity: 0.15 }, encoding: { x, y: { field: "low", type: "quantitative", title: y.title }, y2: { field: "high" }, color: { ...color, legend: null } } }] : []),
+      ...(manySeeds ? [{ mark: { type: "area", opacity: 0.15 }, encoding: { x, y: { field: "low", type: "quantitative", title: y.title }, y2: { field: "high" }, color } }] : []),
       {
         mark: { type: "line", strokeWidth: 2 },
         encoding: {

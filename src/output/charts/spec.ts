@@ -60,7 +60,8 @@ export function frame(options: ChartOptions, defaults: { title: string; descript
     width: options.width ?? 560,
     height: options.height ?? 280,
     background: "white",
-    config: { font: "DejaVu Sans, Helvetica, Arial, sans-serif", view: { stroke: null } },
+    // Legend symbols as solid strokes: a band's low opacity would otherwise fade the legend too.
+    config: { font: "DejaVu Sans, Helvetica, Arial, sans-serif", view: { stroke: null }, legend: { symbolOpacity: 1, symbolType: "stroke", symbolStrokeWidth: 3, labelLimit: 400 } },
   };
 }
 

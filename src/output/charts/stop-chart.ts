@@ -49,9 +49,9 @@ export function stopChart(report: StopReport, options: ChartOptions = {}): VegaL
   const lines = {
     data: { values },
     layer: [
-      ...(one ? [] : [{ mark: { type: "area", opacity: 0.15 }, encoding: { x, y: { field: "q1", type: "quantitative", title: yTitle }, y2: { field: "q3" }, color: { ...color, legend: null } } }]),
+      ...(one ? [] : [{ mark: { type: "area", opacity: 0.15 }, encoding: { x, y: { field: "q1", type: "quantitative", title: yTitle }, y2: { field: "q3" }, color } }]),
       {
-        mark: { type: "line", strokeWidth: 2, interpolate: "step-after" },
+        mark: { type: "line", strokeWidth: 2, point: { size: 25 } },
         encoding: {
           x,
           y: { field: "income", type: "quantitative", title: yTitle },

@@ -59,7 +59,7 @@ export function sweepChart(sweep: Pick<ParameterSweep, "points" | "summary" | "a
     ...frame(options, { title: `${metric.name} against ${parameter}`, description: `${metric.description}: the mean across seeds at each point of the sweep, with its ${pct} Student-t interval as a band.` }),
     data: { values },
     layer: [
-      { mark: { type: "area", opacity: 0.15 }, encoding: { x, y: { field: "lo", type: "quantitative", title: yTitle, axis: { format } }, y2: { field: "hi" }, color: { ...color, legend: null } } },
+      { mark: { type: "area", opacity: 0.15 }, encoding: { x, y: { field: "lo", type: "quantitative", title: yTitle, axis: { format } }, y2: { field: "hi" }, color } },
       {
         mark: { type: "line", point: true, strokeWidth: 2 },
         encoding: {
