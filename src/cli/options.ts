@@ -61,6 +61,9 @@ export function windowOption(value: string | undefined, flag = "--window"): Wind
 /** Seeds `first`, `first + 1`, … (`count` of them); a text seed gives `seed-1`, `seed-2`, …. */
 export function seedList(count: number, first: number | string | undefined): (number | string)[] {
   if (first === undefined) return Array.from({ length: count }, (_, k) => k + 1);
-  if (typeof first === "number") return Array.from({ length: count }, (_, k) => first + k);
+  if (typeof first === "number") {
+    if (!Number.isSafeInteger(first + count - 1)) return bad("--seed", `expected a first seed such that all ${count} seeds are safe integers (at most ${Number.MAX_SAFE_INTEGER - count + 1}), got ${first}`);
+    return Array.from({ length: count }, (_, k) => first + k);
+  }
   return Array.from({ length: count }, (_, k) => (count === 1 ? first : `${first}-${k + 1}`));
 }

@@ -296,7 +296,8 @@ export async function sweepCommand(args: readonly string[], options: SweepCliOpt
       sweep = await asFlags(() =>
         sweepParameters({
           scenario: base,
-          plans: items.map((i) => i.plan.value),
+          // Labelled as in compare (a preset by its name): a sweep's rows take each plan's name.
+          plans: items.map((i) => ({ ...i.plan.value, name: i.plan.label })),
           grid,
           seeds: s.seeds,
           window: s.window,
