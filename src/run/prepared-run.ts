@@ -33,14 +33,17 @@ import { DownlineInputError } from "../validate/errors.js";
 import { DEFAULT_MEMORY_BUDGET } from "../world/estimate.js";
 import { checkRunBudget, estimateRun } from "./budget.js";
 
-/** Options of a run under several plans (see `simulatePlans`). */
-export interface RunOptions<C extends CollectorFactories = CollectorFactories> {
+/**
+ * Options of a run under several plans (see `simulatePlans`). `Custom`: the
+ * custom component types in `components`, whose entries the plans may use.
+ */
+export interface RunOptions<C extends CollectorFactories = CollectorFactories, Custom extends AnyComponentType = never> {
   /** The world (default: `DEFAULT_SCENARIO`; defaults fill every missing field). */
   readonly scenario?: ScenarioInput | Scenario;
   /** The plans to pay, each on the same world. */
-  readonly plans: ReadonlyArray<PlanInput | CompiledPlan>;
+  readonly plans: ReadonlyArray<PlanInput<NoInfer<Custom>> | CompiledPlan>;
   /** Custom component types the plans use (see `defineComponent`); they run on both engines. */
-  readonly components?: readonly AnyComponentType[];
+  readonly components?: readonly Custom[];
   /**
    * The run's memory budget in bytes (default {@link DEFAULT_MEMORY_BUDGET},
    * 4 GiB; `Infinity` for none). The run's memory is estimated from the
@@ -168,8 +171,11 @@ export type PlansPeriodListener = (rows: PeriodRow[], stats: WorldPeriodStats, p
  * `source`: the scenario's world (default; a forecast when `options.start`
  * holds a history), or a history alone (`replay`).
  */
-export function prepareRun(options: RunOptions, source: RunSource = { kind: "world" }, twin: TwinOptions = {}): PreparedRun {
-  const given = resolveScenario(options.scenario ?? DEFAULT_SCENARIO);
+export function prepareRun(options: RunOptions<CollectorFactories, AnyComponentType>, source: RunSource = { kind: "world" }, twin: TwinOptions = {}): PreparedRun {
+  // A forecast starts from its history's members: the default world's generated network is not added beside
+  // them (a scenario that asks for one explicitly is refused below).
+  const history0 = source.kind === "history" ? source.history : options.start?.history;
+  const given = resolveScenario(history0 === undefined ? (options.scenario ?? DEFAULT_SCENARIO) : withoutDefaultNetwork(options.scenario ?? {}));
   // Every plan compiled for the scenario's currency: each money field is checked before any work.
   const plans = options.plans.map((p) => compilePlan(p, { currency: given.spec.currency, ...(options.components ? { components: options.components } : {}) }));
   // The structure the plans need (a placement tree), supplied or checked before any work.
@@ -246,7 +252,7 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
         engine: kind,
         world: sources[source]!.world,
       };
-      const periods = periodRowsCollector();
+      const periods = periodRowsCollector(scenario.spec.start.founders);
       const builtIns: NamedCollector[] = [
         ...(keepLedger ? [{ name: "ledger", collector: ledgerCollector(setup) }] : []),
         { name: "periods", collector: periods },
@@ -308,6 +314,14 @@ export function runPeriods(run: PreparedRun, onPeriod?: PlansPeriodListener): vo
       payouts,
     );
   }
+}
+
+/** A scenario input without the default world's generated network, unless it names one (or is already resolved). */
+function withoutDefaultNetwork(input: ScenarioInput | Scenario): ScenarioInput | Scenario {
+  if (typeof input !== "object" || input === null || "spec" in input) return input;
+  const start = (input as { start?: Record<string, unknown> }).start;
+  if (start !== undefined && (typeof start !== "object" || start === null || "network" in start)) return input;
+  return { ...input, start: { ...start, network: null } } as ScenarioInput;
 }
 
 /** Whether a scenario's attrition reads members' income or rank (its multipliers): income feedback. */

@@ -15,6 +15,7 @@
 import { keyedUniform } from "../../random/keyed.js";
 import { pushOrder } from "../network.js";
 import type { WorldState } from "../state.js";
+import { ratesIndex } from "../roles.js";
 import { hazardAt, renews } from "../tenure.js";
 import type { WorldStepInput } from "./input.js";
 
@@ -28,6 +29,8 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
   const orphans = world.scenario.spec.customers.orphans;
   const moveUp = orphans !== "churn";
   const toWorking = orphans === "moveUpToWorking";
+  // Weekly-billed subscriptions (weekly periods only) renew every period.
+  const everyPeriod = world.scenario.spec.customers.renewEvery === "week";
   const { recruits, acquires } = world.scenario.people;
   let revenue = 0;
   let cvTotal = 0;
@@ -41,7 +44,7 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
       if (toWorking) {
         // The uplines of current members are current (rolled up): the walk stays among them.
         let p = owner;
-        while (p >= 0 && !(effort[p]! > 0 && (recruits[role[p]!] === 1 || acquires[role[p]!] === 1))) p = upline[p]!;
+        while (p >= 0 && !(effort[p]! > 0 && (recruits[ratesIndex(world.company, role, p)] === 1 || acquires[ratesIndex(world.company, role, p)] === 1))) p = upline[p]!;
         if (p >= 0) owner = p;
       }
       if (owner >= 0) customerCount[owner]! += 1;
@@ -69,7 +72,7 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
     customerKeyHi[write] = hi;
     customerKeyLo[write] = lo;
     write += 1;
-    if (renews(tenure, monthsPerPeriod)) {
+    if (everyPeriod || renews(tenure, monthsPerPeriod)) {
       customerCv[owner]! += cv;
       world.customerQv[owner]! += qv;
       revenue += price;
