@@ -26,7 +26,7 @@ function file(name: string, content: string): string {
   return path;
 }
 
-const small = file("small.json", JSON.stringify({ months: 6, start: { founders: 1, network: { distributors: 150 } }, market: { prospects: 3000 } }));
+const small = file("small.json", JSON.stringify({ name: "small", months: 6, start: { founders: 1, network: { distributors: 150 } }, market: { prospects: 3000 } }));
 const PAIR = ["wellness-unilevel", "stairstep-breakaway"];
 
 /** The command line in this process: exit code, stdout and stderr. */
@@ -73,9 +73,10 @@ describe("downline presets", () => {
     const r = await cli(["presets"]);
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split("\n");
-    expect(lines).toHaveLength(2 + 6);
+    expect(lines).toHaveLength(2 + 7);
     expect(lines[2]).toMatch(/^wellness-unilevel\s+Wellness unilevel\s+retail, fastStart, unilevel, leadership\s+wellness network: 5,000 distributors, 36 months$/);
-    expect(JSON.parse((await cli(["presets", "--format", "json"])).out).map((p: { name: string }) => p.name)).toEqual(["wellness-unilevel", "stairstep-breakaway", "saas-affiliate", "high-ticket-affiliate", "binary", "matrix-3x7"]);
+    expect(lines[6]).toMatch(/^info-product\s+Info product two-tier affiliate\s+affiliate\s+info product: 500 distributors, 24 months$/);
+    expect(JSON.parse((await cli(["presets", "--format", "json"])).out).map((p: { name: string }) => p.name)).toEqual(["wellness-unilevel", "stairstep-breakaway", "saas-affiliate", "high-ticket-affiliate", "info-product", "binary", "matrix-3x7"]);
   });
 });
 
@@ -210,9 +211,9 @@ describe("downline disclose", () => {
     const args = ["disclose", ...PAIR, "--scenario", small, "--window", "run"];
     const text = await cli(args);
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/^Income disclosure: Wellness unilevel on default, periods 0–5 \(the whole run\)$/m);
+    expect(text.out).toMatch(/^Income disclosure: Wellness unilevel on small, periods 0–5 \(the whole run\)$/m);
     expect(text.out).toMatch(/^Percentile band\s+Participants/m);
-    expect((await cli([...args, "--format", "md"])).out).toMatch(/^## Income disclosure: Stairstep-breakaway with leadership pool on default/m);
+    expect((await cli([...args, "--format", "md"])).out).toMatch(/^## Income disclosure: Stairstep-breakaway with leadership pool on small/m);
     const json = JSON.parse((await cli([...args, "--format", "json"])).out);
     const rows = csvRows((await cli([...args, "--format", "csv"])).out);
     expect(rows).toHaveLength(json.disclosures.reduce((s: number, d: { rows: unknown[] }) => s + d.rows.length, 0));
