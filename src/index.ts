@@ -100,6 +100,7 @@ export { VEGA_LITE_SCHEMA, type VegaLiteSpec, type ChartOptions } from "./output
 export { payoutRatioChart } from "./output/charts/payout-ratio-chart.js";
 export { incomeDistributionChart, type IncomeDistributionChartOptions } from "./output/charts/income-distribution-chart.js";
 export { incomeByComponentChart } from "./output/charts/income-by-component-chart.js";
+export { incomeDecompositionChart, type IncomeDecompositionChartOptions } from "./output/charts/income-decomposition-chart.js";
 export { stopChart } from "./output/charts/stop-chart.js";
 export { sweepChart, type SweepChartOptions } from "./output/charts/sweep-chart.js";
 

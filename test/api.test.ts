@@ -73,6 +73,7 @@ const PUBLIC_VALUES = [
   "payoutRatioChart",
   "incomeDistributionChart",
   "incomeByComponentChart",
+  "incomeDecompositionChart",
   "stopChart",
   "sweepChart",
   // engines

@@ -13,6 +13,9 @@ import { sweepParameters } from "../../src/run/sweep-parameters.js";
 import { payoutRatioChart } from "../../src/output/charts/payout-ratio-chart.js";
 import { incomeDistributionChart } from "../../src/output/charts/income-distribution-chart.js";
 import { incomeByComponentChart } from "../../src/output/charts/income-by-component-chart.js";
+import { incomeDecompositionChart } from "../../src/output/charts/income-decomposition-chart.js";
+import { incomeDecomposition } from "../../src/analysis/decomposition.js";
+import { DEFAULT_MEMBER_PERIOD_COLUMNS, INCOME_COLUMNS } from "../../src/analysis/member-periods.js";
 import { stopChart } from "../../src/output/charts/stop-chart.js";
 import { sweepChart } from "../../src/output/charts/sweep-chart.js";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "../../src/output/charts/spec.js";
@@ -89,6 +92,41 @@ describe("charts: valid Vega-Lite specs, plain data", () => {
     const both = incomeByComponentChart(results);
     expect(both.facet).toBeDefined();
     await expectValid(both);
+  });
+
+  it("income decomposition over time: the kinds stacked per period, from incomeDecomposition's rows; one panel per plan", async () => {
+    const withIncome = simulatePlans({ scenario: SMALL, plans: [DEFAULT_PLAN, WELLNESS], seed: 1, ledger: false, memberPeriods: { columns: [...DEFAULT_MEMBER_PERIOD_COLUMNS, ...INCOME_COLUMNS] } });
+    const one = incomeDecompositionChart(withIncome[1]!);
+    const rows = values(one);
+    expect(rows).toHaveLength(8 * 4);
+    expect(rows.slice(0, 4).map((r) => r.kind)).toEqual([
+      "active (one-time, new effort)",
+      "residual (own customers' repeat orders)",
+      "leveraged (the downline's orders and work)",
+      "unclassified (components that do not say)",
+    ]);
+    // Each period's four amounts are that period's row of incomeDecomposition (the whole run), in major units.
+    const d = incomeDecomposition(withIncome[1]!, { window: "run" });
+    for (const p of d.periods) {
+      const at = rows.filter((r) => r.period === p.period);
+      expect(at.map((r) => r.amount)).toEqual([p.active / 100, p.residual / 100, p.leveraged / 100, p.unclassified / 100]);
+      expect(at[0]).toMatchObject({ series: "Wellness unilevel", participants: p.participants, continuingShare: Number.isFinite(p.continuingShare) ? p.continuingShare : null });
+    }
+    // The kinds sum to participants' gross income: earnings and retail profit, company accounts left out.
+    const kinds = ["active", "residual", "leveraged"].map((k) => rows.filter((r) => (r.kind as string).startsWith(k)).reduce((s, r) => s + (r.amount as number), 0));
+    expect(kinds.every((k) => k > 0)).toBe(true);
+    const gross = withIncome[1]!.members.filter((m) => !m.company).reduce((s, m) => s + m.gross, 0);
+    expect(kinds.reduce((s, k) => s + k, 0)).toBeCloseTo(gross / 100, 4);
+    const svg = await expectValid(one);
+    expect(svg).toContain("Income decomposition over time");
+    const both = incomeDecompositionChart(withIncome, { window: "lastYear", title: "Two plans" });
+    expect(both.facet).toBeDefined();
+    expect(new Set(values(both).map((r) => r.period))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7]));
+    await expectValid(both);
+    // A tenure window draws by period of membership.
+    expect(values(incomeDecompositionChart(withIncome[0]!, { window: { firstPeriods: 3 } })).map((r) => r.period)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
+    // Without the income columns it says what to run with.
+    expect(() => incomeDecompositionChart(results[0]!)).toThrow(/expected the income columns/);
   });
 
   it("with and without effort after a stop: one member's two lines, or a cohort's medians and bands", async () => {

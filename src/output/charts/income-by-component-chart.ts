@@ -5,7 +5,7 @@
  * @module
  */
 import type { SimulationResult } from "../../analysis/result.js";
-import { frame, major, oneCurrency, PERIOD_AXIS, uniqueLabels, type ChartOptions, type VegaLiteSpec } from "./spec.js";
+import { frame, major, oneCurrency, PERIOD_AXIS, uniqueLabels, singleOrPanels, type ChartOptions, type VegaLiteSpec } from "./spec.js";
 
 /**
  * What each component of the plan paid, period by period, stacked: the
@@ -13,11 +13,11 @@ import { frame, major, oneCurrency, PERIOD_AXIS, uniqueLabels, type ChartOptions
  * customers, included and marked so). One panel per result when given
  * several.
  *
- * This is a decomposition by component, not by kind of income: downline
- * does not yet split income into active (one-time), residual (recurring,
- * from her own customers) and leveraged (from the downline's work) — a
- * component such as a unilevel mixes residual and leveraged income. Read it
- * as "which parts of the plan pay, and when".
+ * This is a decomposition by component, not by kind of income: a
+ * component such as a unilevel may pay several kinds. Read it as "which
+ * parts of the plan pay, and when"; {@link incomeDecompositionChart} draws
+ * the split into active (one-time), residual (recurring, from her own
+ * customers) and leveraged (from the downline's work) income.
  *
  * @example
  * const r = simulate({ scenario: { months: 24 }, plan: PRESETS["wellness-unilevel"] });
@@ -35,7 +35,7 @@ export function incomeByComponentChart(input: SimulationResult | readonly Simula
   const panels = results.length > 1;
   const f = frame(options, {
     title: "Income by component over time",
-    description: "What each component of the plan paid, period by period, stacked (a decomposition by component, not into active, residual and leveraged income).",
+    description: "What each component of the plan paid, period by period, stacked (a decomposition by component; the income decomposition chart splits income into active, residual and leveraged).",
   });
   const layer = {
     mark: { type: "area", line: { strokeWidth: 0.5 } },
@@ -52,7 +52,5 @@ export function incomeByComponentChart(input: SimulationResult | readonly Simula
       ],
     },
   };
-  if (!panels) return { ...f, data: { values }, ...layer };
-  const { width, height, ...rest } = f;
-  return { ...rest, data: { values }, facet: { row: { field: "series", type: "nominal", title: null } }, spec: { width, height: Math.round((height as number) * 0.6), ...layer }, resolve: { scale: { y: "independent" } } };
+  return singleOrPanels(f, values, layer, panels);
 }

@@ -81,3 +81,14 @@ export function oneCurrency(currencies: readonly string[], chart: string): strin
   if (set.length > 1) throw new RangeError(`downline/output: ${chart}: expected amounts in one currency, got ${set.join(", ")}`);
   return set[0] ?? "";
 }
+
+/**
+ * A single-layer chart over its rows: drawn in the frame, or, for several
+ * series, one panel per series (rows of a facet, each panel its own y scale,
+ * 60% of the frame's height).
+ */
+export function singleOrPanels(f: Record<string, unknown> & VegaLiteSpec, values: readonly object[], layer: Record<string, unknown>, panels: boolean): VegaLiteSpec {
+  if (!panels) return { ...f, data: { values }, ...layer };
+  const { width, height, ...rest } = f;
+  return { ...rest, data: { values }, facet: { row: { field: "series", type: "nominal", title: null } }, spec: { width, height: Math.round((height as number) * 0.6), ...layer }, resolve: { scale: { y: "independent" } } };
+}
