@@ -25,6 +25,8 @@ export default defineConfig([
   {
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
+    // The chart renderer's optional dependencies, loaded on demand (never bundled: resvg is a native module).
+    external: ["vega", "vega-lite", "@resvg/resvg-js"],
     sourcemap: true,
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },

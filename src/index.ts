@@ -85,6 +85,7 @@ export type {
   ComparisonSummaryRow,
   ComparisonDifferenceRow,
   ComparisonDisclosure,
+  ComparisonPeriodRow,
 } from "./run/experiment.js";
 
 // Writers: CSV and JSON, as text or as pieces to write one by one; Markdown tables for reading.
@@ -93,6 +94,15 @@ export { periodsToJson } from "./output/period-json.js";
 export { membersCsvPieces } from "./output/member-csv.js";
 export { ledgerCsvPieces, ledgerToCsv } from "./output/ledger-csv.js";
 export { disclosureMarkdown, comparisonMarkdown, type ComparisonMarkdownOptions } from "./output/markdown.js";
+
+// Charts: Vega-Lite specifications as plain data (render them in a notebook, or with `downline … --chart out.svg`).
+export { VEGA_LITE_SCHEMA, type VegaLiteSpec, type ChartOptions } from "./output/charts/spec.js";
+export { payoutRatioChart } from "./output/charts/payout-ratio-chart.js";
+export { incomeDistributionChart, type IncomeDistributionChartOptions } from "./output/charts/income-distribution-chart.js";
+export { incomeByComponentChart } from "./output/charts/income-by-component-chart.js";
+export { incomeDecompositionChart, type IncomeDecompositionChartOptions } from "./output/charts/income-decomposition-chart.js";
+export { stopChart } from "./output/charts/stop-chart.js";
+export { sweepChart, type SweepChartOptions } from "./output/charts/sweep-chart.js";
 
 // Engines: one period's payout under a plan.
 export { createFastEngine } from "./engine/fast.js";

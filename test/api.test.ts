@@ -68,6 +68,14 @@ const PUBLIC_VALUES = [
   "ledgerToCsv",
   "disclosureMarkdown",
   "comparisonMarkdown",
+  // charts (Vega-Lite specifications)
+  "VEGA_LITE_SCHEMA",
+  "payoutRatioChart",
+  "incomeDistributionChart",
+  "incomeByComponentChart",
+  "incomeDecompositionChart",
+  "stopChart",
+  "sweepChart",
   // engines
   "createFastEngine",
   "createReferenceEngine",

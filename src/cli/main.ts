@@ -1,289 +1,226 @@
 /**
- * The `downline` command line.
+ * The `downline` command line (commander): `run`, `compare`, `disclose`,
+ * `stop`, `sweep`, `validate`, `presets`; `downline COMMAND --help` for each.
  *
- *   downline run [FILE…] [--scenario file.json] [--plan file.json | --preset NAME] [--seed N] [--months N]
- *                [--engine fast|reference] [--format table|csv|json] [--memory SIZE]
- *                [--ledger out.csv] [--members out.csv] [--debug]
- *   downline validate [FILE…] [--scenario file.json] [--plan file.json] [--memory SIZE]
- *
- * A FILE given without --plan or --scenario is told apart by its keys (see
- * `inputKind`). Exit codes: 0 done; 1 the run failed (an output could not be
- * written, or an internal error); 2 bad input (a plan, a scenario, an option,
- * an output that cannot be written, a run over the memory budget), found
- * before any work. Every failure is one line per problem on stderr, naming
- * the file and the field; a stack trace only with --debug.
- *
- * The steps are functions apart (arguments, inputs, outputs, the run,
- * failures), so that the command line can move to another argument parser
- * without touching them.
+ * Plans and scenarios are files given positionally (told apart by their
+ * keys) or presets by name (`downline compare wellness-unilevel binary
+ * my-plan.json`). Periods are numbered from 0 in every output — the tables,
+ * CSV, JSON, charts — as in the library's API. Exit codes: 0 done; 1 the run
+ * failed (an output could not be written, or an internal error); 2 bad usage
+ * or bad input (a plan, a scenario, an option, an output that cannot be
+ * written, a run over the memory budget), found before any work. Every
+ * failure is one line per problem on stderr, naming the file and the field;
+ * a stack trace only with --debug. A progress bar is drawn on stderr only
+ * when it is a terminal.
  *
  * @module
  */
-import { realpathSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { DownlineInputError, type InputIssue } from "../validate/errors.js";
-import { resolveScenario, type Scenario, type ScenarioInput } from "../world/scenario.js";
-import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
-import { formatBytes } from "../world/estimate.js";
-import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
-import { PRESETS, PRESET_SCENARIOS, type PresetName } from "../plan/presets.js";
-import { scenarioForPlans } from "../run/structure.js";
-import { DEFAULT_PLAN } from "../engine/default-plan.js";
-import { createFastEngine } from "../engine/fast.js";
-import { checkRunBudget, estimateRun } from "../run/budget.js";
-import { simulate } from "../run/simulate.js";
-import { ledgerCsvPieces } from "../output/ledger-csv.js";
-import { membersCsvPieces } from "../output/member-csv.js";
-import { periodsToCsv } from "../output/period-csv.js";
-import { defaultMemoryBudget, parseMemory } from "./memory-budget.js";
-import { openOutputFile, OutputWriteError, type OutputFile } from "./output-file.js";
-import { inputKind, readInputFile } from "./read-input.js";
-import { periodTable, runSummary } from "./table.js";
+import { Command, CommanderError, Option } from "commander";
+import pkg from "../../package.json" with { type: "json" };
+import { DownlineInputError } from "../validate/errors.js";
+import { PRESETS } from "../plan/presets.js";
+import { OutputWriteError } from "./output-file.js";
+import type { CommandIo } from "./common.js";
+import { runCommand, validateCommand, type RunOptions } from "./commands/run.js";
+import { compareCommand, sweepCommand, type CompareOptions, type SweepCliOptions } from "./commands/compare.js";
+import { discloseCommand, type DiscloseOptions } from "./commands/disclose.js";
+import { stopCommand, type StopOptions } from "./commands/stop.js";
+import { presetsCommand } from "./commands/presets.js";
 
-const USAGE = `usage: downline run [FILE...] [options]      simulate and print the period table
-       downline validate [FILE...] [options] check a scenario and a plan, and say what is wrong
+const COMMANDS = ["run", "compare", "disclose", "stop", "sweep", "validate", "presets"];
+const presetNames = Object.keys(PRESETS).join(", ");
 
-A FILE is a plan (it has "components") or a scenario (it has months, start,
-market, ...), told apart by its keys; or give them with --plan and --scenario.
+const GENERAL_HELP = `
+Plans and scenarios: JSON files given positionally, told apart by their keys
+(a plan has "components"), or presets by name (downline presets lists them).
+A single preset runs on the business it is written for unless --scenario is
+given; several plans share one world (--scenario, default the embedded one).
 
-options:
-  --scenario FILE   scenario JSON, or a name: default, or a preset's business
-                    (default: the preset's business with --preset, else default)
-  --plan FILE       plan JSON (default: the default unilevel plan)
-  --preset NAME     a preset plan (on its own business unless a scenario is given):
-                    ${Object.keys(PRESETS).join(", ")}
-  --seed N          the run's seed (default 42)
-  --months N        override the scenario's months
-  --engine NAME     fast (default) or reference
-  --format NAME     table (default), csv or json
-  --memory SIZE     memory budget, like 8G or 512M (default: half the machine's memory)
-  --ledger FILE     write the ledger as CSV
-  --members FILE    write the member rows as CSV
-  --debug           print stack traces of failures
-  -h, --help        this text
+Periods are numbered from 0 everywhere (tables, CSV, JSON, charts, the API):
+period 0 is the run's first month (or week). Money: tables in major units
+with separators; CSV in major units (exact where the figure is); JSON in
+integer minor units, with "currency" and "digits" beside them.
 
-exit codes: 0 done, 1 the run failed, 2 bad input (nothing was run)`;
+Examples:
+  downline run wellness-unilevel                  a preset on its own business
+  downline run my-plan.json --months 24           a plan file on the default world
+  downline compare                                every preset on the default world, 10 seeds
+  downline compare wellness-unilevel binary my-plan.json --seeds 20 --chart payout.svg
+  downline disclose stairstep-breakaway --format md --out disclosure.md
+  downline stop wellness-unilevel --member median-builder --chart stop.png
+  downline sweep --param distributors.orderProbability=0.5,0.65,0.8 --chart sweep.svg
+  downline validate my-plan.json my-scenario.json
 
-/** What the command line asks for, parsed but not yet read. */
-export interface CliRequest {
-  readonly command: "run" | "validate";
-  readonly files: readonly string[];
-  readonly values: {
-    readonly scenario?: string;
-    readonly plan?: string;
-    readonly preset?: string;
-    readonly seed?: string;
-    readonly months?: string;
-    readonly engine?: string;
-    readonly format?: string;
-    readonly memory?: string;
-    readonly ledger?: string;
-    readonly members?: string;
-  };
-  readonly debug: boolean;
+exit codes: 0 done, 1 the run failed, 2 bad input or usage (nothing was run)`;
+
+/** Options every simulating command takes. */
+function worldOptions(cmd: Command, what: { seedHelp: string; formatHelp: string; chartHelp: string }): Command {
+  return cmd
+    .option("--scenario <file|name>", "the world: a scenario file, default, a preset's business by the preset's name, or own (each preset on its own business)")
+    .option("--months <n>", "override the scenario's months")
+    .option("--seed <seed>", what.seedHelp)
+    .option("--engine <name>", "fast (default) or reference")
+    .option("--format <name>", what.formatHelp)
+    .option("--out <file>", "write the output to this file (written whole or not at all) instead of stdout")
+    .option("--chart <file>", what.chartHelp)
+    .option("--memory <size>", "memory budget, like 8G or 512M (default: half the machine's memory)");
 }
 
-const usageError = (message: string) => new DownlineInputError("options", [{ path: "", message: `${message} (see downline --help)` }]);
+function experimentOptions(cmd: Command): Command {
+  return cmd
+    .option("--seeds <n>", "how many seeds (default 10)")
+    .option("--workers <n>", "worker threads (default: one per core; 0 or 1 runs in this thread)")
+    .option("--window <window>", "the window metrics cover: last-year (default), run, year:N, periods:A-B (numbered from 0)")
+    .addOption(new Option("--table <name>", "with --format csv, the table written: summary (default), values (per seed), differences (paired), periods (revenue and payout per period per seed)"));
+}
 
-/** Parses `argv`: the command, positional files, option values; `"help"` for -h. */
-export function parseCommandLine(argv: readonly string[]): CliRequest | "help" {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        scenario: { type: "string" },
-        plan: { type: "string" },
-        preset: { type: "string" },
-        seed: { type: "string" },
-        months: { type: "string" },
-        engine: { type: "string" },
-        format: { type: "string" },
-        memory: { type: "string" },
-        ledger: { type: "string" },
-        members: { type: "string" },
-        debug: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
+/** The program, its commands wired to `io`; each action stores its exit code through `done`. */
+function program(io: CommandIo, done: (code: number) => void, current: { command: string }): Command {
+  const root = new Command("downline")
+    .description(pkg.description)
+    .version(pkg.version, "-V, --version", "the version")
+    .helpOption("-h, --help", "help for a command")
+    .option("--debug", "print stack traces of failures")
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t), outputError: () => undefined })
+    .addHelpText("after", GENERAL_HELP)
+    .exitOverride()
+    .hook("preSubcommand", (_root, sub) => {
+      current.command = sub.name();
     });
-  } catch (e) {
-    throw usageError((e as Error).message.split("\n")[0]!);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return "help";
-  const [command = "run", ...files] = positionals;
-  if (command !== "run" && command !== "validate") {
-    const hint = /\.json$/i.test(command) ? `; to run a file: downline run ${command}` : "";
-    throw usageError(`unknown command ${JSON.stringify(command)}, expected run or validate${hint}`);
-  }
-  const { debug = false, help: _help, ...rest } = values;
-  return { command, files, values: rest, debug };
+  const act =
+    <O>(fn: (args: string[], options: O, io: CommandIo) => Promise<number>) =>
+    async (args: string[], options: O) => done(await fn(args, options, io));
+
+  worldOptions(
+    root
+      .command("run")
+      .summary("simulate one plan on one world, period by period")
+      .description("Simulate one plan on one world and print it period by period (periods from 0), with a summary of who earned what.")
+      .argument("[inputs...]", "a plan file, a scenario file, or a preset's name")
+      .option("--plan <file>", "the plan file (or give it positionally)")
+      .option("--preset <name>", `a preset plan: ${presetNames}`),
+    { seedHelp: "the run's seed (default 42)", formatHelp: "table (default), md, csv or json", chartHelp: "draw what each component paid, period by period (.svg or .png)" },
+  )
+    .option("--ledger <file>", "write the ledger (every payment) as CSV")
+    .option("--members <file>", "write a row per member as CSV")
+    .addHelpText("after", "\nExamples:\n  downline run\n  downline run wellness-unilevel --format csv --out periods.csv\n  downline run my-plan.json my-scenario.json --ledger ledger.csv --chart components.svg\n")
+    .action(act<RunOptions>(runCommand));
+
+  experimentOptions(
+    worldOptions(
+      root
+        .command("compare")
+        .summary("compare plans on the same seeded worlds over many seeds")
+        .description(
+          "Compare plans on the same seeded worlds over many seeds (common random numbers): each metric's mean with its 95% interval, and each plan's income-disclosure headline. Without plans: every preset, on the default world.",
+        )
+        .argument("[plans...]", "plan files or preset names (default: every preset)"),
+      { seedHelp: "the first seed (default 1): seeds are SEED, SEED+1, …", formatHelp: "table (default), md, csv or json", chartHelp: "draw the payout ratio over time per plan (.svg or .png)" },
+    ),
+  )
+    .option("--metrics <list>", "the metrics of the table, comma-separated (default: payoutRatio, breakageShare, zeroEarnerShare, medianGross, meanGross, top10Share, netProfitShare, medianNet)")
+    .option("--differences", "add the paired differences between plans (same world, same seeds)")
+    .addHelpText("after", "\nExamples:\n  downline compare\n  downline compare wellness-unilevel stairstep-breakaway my-plan.json --seeds 20 --workers 2\n  downline compare --scenario own --format csv --table values --out values.csv\n")
+    .action(act<CompareOptions>(compareCommand));
+
+  worldOptions(
+    root
+      .command("disclose")
+      .summary("an income disclosure statement for each plan")
+      .description("An income disclosure statement for each plan on one seed: everyone, by title and by percentile band; earnings, gross and net of expenses and required purchases; hours.")
+      .argument("[inputs...]", "plan files or preset names, and at most one scenario file"),
+    { seedHelp: "the run's seed (default 42)", formatHelp: "table (default), md, csv or json", chartHelp: "draw each plan's income distribution (.svg or .png)" },
+  )
+    .option("--window <window>", "the window: last-year (default), first-year (each member's), run, year:N, periods:A-B (numbered from 0)")
+    .addHelpText("after", "\nExamples:\n  downline disclose wellness-unilevel\n  downline disclose binary matrix-3x7 --format md --chart incomes.png\n")
+    .action(act<DiscloseOptions>(discloseCommand));
+
+  worldOptions(
+    root
+      .command("stop")
+      .summary("what if I stop? income with and without effort")
+      .description(
+        "What if she stops? The same seeded world run twice, as it is and with some members stopping all effort from a period on: their income period by period with and without it, and how fast it halves.",
+      )
+      .argument("[inputs...]", "a plan file, a scenario file, or a preset's name"),
+    { seedHelp: "the run's seed (default 42)", formatHelp: "table (default), md, csv or json", chartHelp: "draw income with and without effort (.svg or .png)" },
+  )
+    .option("--plan <file>", "the plan file (or give it positionally)")
+    .option("--preset <name>", `a preset plan: ${presetNames}`)
+    .option("--member <who>", "who stops: indices (1234 or 1234,5678), or a rule: median-builder (default), top-seller, p90-member, builders (all of them) …")
+    .option("--cohort <cohort>", "the rule picks among: year-N (joined in the run's N-th year; default year-1), before-run (the starting network), any")
+    .option("--from <period>", "the first period without effort (numbered from 0; default: a year before the end, or half-way)")
+    .option("--reference <n>", "periods before the stop her reference income is the mean of (default 3)")
+    .option("--measure <name>", "gross (default), earnings or net")
+    .option("--own-order <keep|stop>", "after the stop, her own monthly order: keep (default) or stop")
+    .option("--attrition <exempt|hazard>", "after the stop: exempt from attrition (default) or the tenure hazard")
+    .addHelpText("after", "\nExamples:\n  downline stop wellness-unilevel\n  downline stop my-plan.json --member 1234 --from 12 --chart stop.svg\n  downline stop binary --member builders --cohort before-run --format csv\n")
+    .action(act<StopOptions>(stopCommand));
+
+  experimentOptions(
+    worldOptions(
+      root
+        .command("sweep")
+        .summary("a metric over values of scenario fields × plans × seeds")
+        .description("Sweep scenario fields over values (every combination) × plans × seeds: each metric's mean and interval at each point. Without plans: the default plan.")
+        .argument("[plans...]", "plan files or preset names (default: the default plan)"),
+      { seedHelp: "the first seed (default 1)", formatHelp: "table (default), md, csv or json", chartHelp: "draw the metric against the first parameter (.svg or .png)" },
+    ),
+  )
+    .option("--param <path=values>", "a scenario field by dotted path and its values, comma-separated (repeatable): distributors.orderProbability=0.5,0.65,0.8", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--metric <name>", "the metric of the table and the chart (default payoutRatio)")
+    .addHelpText("after", "\nExamples:\n  downline sweep --param distributors.orderProbability=0.5,0.65,0.8\n  downline sweep wellness-unilevel --param market.prospects=100000,250000 --metric medianGross --chart sweep.png\n")
+    .action(act<SweepCliOptions>(sweepCommand));
+
+  root
+    .command("validate")
+    .summary("check a plan and a scenario, and say what is wrong")
+    .description("Check a plan and a scenario — every field, what depends on the currency, the memory a run would need — and run nothing.")
+    .argument("[inputs...]", "a plan file, a scenario file, or a preset's name")
+    .option("--scenario <file|name>", "the scenario file, or a name: default, or a preset's business")
+    .option("--plan <file>", "the plan file (or give it positionally)")
+    .option("--preset <name>", `a preset plan: ${presetNames}`)
+    .option("--months <n>", "override the scenario's months")
+    .option("--engine <name>", "fast (default) or reference")
+    .option("--memory <size>", "memory budget, like 8G or 512M (default: half the machine's memory)")
+    .addHelpText("after", "\nExamples:\n  downline validate my-plan.json\n  downline validate my-plan.json my-scenario.json --memory 4G\n")
+    .action(act<RunOptions>(validateCommand));
+
+  root
+    .command("presets")
+    .summary("list the preset plans, one line each")
+    .description("List the preset plans, one line each, with the business each is written for.")
+    .option("--format <name>", "table (default) or json")
+    .action(async (options: { format?: string }) => done(await presetsCommand(options, io)));
+
+  return root;
 }
 
-function integerOption(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value)) throw new DownlineInputError("options", [{ path: `--${name}`, message: `expected a whole number, got ${JSON.stringify(value.slice(0, 40))}` }]);
-  return Number(value);
-}
-
-/** An input read from a file (`file`), or built in (`file` undefined). */
-interface Input {
-  readonly value: unknown;
-  readonly file?: string;
-}
-
-/**
- * A problem with an input read from `file`, as the command line reports it:
- * the file first, then the field (`plan.json: components[0].rates[0]`);
- * `--months` when that option set the field.
- */
-function inFile(e: DownlineInputError, file: string | undefined, monthsFromOption: boolean): DownlineInputError {
-  const where = (issue: InputIssue): string => {
-    if (monthsFromOption && issue.path === "months") return "--months";
-    if (file === undefined || issue.path.startsWith(file)) return issue.path;
-    return issue.path === "" ? file : `${file}: ${issue.path}`;
-  };
-  return new DownlineInputError(e.source, e.issues.map((i) => ({ path: where(i), message: i.message })));
-}
-
-/** Runs `fn`; a DownlineInputError it throws is reported against `file`. */
-function reading<T>(file: string | undefined, fn: () => T, monthsFromOption = false): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof DownlineInputError) throw inFile(e, file, monthsFromOption);
-    throw e;
+/** A commander error as one line naming what was wrong, and its exit code (help and version: 0). */
+function commanderFailure(e: CommanderError, command: string, io: CommandIo): number {
+  if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
+  const see = command === "" ? "downline --help" : `downline ${command} --help`;
+  if (e.code === "commander.help") {
+    // `downline` alone: the help went to stderr; a command was expected.
+    io.err(`downline/options: command: expected one of ${COMMANDS.join(", ")} (see downline --help)\n`);
+    return 2;
   }
-}
-
-/** A scenario named on the command line: `default`, or the business a preset is written for. */
-function namedScenario(name: string): ScenarioInput | undefined {
-  if (name === "default") return DEFAULT_SCENARIO;
-  return Object.prototype.hasOwnProperty.call(PRESET_SCENARIOS, name) ? PRESET_SCENARIOS[name as PresetName] : undefined;
-}
-
-/**
- * The scenario and plan inputs: from --scenario (a file, or a name), --plan,
- * --preset, and positional files told apart by their keys. A preset runs on
- * the business it is written for unless a scenario is given.
- */
-function readInputs(request: CliRequest): { scenario: Input; plan: Input } {
-  const { values } = request;
-  const named = values.scenario === undefined ? undefined : namedScenario(values.scenario);
-  let scenario: Input | undefined =
-    values.scenario === undefined ? undefined : named ? { value: named } : { value: readInputFile(values.scenario, "scenario"), file: values.scenario };
-  let plan: Input | undefined = values.plan === undefined ? undefined : { value: readInputFile(values.plan, "plan"), file: values.plan };
-  if (values.preset !== undefined && !Object.prototype.hasOwnProperty.call(PRESETS, values.preset)) {
-    throw new DownlineInputError("options", [{ path: "--preset", message: `expected one of ${Object.keys(PRESETS).join(", ")}, got ${JSON.stringify(values.preset.slice(0, 40))}` }]);
+  const word = /'([^']*)'/.exec(e.message)?.[1] ?? "";
+  const text = e.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ");
+  if (e.code === "commander.unknownCommand") {
+    const hint = /\.json$/i.test(word) || Object.prototype.hasOwnProperty.call(PRESETS, word) ? `; to run it: downline run ${word}` : "";
+    io.err(new DownlineInputError("options", [{ path: "command", message: `unknown command ${JSON.stringify(word)}, expected one of ${COMMANDS.join(", ")}${hint} (see ${see})` }]).message + "\n");
+    return 2;
   }
-  for (const file of request.files) {
-    const value = readInputFile(file, "input");
-    const kind = inputKind(value, file);
-    const taken = kind === "plan" ? (plan ?? (values.preset === undefined ? undefined : { value: null, file: `--preset ${values.preset}` })) : scenario;
-    if (taken) {
-      throw new DownlineInputError("options", [{ path: file, message: `a second ${kind}: ${taken.file ?? "one"} is already the ${kind}; give one ${kind} and at most one of the other` }]);
-    }
-    if (kind === "plan") plan = { value, file };
-    else scenario = { value, file };
-  }
-  if (values.preset !== undefined) {
-    if (plan) throw new DownlineInputError("options", [{ path: "--preset", message: `expected either a plan file or --preset, not both (${plan.file} is a plan)` }]);
-    plan = { value: PRESETS[values.preset as PresetName] };
-    scenario ??= { value: PRESET_SCENARIOS[values.preset as PresetName] };
-  }
-  return { scenario: scenario ?? { value: DEFAULT_SCENARIO }, plan: plan ?? { value: DEFAULT_PLAN } };
-}
-
-/** Checks an output path before any work: a file that can be written, not an input, not another output. */
-function openOutputs(request: CliRequest, inputs: readonly (string | undefined)[]): { ledger?: OutputFile; members?: OutputFile } {
-  const real = (path: string) => {
-    try {
-      return realpathSync(path);
-    } catch {
-      return path;
-    }
-  };
-  const used = new Map(inputs.filter((f): f is string => f !== undefined).map((f) => [real(f), `the input ${f}`]));
-  const opened: { ledger?: OutputFile; members?: OutputFile } = {};
-  try {
-    for (const flag of ["ledger", "members"] as const) {
-      const path = request.values[flag];
-      if (path === undefined) continue;
-      const clash = used.get(real(path));
-      if (clash) throw new DownlineInputError("options", [{ path: `--${flag}`, message: `${path} is ${clash}; expected a file of its own` }]);
-      used.set(real(path), `--${flag}'s file`);
-      opened[flag] = openOutputFile(path, `--${flag}`);
-    }
-  } catch (e) {
-    opened.ledger?.discard();
-    opened.members?.discard();
-    throw e;
-  }
-  return opened;
-}
-
-/** Runs a parsed command: reads and checks everything, then runs and writes. Returns the exit code. */
-export function runCommand(request: CliRequest, out: (text: string) => void, err: (text: string) => void): number {
-  const { values } = request;
-  const inputs = readInputs(request);
-  const months = integerOption(values.months, "months");
-  const given: Scenario = reading(
-    inputs.scenario.file,
-    () => resolveScenario(months === undefined ? (inputs.scenario.value as ScenarioInput) : ({ ...(inputs.scenario.value as object), months } as ScenarioInput)),
-    months !== undefined,
-  );
-  const plan: CompiledPlan = reading(inputs.plan.file, () => compilePlan(inputs.plan.value as PlanInput, { currency: given.spec.currency }));
-  // The placement tree a binary or matrix plan needs: supplied to a scenario without one, a conflict refused.
-  const scenario: Scenario = reading(inputs.scenario.file, () => scenarioForPlans(given, [plan]));
-  // Deprecated field names still work; say what to write instead.
-  for (const w of plan.warnings) err(`downline/plan: ${inputs.plan.file ? `${inputs.plan.file}: ` : ""}${w.path}: ${w.message}\n`);
-  const engine = values.engine ?? "fast";
-  if (engine !== "fast" && engine !== "reference") {
-    throw new DownlineInputError("options", [{ path: "--engine", message: `expected "fast" or "reference", got ${JSON.stringify(engine.slice(0, 40))}` }]);
-  }
-  const format = values.format ?? "table";
-  if (format !== "table" && format !== "csv" && format !== "json") {
-    throw new DownlineInputError("options", [{ path: "--format", message: `expected "table", "csv" or "json", got ${JSON.stringify(format.slice(0, 40))}` }]);
-  }
-  const budget = values.memory === undefined ? defaultMemoryBudget() : parseMemory(values.memory);
-  const keepLedger = values.ledger !== undefined;
-  // The same memory check as simulate's, before any output is opened.
-  const estimate = estimateRun(scenario, [plan], { engine, ledger: keepLedger });
-  reading(inputs.scenario.file, () => checkRunBudget(estimate, scenario, budget), months !== undefined);
-  if (request.command === "validate") {
-    // What depends on the currency (thresholds with too many decimals) is checked by building an engine.
-    reading(inputs.plan.file, () => createFastEngine(plan, { currency: scenario.spec.currency }));
-    out(
-      `scenario "${scenario.spec.name}": ok (${scenario.periods} ${scenario.spec.period}s)\n` +
-        `plan "${plan.name}": ok (${plan.components.map((c) => c.name).join(", ")})\n` +
-        `memory: about ${formatBytes(estimate.bytes)} at the peak (${estimate.world.members.toLocaleString("en-US")} members, ${estimate.world.customers.toLocaleString("en-US")} customers), within the budget of ${formatBytes(budget)}\n`,
-    );
-    return 0;
-  }
-  const seedText = values.seed ?? "42";
-  if (seedText.length === 0 || seedText.length > 1000) throw new DownlineInputError("options", [{ path: "--seed", message: `expected a seed of 1 to 1,000 characters, got ${seedText.length}` }]);
-  // A canonical safe integer is a number seed; anything else ("007", "9007199254740993") stays text, so distinct texts never collide.
-  const seed = /^(0|-?[1-9]\d{0,15})$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;
-  const outputs = openOutputs(request, [inputs.scenario.file, inputs.plan.file]);
-  try {
-    const result = simulate({ scenario, plan, seed, engine, ledger: keepLedger, budget });
-    if (format === "table") out(`${periodTable(result)}\n\n${runSummary(result)}\n`);
-    else if (format === "json") out(JSON.stringify(result.periods, null, 2) + "\n");
-    else out(periodsToCsv(result));
-    outputs.ledger?.write(ledgerCsvPieces(result.ledger, result.digits));
-    outputs.members?.write(membersCsvPieces(result.memberColumns, result.digits, 10_000, plan.ranks.map((r) => r.name)));
-    return 0;
-  } finally {
-    // After a failure, no file that looks complete: the temporary ones go.
-    outputs.ledger?.discard();
-    outputs.members?.discard();
-  }
+  io.err(new DownlineInputError("options", [{ path: command || "downline", message: `${text} (see ${see})` }]).message + "\n");
+  return 2;
 }
 
 /**
  * A failure as the command line reports it: one line per problem, no stack
- * trace unless `debug`; the exit code (2 bad input, 1 anything else).
+ * trace unless `debug`; the exit code (2 bad input, 1 anything else; a
+ * closed pipe, 0).
  */
 export function reportFailure(e: unknown, debug: boolean, err: (text: string) => void): number {
   if (e instanceof DownlineInputError) {
@@ -305,21 +242,21 @@ export function reportFailure(e: unknown, debug: boolean, err: (text: string) =>
 }
 
 /**
- * Runs the command line with `argv` (without node and script); returns the
- * exit code. Nothing it meets ends it with a stack trace: every failure is
- * reported by {@link reportFailure}.
+ * Runs the command line with `argv` (without node and script); resolves to
+ * the exit code. Nothing it meets ends it with a stack trace: every failure
+ * is reported by {@link reportFailure}.
  */
-export function main(argv: readonly string[], out: (text: string) => void = (t) => void process.stdout.write(t)): number {
+export async function main(argv: readonly string[], out: (text: string) => void = (t) => void process.stdout.write(t)): Promise<number> {
   const err = (text: string) => void process.stderr.write(text);
+  const io: CommandIo = { out, err, progressStream: process.stderr };
   const debug = argv.includes("--debug");
+  let code = 0;
+  const current = { command: "" };
   try {
-    const request = parseCommandLine(argv);
-    if (request === "help") {
-      out(USAGE + "\n");
-      return 0;
-    }
-    return runCommand(request, out, err);
+    await program(io, (c) => (code = c), current).parseAsync([...argv], { from: "user" });
+    return code;
   } catch (e) {
+    if (e instanceof CommanderError) return commanderFailure(e, current.command, io);
     return reportFailure(e, debug, err);
   }
 }
@@ -329,7 +266,7 @@ export function main(argv: readonly string[], out: (text: string) => void = (t) 
  * reading (`| head`) ends the output quietly with exit 0 (EPIPE), and an
  * error no one caught is still one line.
  */
-function runProcess(): void {
+async function runProcess(): Promise<void> {
   const debug = process.argv.includes("--debug");
   const onStreamError = (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(0);
@@ -342,8 +279,8 @@ function runProcess(): void {
   process.on("uncaughtException", (e) => {
     process.exitCode = reportFailure(e, debug, (t) => void process.stderr.write(t));
   });
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.ts|cli\.js|downline)$/.test(process.argv[1]);
-if (invokedDirectly) runProcess();
+if (invokedDirectly) void runProcess();

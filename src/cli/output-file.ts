@@ -32,8 +32,8 @@ const codeOf = (e: unknown) => (e as NodeJS.ErrnoException)?.code;
 export interface OutputFile {
   /** The target, as given. */
   readonly path: string;
-  /** Writes the pieces in order, then puts the file in place; throws {@link OutputWriteError}. */
-  write(pieces: Iterable<string>): void;
+  /** Writes the pieces (text as UTF-8, or bytes) in order, then puts the file in place; throws {@link OutputWriteError}. */
+  write(pieces: Iterable<string | Uint8Array>): void;
   /** Removes the temporary file (the run failed). */
   discard(): void;
 }
@@ -145,9 +145,9 @@ function exists(path: string): boolean {
   }
 }
 
-/** Writes a whole string: `writeSync` may write less than it is given. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, "utf8");
+/** Writes a whole piece: `writeSync` may write less than it is given. */
+function writeAll(fd: number, piece: string | Uint8Array): void {
+  const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
   let at = 0;
   while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
 }

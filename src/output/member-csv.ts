@@ -8,6 +8,7 @@
 import { formatMinor } from "../money/amount.js";
 import type { MemberColumns } from "../analysis/member-totals.js";
 import { ROLES } from "../world/roles.js";
+import { csvText } from "./csv-text.js";
 
 /**
  * The member rows as CSV text, in pieces of at most `rowsPerPiece` rows (the
@@ -28,6 +29,7 @@ export function* membersCsvPieces(columns: MemberColumns, digits = 2, rowsPerPie
     "member", "sponsor", "upline", "joinPeriod", "quitPeriod", "status", "role", "company", "recruits", "customers", "periodsActive", "rank", "title", "hours",
     "earnings", "retailProfit", "gross", ...names.map((n) => `earnings_${n}`), "purchases", "requiredPurchases", "expenses", "net",
   ];
+  // Rank names are the plan's: quoted, and escaped when a spreadsheet would run them as a formula.
   const rankName = (r: number) => (r === 0 ? "" : csvText(rankNames[r - 1] ?? String(r)));
   yield head.join(",") + "\n";
   const byComponent: string[] = new Array(names.length);
@@ -57,9 +59,4 @@ export function* membersCsvPieces(columns: MemberColumns, digits = 2, rowsPerPie
     }
     yield lines.join("");
   }
-}
-
-/** A text cell: quoted when it holds a comma, a quote or a line break (rank names are the plan's). */
-function csvText(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -53,10 +53,12 @@ export interface ExperimentTask {
   readonly disclosure: boolean;
 }
 
-/** What one task returns: each arm's metric values (in `PLAN_METRICS` order) and, when asked, its disclosure. */
+/** What one task returns: each arm's metric values (in `PLAN_METRICS` order), its revenue and payout period by period, and, when asked, its disclosure. */
 export interface ExperimentOutcome {
   readonly index: number;
   readonly values: readonly (readonly number[])[];
+  /** Per arm: revenue and company payout (minor units) of every period of the run, in order. */
+  readonly series: readonly { readonly period: readonly number[]; readonly revenue: readonly number[]; readonly payout: readonly number[] }[];
   readonly disclosures: readonly IncomeDisclosure[] | null;
 }
 
@@ -138,6 +140,7 @@ export function runExperimentTask(task: ExperimentTask, components?: readonly An
       const m = planMetrics(r, task.window);
       return PLAN_METRICS.map((metric) => m[metric.name]);
     }),
+    series: results.map((r) => ({ period: r.periods.map((p) => p.period), revenue: r.periods.map((p) => p.revenue), payout: r.periods.map((p) => p.payout) })),
     disclosures: task.disclosure ? results.map((r) => incomeDisclosure(r, { window: task.window })) : null,
   };
 }
@@ -249,6 +252,24 @@ export interface ComparisonDifferenceRow {
   readonly hi: number;
 }
 
+/**
+ * One arm's revenue and company payout in one period of one seed's run: the
+ * comparison's time series (every period of the run, not only the window).
+ * Periods are numbered from 0, as everywhere in downline.
+ */
+export interface ComparisonPeriodRow {
+  readonly plan: string;
+  readonly world: string;
+  readonly seed: number | string;
+  readonly period: number;
+  /** Revenue in the period, minor units. */
+  readonly revenue: number;
+  /** What the company paid in the period (retail profit, paid by customers, left out), minor units. */
+  readonly payout: number;
+  /** payout ÷ revenue (0 when there is no revenue), as in the period rows. */
+  readonly payoutRatio: number;
+}
+
 /** An arm as the results describe it. */
 export interface ComparisonArm {
   readonly arm: number;
@@ -283,6 +304,8 @@ export interface PlanComparison {
   readonly differences: readonly ComparisonDifferenceRow[];
   /** Each arm's disclosure per seed, when asked for (`disclosures: true`). */
   readonly disclosures: readonly ComparisonDisclosure[];
+  /** (plan, world, seed, period, revenue, payout, payoutRatio): arm by arm, seed by seed, period by period. */
+  readonly periods: readonly ComparisonPeriodRow[];
 }
 
 /** Merges task outcomes (any order in, task order used) into the comparison's rows. */
@@ -295,10 +318,12 @@ export function summarizeExperiment(experiment: Experiment, outcomes: readonly E
   // values[arm][seedIndex][metric]
   const values: number[][][] = arms.map(() => seeds.map(() => []));
   const disclosures: (IncomeDisclosure | undefined)[][] = arms.map(() => seeds.map(() => undefined));
+  const series: ExperimentOutcome["series"][number][][] = arms.map(() => []);
   for (const o of byIndex) {
     const task = experiment.tasks[o.index]!;
     task.arms.forEach((arm, j) => {
       values[arm]![task.seedIndex] = [...o.values[j]!];
+      series[arm]![task.seedIndex] = o.series[j]!;
       if (o.disclosures) disclosures[arm]![task.seedIndex] = o.disclosures[j]!;
     });
   }
@@ -343,7 +368,18 @@ export function summarizeExperiment(experiment: Experiment, outcomes: readonly E
       if (d) kept.push({ plan: arm.label, world: arm.world, seed, disclosure: d });
     }),
   );
-  return { arms: armInfo, metrics: PLAN_METRICS, seeds, confidence: experiment.confidence, values: valueRows, summary, differences, disclosures: kept };
+  const periods: ComparisonPeriodRow[] = [];
+  arms.forEach((arm, a) =>
+    seeds.forEach((seed, s) => {
+      const run = series[a]![s]!;
+      run.period.forEach((period, k) => {
+        const revenue = run.revenue[k]!;
+        const payout = run.payout[k]!;
+        periods.push({ plan: arm.label, world: arm.world, seed, period, revenue, payout, payoutRatio: revenue === 0 ? 0 : payout / revenue });
+      });
+    }),
+  );
+  return { arms: armInfo, metrics: PLAN_METRICS, seeds, confidence: experiment.confidence, values: valueRows, summary, differences, disclosures: kept, periods };
 }
 
 /** Lets other work (an abort, a timer) in between two runs on this thread. */

@@ -9,7 +9,7 @@ import type { Scenario, ScenarioInput } from "../world/scenario.js";
 import type { CompiledPlan, PlanInput } from "../plan/plan.js";
 import type { AnyComponentType } from "../plan/contract.js";
 import { DownlineInputError } from "../validate/errors.js";
-import { planExperiment, runExperimentHere, specOf, summarizeExperiment, type ComparisonDifferenceRow, type ComparisonSummaryRow, type ComparisonValueRow, type Experiment, type ExperimentArm, type ExperimentOptions, type PlanComparison } from "./experiment.js";
+import { planExperiment, runExperimentHere, specOf, summarizeExperiment, type ComparisonDifferenceRow, type ComparisonPeriodRow, type ComparisonSummaryRow, type ComparisonValueRow, type Experiment, type ExperimentArm, type ExperimentOptions, type PlanComparison } from "./experiment.js";
 
 /** Options of {@link sweepParameters}; `Custom`: the custom component types in `components`. */
 export interface SweepOptions<Custom extends AnyComponentType = never> extends ExperimentOptions<Custom> {
@@ -35,6 +35,8 @@ export interface ParameterSweep extends PlanComparison {
   readonly summary: readonly (ComparisonSummaryRow & SweepColumns)[];
   /** Paired differences between plans at the same point (same world, same seeds). */
   readonly differences: readonly (ComparisonDifferenceRow & SweepColumns)[];
+  /** Revenue and payout period by period, each plan at each point on each seed. */
+  readonly periods: readonly (ComparisonPeriodRow & SweepColumns)[];
 }
 
 /** What a sweep's rows add: the point and its parameters by path. */
@@ -137,6 +139,7 @@ export function sweepResults(comparison: PlanComparison, points: ParameterSweep[
     values: comparison.values.map(add),
     summary: comparison.summary.map(add),
     differences: comparison.differences.map(add),
+    periods: comparison.periods.map(add),
   };
 }
 

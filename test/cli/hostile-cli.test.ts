@@ -31,7 +31,7 @@ const scenarioFile = file("small-scenario.json", JSON.stringify(SMALL));
 const planFile = file("flat-plan.json", JSON.stringify({ name: "Flat", components: [{ type: "unilevel", rates: ["0.1", "0.05"] }] }));
 
 /** Runs the command line in this process; stdout and stderr captured. */
-function cli(argv: string[]): { code: number; out: string; err: string } {
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const err: string[] = [];
   const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
     err.push(String(chunk));
@@ -39,7 +39,7 @@ function cli(argv: string[]): { code: number; out: string; err: string } {
   });
   const out: string[] = [];
   try {
-    const code = main(argv, (t) => out.push(t));
+    const code = await main(argv, (t) => out.push(t));
     return { code, out: out.join(""), err: err.join("") };
   } finally {
     spy.mockRestore();
@@ -59,42 +59,44 @@ function expectProblemLines(err: string, count?: number): void {
 
 describe("a file given positionally is never ignored", () => {
   // Issue 10: `run plan.json` ran the default plan; `validate plan.json` checked the default plan and said ok.
-  it("run plan.json runs that plan; run scenario.json plan.json, in any order, runs both", () => {
-    const r = cli(["run", planFile, "--scenario", scenarioFile, "--format", "table"]);
+  it("run plan.json runs that plan; run scenario.json plan.json, in any order, runs both", async () => {
+    const r = await cli(["run", planFile, "--scenario", scenarioFile, "--format", "table"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Plan "Flat" on scenario "default, with months, start.network.distributors, market.prospects", seed 42, 3 months/);
-    const both = cli(["run", planFile, scenarioFile]);
+    const both = await cli(["run", planFile, scenarioFile]);
     expect(both.out).toMatch(/Plan "Flat" on scenario "default, with months, start.network.distributors, market.prospects", seed 42, 3 months/);
   });
 
-  it("validate plan.json validates it: a bad positional plan is refused, naming the file", () => {
+  it("validate plan.json validates it: a bad positional plan is refused, naming the file", async () => {
     const bad = file("bad-positional.json", JSON.stringify({ components: [{ type: "unilevel", rates: [-3] }] }));
-    const r = cli(["validate", bad]);
+    const r = await cli(["validate", bad]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`downline/plan: ${bad}: components[0].rates[0]: expected a decimal string like "0.05", got -3\n`);
-    expect(cli(["validate", planFile]).out).toMatch(/plan "Flat": ok \(unilevel\)/);
+    expect((await cli(["validate", planFile])).out).toMatch(/plan "Flat": ok \(unilevel\)/);
   });
 
-  it("a plan is told from a scenario by its keys; a file that is neither, or both, is refused", () => {
+  it("a plan is told from a scenario by its keys; a file that is neither, or both, is refused", async () => {
     expect(inputKind({ components: [] }, "p")).toBe("plan");
     expect(inputKind({ ranks: [] }, "p")).toBe("plan");
     expect(inputKind({ months: 3 }, "s")).toBe("scenario");
     expect(inputKind({ name: "x", market: {} }, "s")).toBe("scenario");
     const neither = file("neither.json", '{"name": "x"}');
-    const r = cli(["validate", neither]);
+    const r = await cli(["validate", neither]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       `downline/options: ${neither}: cannot tell a plan from a scenario: a plan has "components", a scenario one of currency, months, period, start, market, recruitment, customers, distributors, placement, cvRatio; give it with --plan or --scenario\n`,
     );
     const both = file("both.json", '{"months": 3, "components": []}');
-    expect(cli(["validate", both]).err).toMatch(/it has plan keys \(components\) and scenario keys \(months\)/);
-    expect(cli(["validate", file("array.json", "[1]")]).err).toMatch(/expected a plan or a scenario \(a JSON object\), got an array/);
+    expect((await cli(["validate", both])).err).toMatch(/it has plan keys \(components\) and scenario keys \(months\)/);
+    expect((await cli(["validate", file("array.json", "[1]")])).err).toMatch(/expected a plan or a scenario \(a JSON object\), got an array/);
   });
 
-  it("two plans, or a plan and --preset, are refused", () => {
-    expect(cli(["run", planFile, "--plan", planFile]).err).toMatch(new RegExp(`a second plan: ${planFile.replace(/[.]/g, "\\.")} is already the plan`));
-    expect(cli(["run", planFile, "--preset", "binary"]).err).toMatch(/a second plan: --preset binary is already the plan/);
-    expect(cli(["plan.json"]).err).toBe('downline/options: (root): unknown command "plan.json", expected run or validate; to run a file: downline run plan.json (see downline --help)\n');
+  it("two plans, or a plan and --preset, are refused", async () => {
+    expect((await cli(["run", planFile, "--plan", planFile])).err).toMatch(new RegExp(`a second plan: ${planFile.replace(/[.]/g, "\\.")} is already the plan`));
+    expect((await cli(["run", planFile, "--preset", "binary"])).err).toMatch(/a second plan: --preset binary is already the plan/);
+    expect((await cli(["plan.json"])).err).toBe(
+      'downline/options: command: unknown command "plan.json", expected one of run, compare, disclose, stop, sweep, validate, presets; to run it: downline run plan.json (see downline --help)\n',
+    );
   });
 });
 
@@ -105,40 +107,40 @@ describe("outputs are checked before any work", () => {
     ["--members", () => "/nonexistent/m.csv", /^downline\/options: --members: cannot write \/nonexistent\/m\.csv: the directory \/nonexistent does not exist$/],
     ["--ledger", () => "/sys/downline.csv", /^downline\/options: --ledger: cannot write \/sys\/downline\.csv: permission denied \(EACCES\)$/],
     ["--members", () => scenarioFile, /is the input .*small-scenario\.json; expected a file of its own$/],
-  ])("%s %s: exit 2, one line, nothing run", (flag, path, message) => {
-    const r = cli(["run", "--scenario", scenarioFile, flag, path()]);
+  ])("%s %s: exit 2, one line, nothing run", async (flag, path, message) => {
+    const r = await cli(["run", "--scenario", scenarioFile, flag, path()]);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err.trimEnd()).toMatch(message);
     expectProblemLines(r.err, 1);
   });
 
-  it("the same file for --ledger and --members is refused", () => {
+  it("the same file for --ledger and --members is refused", async () => {
     const target = join(dir, "same.csv");
-    const r = cli(["run", "--scenario", scenarioFile, "--ledger", target, "--members", target]);
+    const r = await cli(["run", "--scenario", scenarioFile, "--ledger", target, "--members", target]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--members: .*same\.csv is --ledger's file; expected a file of its own/);
     expect(readdirSync(dir).filter((f) => f.includes("same.csv"))).toEqual([]);
   });
 
-  it("a run over --memory is refused before any output is opened, the estimate in the message", () => {
+  it("a run over --memory is refused before any output is opened, the estimate in the message", async () => {
     const target = join(dir, "never.csv");
-    const r = cli(["run", "--scenario", scenarioFile, "--memory", "1K", "--ledger", target]);
+    const r = await cli(["run", "--scenario", scenarioFile, "--memory", "1K", "--ledger", target]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(new RegExp(`^downline/scenario: ${scenarioFile.replace(/[.]/g, "\\.")}: \\S+: the run would need about [\\d,]+ MiB, over the memory budget of 1 MiB`));
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes("never.csv"))).toEqual([]);
     expect(parseMemory("8G")).toBe(8 * 1024 ** 3);
     expect(parseMemory("512 MiB")).toBe(512 * 1024 ** 2);
-    expect(cli(["validate", "--memory", "lots"]).err).toBe('downline/options: --memory: expected a size like 8G, 512M or 2048MB, got "lots"\n');
+    expect((await cli(["validate", "--memory", "lots"])).err).toBe('downline/options: --memory: expected a size like 8G, 512M or 2048MB, got "lots"\n');
   });
 });
 
 describe("outputs are written whole, or not at all", () => {
-  it("a written file appears under its name only when complete; no temporary file is left", () => {
+  it("a written file appears under its name only when complete; no temporary file is left", async () => {
     const ledger = join(dir, "ledger.csv");
     const members = join(dir, "members.csv");
-    const r = cli(["run", "--scenario", scenarioFile, "--ledger", ledger, "--members", members, "--format", "csv"]);
+    const r = await cli(["run", "--scenario", scenarioFile, "--ledger", ledger, "--members", members, "--format", "csv"]);
     expect(r.code).toBe(0);
     expect(readFileSync(ledger, "utf8")).toMatch(/^period,payee,component,amount\n/);
     expect(readFileSync(members, "utf8")).toMatch(/^member,sponsor,/);
@@ -221,8 +223,8 @@ describe("outputs are written whole, or not at all", () => {
 });
 
 describe("failures end in one line and an exit code, never a stack trace", () => {
-  it("ENOSPC while writing an output: one line, exit 1 (the run failed)", () => {
-    const r = cli(["run", "--scenario", scenarioFile, "--ledger", "/dev/full"]);
+  it("ENOSPC while writing an output: one line, exit 1 (the run failed)", async () => {
+    const r = await cli(["run", "--scenario", scenarioFile, "--ledger", "/dev/full"]);
     expect(r.code).toBe(1);
     expect(r.err).toBe("downline: cannot write /dev/full: no space left on device (ENOSPC)\n");
   });
@@ -245,8 +247,8 @@ describe("failures end in one line and an exit code, never a stack trace", () =>
     expect(lines.join("")).toMatch(/^downline: the run failed: TypeError: x is not a function\nTypeError: x is not a function\n\s+at /);
   });
 
-  it("--debug shows the stack of an input error too", () => {
-    const r = cli(["validate", "--months", "x", "--debug"]);
+  it("--debug shows the stack of an input error too", async () => {
+    const r = await cli(["validate", "--months", "x", "--debug"]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^downline\/options: --months: expected a whole number, got "x"\nDownlineInputError: /);
     expect(r.err).toMatch(/^\s+at /m);
@@ -277,10 +279,10 @@ describe("failures end in one line and an exit code, never a stack trace", () =>
     ["fifty-million.json", JSON.stringify({ start: { network: { distributors: 50_000_000, customersPerDistributor: 4 } }, market: { prospects: 2_000_000_000 } })],
   ];
 
-  it.each(FIXTURES)("%s: exit 2, one line per problem naming the file, no stack trace", (name, content) => {
+  it.each(FIXTURES)("%s: exit 2, one line per problem naming the file, no stack trace", async (name, content) => {
     const path = file(name, content);
     for (const argv of [["validate", path], ["run", path], ["run", "--plan", path, "--scenario", scenarioFile], ["run", "--scenario", path]]) {
-      const r = cli(argv);
+      const r = await cli(argv);
       expect(r.code, argv.join(" ")).toBe(2);
       expect(r.out).toBe("");
       expectProblemLines(r.err);
@@ -290,18 +292,18 @@ describe("failures end in one line and an exit code, never a stack trace", () =>
     }
   });
 
-  it("{} is a scenario of defaults with --scenario, but tells nothing positionally", () => {
+  it("{} is a scenario of defaults with --scenario, but tells nothing positionally", async () => {
     const path = file("neither.json", "{}");
     for (const argv of [["validate", path], ["run", path]]) {
-      const r = cli(argv);
+      const r = await cli(argv);
       expect(r.code).toBe(2);
       expectProblemLines(r.err, 1);
     }
   });
 
-  it("/dev/zero as a plan is read no further than the size limit; a directory as a plan", () => {
-    expect(cli(["validate", "--plan", "/dev/zero"]).err).toBe("downline/plan: /dev/zero: expected a file of at most 1,048,576 bytes, got more\n");
-    const r = cli(["validate", "--plan", dir]);
+  it("/dev/zero as a plan is read no further than the size limit; a directory as a plan", async () => {
+    expect((await cli(["validate", "--plan", "/dev/zero"])).err).toBe("downline/plan: /dev/zero: expected a file of at most 1,048,576 bytes, got more\n");
+    const r = await cli(["validate", "--plan", dir]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^downline\/plan: .*: cannot read the file \(EISDIR: illegal operation on a directory, read\)\n$/);
   });

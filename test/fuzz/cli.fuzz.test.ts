@@ -66,9 +66,9 @@ export const CLI_RUNS = runs(100);
 let counter = 0;
 
 describe("fuzz: the command line through files", () => {
-  it(`${CLI_RUNS} hostile files: exit 0, or exit 2 with one line per problem naming the file; never a stack trace`, () => {
-    fc.assert(
-      fc.property(fileArb, ({ base, mutations, text, how }) => {
+  it(`${CLI_RUNS} hostile files: exit 0, or exit 2 with one line per problem naming the file; never a stack trace`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fileArb, async ({ base, mutations, text, how }) => {
         const path = join(dir, `input-${counter++}.json`);
         writeFileSync(path, corrupt(jsonOf(mutate(base, mutations)), text));
         const [command, flag] = how.split(" ");
@@ -80,7 +80,7 @@ describe("fuzz: the command line through files", () => {
         const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
         let code: number;
         try {
-          code = main(args, () => undefined);
+          code = await main(args, () => undefined);
         } finally {
           spy.mockRestore();
         }

@@ -37,6 +37,13 @@ describe("comparePlans", () => {
     // Same world, same seeds: revenue is identical under both plans (common random numbers), so its difference is exactly 0.
     expect(c.differences.find((r) => r.metric === "revenue")).toMatchObject({ meanDifference: 0, sd: 0 });
     expect(c.disclosures).toEqual([]);
+    // The time series: every period of every seed's run, as simulatePlans gives it.
+    const seed2 = simulatePlans({ scenario: TINY, plans: [DEFAULT_PLAN, FLAT], seed: 2, ledger: false });
+    expect(c.periods.filter((r) => r.plan === "Flat" && r.seed === 2)).toEqual(
+      seed2[1]!.periods.map((p) => ({ plan: "Flat", world: "default", seed: 2, period: p.period, revenue: p.revenue, payout: p.payout, payoutRatio: p.payoutRatio })),
+    );
+    expect(c.periods.map((r) => r.period).slice(0, 4)).toEqual([0, 1, 2, 3]);
+    expect(c.periods).toHaveLength(2 * 3 * 4);
   });
 
   it("plans on worlds of their own run apart and are not paired across worlds; disclosures when asked", async () => {

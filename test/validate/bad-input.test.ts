@@ -456,29 +456,33 @@ describe("the CLI prints input errors on stderr and exits 2", () => {
     return path;
   }
 
-  function run(argv: string[]): { code: number; out: string; err: string } {
+  async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
     stderr = [];
     vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
       stderr.push(String(chunk));
       return true;
     });
     const out: string[] = [];
-    const code = main(argv, (t) => out.push(t));
-    vi.restoreAllMocks();
+    let code: number;
+    try {
+      code = await main(argv, (t) => out.push(t));
+    } finally {
+      vi.restoreAllMocks();
+    }
     return { code, out: out.join(""), err: stderr.join("") };
   }
 
   const scenarioFile = () => file("small-scenario.json", JSON.stringify(SMALL_SCENARIO));
 
-  it("the fixtures pass `validate` (sanity)", () => {
-    const r = run(["validate", "--scenario", scenarioFile(), "--plan", file("good-plan.json", JSON.stringify(GOOD_PLAN))]);
+  it("the fixtures pass `validate` (sanity)", async () => {
+    const r = await run(["validate", "--scenario", scenarioFile(), "--plan", file("good-plan.json", JSON.stringify(GOOD_PLAN))]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
   });
 
-  it.each(["validate", "run"])("`%s` with a bad plan file", (command) => {
+  it.each(["validate", "run"])("`%s` with a bad plan file", async (command) => {
     const planFile = file(`bad-plan-${command}.json`, JSON.stringify(unilevel([-3, "1.5"])));
-    const r = run([command, "--scenario", scenarioFile(), "--plan", planFile]);
+    const r = await run([command, "--scenario", scenarioFile(), "--plan", planFile]);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     // One line per problem, each naming the file and the field.
@@ -488,60 +492,60 @@ describe("the CLI prints input errors on stderr and exits 2", () => {
     );
   });
 
-  it("a plan file that is not JSON", () => {
+  it("a plan file that is not JSON", async () => {
     const planFile = file("not-json.json", "{ components: [ { type: unilevel } ] ");
-    const r = run(["validate", "--scenario", scenarioFile(), "--plan", planFile]);
+    const r = await run(["validate", "--scenario", scenarioFile(), "--plan", planFile]);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toContain(`downline/plan: ${planFile}: expected JSON (`);
     expect(r.err.trimEnd().split("\n")).toHaveLength(1);
   });
 
-  it("an empty plan file", () => {
+  it("an empty plan file", async () => {
     const planFile = file("empty.json", "");
-    const r = run(["validate", "--plan", planFile]);
+    const r = await run(["validate", "--plan", planFile]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`downline/plan: ${planFile}: expected JSON`);
   });
 
-  it("a plan file that does not exist", () => {
+  it("a plan file that does not exist", async () => {
     const missing = join(dir, "no-such-plan.json");
-    const r = run(["validate", "--plan", missing]);
+    const r = await run(["validate", "--plan", missing]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`downline/plan: ${missing}: cannot read the file`);
   });
 
-  it("a plan file holding JSON null", () => {
+  it("a plan file holding JSON null", async () => {
     const planFile = file("null-plan.json", "null");
-    const r = run(["validate", "--plan", planFile]);
+    const r = await run(["validate", "--plan", planFile]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`downline/plan: ${planFile}: Invalid input: expected object, received null\n`);
   });
 
-  it("a plan file with a __proto__ key", () => {
+  it("a plan file with a __proto__ key", async () => {
     const planFile = file("proto-plan.json", '{"__proto__": {"rounding": "down"}, "components": [{"type": "unilevel", "rates": ["0.1"]}]}');
-    const r = run(["validate", "--plan", planFile]);
+    const r = await run(["validate", "--plan", planFile]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`downline/plan: ${planFile}: __proto__: keys named __proto__, constructor or prototype are not allowed\n`);
   });
 
-  it("a bad scenario file", () => {
+  it("a bad scenario file", async () => {
     const bad = file("bad-scenario.json", JSON.stringify({ months: 1.5, currency: "usd" }));
-    const r = run(["validate", "--scenario", bad]);
+    const r = await run(["validate", "--scenario", bad]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^downline\/scenario: /m);
     expect(r.err).toContain(`downline/scenario: ${bad}: months: `);
     expect(r.err).toContain(`downline/scenario: ${bad}: currency: `);
   });
 
-  it("--months 0 is checked as the scenario's months, and named as the option that set it", () => {
-    const r = run(["validate", "--scenario", scenarioFile(), "--months", "0"]);
+  it("--months 0 is checked as the scenario's months, and named as the option that set it", async () => {
+    const r = await run(["validate", "--scenario", scenarioFile(), "--months", "0"]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^downline\/scenario: --months: .*>=1/);
   });
 
-  it("--months 1.5 is rejected as an option", () => {
-    const r = run(["validate", "--months", "1.5"]);
+  it("--months 1.5 is rejected as an option", async () => {
+    const r = await run(["validate", "--months", "1.5"]);
     expect(r.code).toBe(2);
     expect(r.err).toBe('downline/options: --months: expected a whole number, got "1.5"\n');
   });
