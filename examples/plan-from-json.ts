@@ -99,5 +99,6 @@ export function main(options: PlanFromJsonOptions = {}) {
 // tests): compared as paths, so a folder with a space or a symlink in its path is fine.
 if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const files = process.argv.slice(2);
-  main(files.length > 0 ? { files } : {});
+  const { problems } = main(files.length > 0 ? { files } : {});
+  if (problems.length > 0) process.exitCode = 1; // a file that is not a valid plan: the script fails (the valid ones still ran)
 }

@@ -10,10 +10,12 @@
  *   bonuses, commissions and retail profit on a customer's first order (in
  *   the period she was acquired);
  * - **residual**: commissions and retail profit on later orders of her own
- *   customers (acquired in earlier periods);
+ *   customers (acquired in earlier periods, or moved up to her when their
+ *   distributor quit);
  * - **leveraged**: pay from her downline's orders and work (unilevel,
- *   generation, matching, binary, matrix, pool, stairstep, differential,
- *   group volume, an affiliate's second tier);
+ *   generation, matching, binary, matrix, pool, an affiliate's second tier;
+ *   stairstep, differential and group volume in full, their pay on her own
+ *   volume included);
  * - **unclassified**: components that do not say (custom components without
  *   `income`): never guessed.
  *
@@ -73,7 +75,7 @@ export interface DecompositionMembers {
   readonly unclassified: Float64Array;
   /** The four together: gross income. */
   readonly gross: Float64Array;
-  /** Hours worked in the window, or null when the run did not keep them. */
+  /** Hours worked in the window, or null without them (see {@link IncomeDecomposition.perHour}). */
   readonly hours: Float64Array | null;
   /** gross ÷ hours (minor units an hour); NaN where she worked no hours; null without hours. */
   readonly perHour: Float64Array | null;
@@ -104,7 +106,7 @@ export interface IncomeDecomposition {
   /** The whole window, all participants. */
   readonly totals: IncomeByKind;
   readonly members: DecompositionMembers;
-  /** Null when the run kept no hours for the window. */
+  /** Null without hours: from the `hours` member-period column, or, for a whole-run calendar window, the member totals every run keeps. */
   readonly perHour: IncomePerHour | null;
   /** The definitions and the assumption behind "would continue", one sentence each. */
   readonly assumptions: readonly string[];
@@ -134,7 +136,8 @@ function byKind(active: number, residual: number, leveraged: number, unclassifie
  * rows per period with each kind's total and the share that would continue
  * with no new effort, each participant's totals by kind, and gross income
  * per hour of effort. Reads `result.memberPeriods` with the income columns
- * (and `hours` for the per-hour figures).
+ * (`INCOME_COLUMNS`; without them it throws) and `hours` for the per-hour
+ * figures (a whole-run window reads hours from the member totals instead).
  *
  * @example
  * const r = simulate({

@@ -35,7 +35,9 @@ export function resolveWorkers(workers: number | undefined): number {
 /**
  * Runs every task on `workers` threads (at most one per task), reporting
  * progress as runs finish. An abort rejects with the signal's reason and
- * stops the threads.
+ * stops the threads. The signal gets one abort listener per run, removed when
+ * the run ends (not one per task: the tasks are queued at once, and a listener
+ * each would pile up on the caller's signal).
  */
 export async function runOnWorkers(experiment: Experiment, workers: number, options: Pick<ExperimentOptions, "onProgress" | "signal" | "components">): Promise<ExperimentOutcome[]> {
   const { signal, onProgress } = options;
@@ -57,7 +59,9 @@ export async function runOnWorkers(experiment: Experiment, workers: number, opti
   try {
     const all = Promise.all(
       experiment.tasks.map(async (task) => {
-        const outcome = await pool.run(task, signal ? { signal } : {});
+        // No signal per task: on an abort, the pool is destroyed below (queued
+        // tasks dropped, running threads terminated).
+        const outcome = await pool.run(task);
         outcomes[outcome.index] = outcome;
         done += 1;
         onProgress?.({ done, total });

@@ -40,7 +40,7 @@ export interface RunEstimate {
  * member, component and period. Custom collectors are not counted.
  *
  * @example
- * estimateRun(resolveScenario(DEFAULT_SCENARIO), [compilePlan(DEFAULT_PLAN)], { engine: "fast", ledger: true }).bytes // => 15609537 (about 15 MiB)
+ * estimateRun(resolveScenario(DEFAULT_SCENARIO), [compilePlan(DEFAULT_PLAN)], { engine: "fast", ledger: true }).bytes // => 20287625.5 (about 19 MiB)
  */
 export function estimateRun(scenario: Scenario, plans: readonly CompiledPlan[], options: { engine: "fast" | "reference"; ledger: boolean }): RunEstimate {
   const world = projectWorld(scenario);

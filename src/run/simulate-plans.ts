@@ -16,7 +16,9 @@ export interface SimulatePlansOptions<C extends CollectorFactories = CollectorFa
   /**
    * Called after each period, once every plan has paid it and its collectors
    * have recorded it: each plan's period row and payout (in plan order), and
-   * the world's counts. The payouts' arrays are valid during the call only.
+   * the world's counts (with income feedback, where each plan has a world of
+   * its own, the first plan's world's). The payouts' arrays are valid during
+   * the call only.
    */
   readonly onPeriod?: PlansPeriodListener;
 }

@@ -59,8 +59,10 @@ export interface Counterfactual<R extends Readonly<Record<string, unknown>> = Re
  * collectors run in both runs); periods are numbered as in the results.
  *
  * @example
- * const { base, stopped } = stopEffort({ scenario: { months: 24 }, seed: 7 }, { members: [12], fromPeriod: 6 });
- * base.members[12].gross - stopped.members[12].gross // => what her effort from month 7 on earned her
+ * const { base, stopped } = stopEffort({ scenario: { months: 24 }, seed: 7 }, { members: [12], fromPeriod: 6, attrition: "hazard" });
+ * base.members[12].gross - stopped.members[12].gross // => 60491: what her effort from period 6 on earned her
+ * // (with attrition: "hazard" she quits in period 21 in both runs; by default, "exempt", she keeps her account
+ * // in the stopped run and earns on after the base run's quit, so the difference here is -11417347)
  */
 export function stopEffort<C extends CollectorFactories = Record<never, never>, Custom extends AnyComponentType = never>(
   options: SimulateOptions<C, Custom>,

@@ -53,6 +53,12 @@ describe("examples run directly", () => {
     const linked = run(link, [plan]);
     expect(linked.status).toBe(0);
     expect(linked.stdout).toBe(direct.stdout);
+    // A file that is not a valid plan: its problems, and the script fails.
+    const bad = join(work, "bad plan.json");
+    writeFileSync(bad, JSON.stringify({ components: [{ type: "megaBonus" }] }));
+    const failed = run(script, [bad]);
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toMatch(/^bad plan\.json: not a valid plan:\n  components\[0\]\.type: expected a component type/);
   });
 
   it("imported, an example does not run its main", () => {

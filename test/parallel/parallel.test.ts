@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+import { getEventListeners } from "node:events";
 import { comparePlans, sweepParameters } from "../../src/parallel/index.js";
 import { comparePlans as comparePlansHere } from "../../src/run/compare-plans.js";
 import { compilePlan, DEFAULT_PLAN, PRESETS, DownlineInputError, type PlanInput, type ScenarioInput } from "../../src/index.js";
@@ -56,6 +57,37 @@ describe("downline/parallel", () => {
     const already = new AbortController();
     already.abort(new Error("before any run"));
     await expect(comparePlans({ plans: [DEFAULT_PLAN], scenario: TINY, seeds: 2, workers: 2, signal: already.signal })).rejects.toThrow("before any run");
+  });
+
+  it("adds one abort listener to the caller's signal per run, not one per task, and removes it when the run ends", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on("warning", onWarning);
+    try {
+      const controller = new AbortController();
+      const seen: number[] = [];
+      // 12 tasks queued at once on 2 threads: a listener per task would be 12 (Node warns above 10).
+      const c = await comparePlans({
+        plans: [DEFAULT_PLAN],
+        scenario: { ...TINY, months: 2 },
+        seeds: 12,
+        window: "run",
+        workers: 2,
+        signal: controller.signal,
+        onProgress: () => seen.push(getEventListeners(controller.signal, "abort").length),
+      });
+      expect(c.seeds).toHaveLength(12);
+      expect(seen).toHaveLength(12);
+      expect(Math.max(...seen)).toBe(1);
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+      // Another run on the same signal: still nothing left on it.
+      await comparePlans({ plans: [DEFAULT_PLAN], scenario: { ...TINY, months: 2 }, seeds: 11, window: "run", workers: 2, signal: controller.signal });
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+      await new Promise((resolve) => setImmediate(resolve)); // process warnings are emitted on a later tick
+      expect(warnings.filter((w) => w.startsWith("MaxListenersExceededWarning"))).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 
   it("refuses what cannot cross to a worker thread, and bad worker counts", async () => {

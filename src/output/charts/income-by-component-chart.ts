@@ -22,7 +22,7 @@ import { frame, major, oneCurrency, PERIOD_AXIS, uniqueLabels, singleOrPanels, t
  * @example
  * const r = simulate({ scenario: { months: 24 }, plan: PRESETS["wellness-unilevel"] });
  * const spec = incomeByComponentChart(r);
- * spec.data.values[0] // => { series: "Wellness unilevel", period: 0, component: "customer (retail, paid by customers)", amount: … }
+ * spec.data.values[0] // => { series: "Wellness unilevel", period: 0, component: "retail", order: 0, amount: … } (a retailProfit component's label adds " (retail, paid by customers)")
  */
 export function incomeByComponentChart(input: SimulationResult | readonly SimulationResult[], options: ChartOptions = {}): VegaLiteSpec {
   const results = Array.isArray(input) ? (input as readonly SimulationResult[]) : [input as SimulationResult];
