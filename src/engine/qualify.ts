@@ -59,6 +59,8 @@ export interface QualifyInput {
 /** A reusable qualifier for a ladder and measures: `volumes` then `ranks` fill `result` for one period. */
 export interface Qualifier {
   readonly result: Qualification;
+  /** Makes `result.rank` hold `size` zeros, without computing anything: the ranks of a plan without a ladder, whose volumes are not needed. */
+  zeroRanks(size: number): void;
   volumes(input: QualifyInput): void;
   ranks(input: QualifyInput): void;
 }
@@ -137,6 +139,10 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
 
   return {
     result,
+    zeroRanks(size) {
+      // Only `ranks` writes a rank other than 0, and a plan without a ladder never calls it.
+      if (result.rank.length < size) result.rank = new Uint8Array(capacityFor(size));
+    },
     volumes(input) {
       const { size, members, memberCount, upline, pv, qv, active } = input;
       const separateQv = qv !== pv;
