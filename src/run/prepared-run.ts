@@ -8,13 +8,14 @@
  *
  * @module
  */
-import { createWorld, stepWorld, type StopOverride, type World, type WorldPeriodStats, type WorldStepInput } from "../world/world.js";
+import { createWorldWith, stepWorld, type StopOverride, type World, type WorldPeriodStats, type WorldStepInput } from "../world/world.js";
 import { NO_INPUT } from "../world/steps/input.js";
 import { fitted } from "../util/grow.js";
 import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import type { PeriodNetwork } from "../world/network.js";
 import { resolveScenario, type Scenario, type ScenarioInput } from "../world/scenario.js";
 import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
+import { planReadsOrders } from "../plan/reads.js";
 import { scenarioForPlans } from "./structure.js";
 import type { AnyComponentType } from "../plan/contract.js";
 import { createFastEngine } from "../engine/fast.js";
@@ -193,11 +194,14 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
   const periods = history === undefined ? scenario.periods : source.kind === "history" ? history.periods : history.periods + scenario.periods;
   const recordFrom = history !== undefined && source.kind === "world" && options.start?.report !== "all" ? history.periods : 0;
   const worldOptions = { seed, recordOrders, budget: Infinity, ...(twin.stop ? { stop: twin.stop } : {}) };
+  // The world keeps the period's orders as columns only for someone who may read them: a plan that
+  // pays order by order, or an extra collector (which sees the network). The built-in collectors read volumes.
+  const keeps = { orders: kind === "reference" || plans.some(planReadsOrders) || Object.keys(options.collectors ?? {}).length > 0 };
   /** A source of periods: the scenario's world, a replayed history, or a history then the world (a forecast). */
   const makeSource = (): PeriodSource => {
     // The world is part of the estimate just checked.
     if (history === undefined) {
-      const world = createWorld(scenario, worldOptions);
+      const world = createWorldWith(scenario, worldOptions, keeps);
       return { world, step: (input) => stepWorld(world, input) };
     }
     const replayed = createHistoryWorld(history, scenario, worldOptions);

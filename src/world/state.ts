@@ -73,6 +73,8 @@ export interface PeriodTally {
   hours: number;
   /** Members with effort above 0 this period. */
   working: number;
+  /** Orders placed this period (counted whether or not the order columns are kept). */
+  placed: number;
   /** This period's orders as records, when the world records them. */
   orders: OrderRecord[] | undefined;
 }
@@ -131,6 +133,8 @@ export interface WorldState {
   customersEver: number;
   prospectsLeft: number;
   readonly orderColumns: OrderColumnsBuilder;
+  /** Whether the period's orders are kept as columns (always, unless the runner knows nobody reads them; see `WorldKeeps`). */
+  readonly keepOrders: boolean;
   readonly recordOrders: boolean;
   /** The sequential stream of the generated starting network (drawn once, before period 0). */
   readonly network: Uniform;
@@ -196,6 +200,7 @@ export function emptyTally(): PeriodTally {
     requiredPurchases: 0,
     hours: 0,
     working: 0,
+    placed: 0,
     orders: undefined,
   };
 }
@@ -378,11 +383,12 @@ export function payPackageFee(world: WorldState, i: number, period: number): voi
   const cv = packages.cv[k]! >= 0 ? packages.cv[k]! : cvOf(world, price);
   const qv = packages.qv[k]! >= 0 ? packages.qv[k]! : qvOf(world, price, cv);
   world.ownCv[i]! += cv;
-  world.ownQv[i]! += qv;
+  if (world.hasQv) world.ownQv[i]! += qv;
   world.ownSpend[i]! += price;
   world.tally.revenueDistributors += price;
   world.tally.cv += cv;
-  pushOrder(world.orderColumns, i, -1, period, price, cv, qv, k + 1);
+  world.tally.placed += 1;
+  if (world.keepOrders) pushOrder(world.orderColumns, i, -1, period, price, cv, qv, k + 1);
   world.tally.orders?.push({ member: i, customer: -1, price, cv, ...(world.hasQv ? { qv } : {}), customerJoin: period, package: packages.names[k]! });
 }
 
@@ -442,8 +448,9 @@ function growMembers(world: WorldState): void {
   world.customerCount = grown(world.customerCount, cap);
   world.ownCv = grown(world.ownCv, cap);
   world.customerCv = grown(world.customerCv, cap);
-  world.ownQv = grown(world.ownQv, cap);
-  world.customerQv = grown(world.customerQv, cap);
+  // Without a QV of its own, the QV columns are the CV columns.
+  world.ownQv = world.hasQv ? grown(world.ownQv, cap) : world.ownCv;
+  world.customerQv = world.hasQv ? grown(world.customerQv, cap) : world.customerCv;
   world.package = grown(world.package, cap);
   world.ownSpend = grown(world.ownSpend, cap);
   world.current = grown(world.current, cap);
@@ -456,7 +463,7 @@ function growCustomers(world: WorldState): void {
   world.customerJoin = grown(world.customerJoin, cap);
   world.customerPrice = grown(world.customerPrice, cap);
   world.customerCvEach = grown(world.customerCvEach, cap);
-  world.customerQvEach = grown(world.customerQvEach, cap);
+  world.customerQvEach = world.hasQv ? grown(world.customerQvEach, cap) : world.customerCvEach;
   world.customerKeyHi = grown(world.customerKeyHi, cap);
   world.customerKeyLo = grown(world.customerKeyLo, cap);
 }

@@ -211,13 +211,35 @@ export interface World {
  * world.size // => 1 (one founder)
  */
 export function createWorld(input: ScenarioInput | Scenario = {}, options: WorldOptions = {}): World {
+  return createWorldWith(input, options, EVERYTHING);
+}
+
+/**
+ * What a world keeps beyond its members and customers, for a runner that
+ * knows who reads it (internal: {@link createWorld} keeps everything).
+ */
+export interface WorldKeeps {
+  /**
+   * The period's orders as columns (`network.orderCount`, `orderMember`, …).
+   * Without them a period's network carries volumes only: for plans and
+   * readers that never look at single orders, whose runs then skip the
+   * largest per-period arrays and the work of filling them.
+   */
+  readonly orders: boolean;
+}
+
+/** Everything: what {@link createWorld} keeps. */
+export const EVERYTHING: WorldKeeps = Object.freeze({ orders: true });
+
+/** {@link createWorld}, keeping what `keeps` says (internal: the runner's). */
+export function createWorldWith(input: ScenarioInput | Scenario, options: WorldOptions, keeps: WorldKeeps): World {
   checkWorldOptions(options);
   const scenario = resolveScenario(input);
   checkWorldBudget(scenario, options.budget ?? DEFAULT_MEMORY_BUDGET);
   const { spec } = scenario;
   const initialMembers = spec.start.network?.distributors ?? spec.start.founders;
   const initialCustomers = Math.ceil(initialMembers * (spec.start.network?.customersPerDistributor ?? 0));
-  const world = createWorldState(scenario, options, initialMembers, initialCustomers);
+  const world = createWorldState(scenario, options, initialMembers, initialCustomers, keeps);
   if (spec.start.network) generateNetwork(world, spec.start.network.distributors, spec.start.network.customersPerDistributor);
   else for (let f = 0; f < spec.start.founders; f++) addOriginMember(world, -1, 0, true);
   // The writable state, seen through the read-only World type (this line also checks it is one).
@@ -230,7 +252,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
  * founders or a generated network; a replayed history adds its own members
  * (src/history/world-from-history.ts). Internal.
  */
-export function createWorldState(scenario: Scenario, options: WorldOptions, members: number, customers: number): WorldState {
+export function createWorldState(scenario: Scenario, options: WorldOptions, members: number, customers: number, keeps: WorldKeeps = EVERYTHING): WorldState {
   const { spec } = scenario;
   const seed = options.seed ?? 42;
   const weekly = spec.period === "week";
@@ -240,6 +262,12 @@ export function createWorldState(scenario: Scenario, options: WorldOptions, memb
   const capacity = Math.max(16, Math.ceil(members * 1.25));
   const customerCapacity = Math.max(16, Math.ceil(customers * 1.25));
   const { keys, draws } = worldKeys(seed);
+  const hasQv = hasOwnQv(scenario);
+  // Without a QV of their own, QV is CV: the QV columns are the CV columns (one array each, written once).
+  const ownCv = new Float64Array(capacity);
+  const customerCv = new Float64Array(capacity);
+  const customerCvEach = new Float64Array(customerCapacity);
+  const keepOrders = keeps.orders || options.recordOrders === true;
   return {
     scenario,
     seed,
@@ -262,10 +290,10 @@ export function createWorldState(scenario: Scenario, options: WorldOptions, memb
     requiredPurchases: new Float64Array(capacity),
     recruits: new Int32Array(capacity),
     customerCount: new Int32Array(capacity),
-    ownCv: new Float64Array(capacity),
-    customerCv: new Float64Array(capacity),
-    ownQv: new Float64Array(capacity),
-    customerQv: new Float64Array(capacity),
+    ownCv,
+    customerCv,
+    ownQv: hasQv ? new Float64Array(capacity) : ownCv,
+    customerQv: hasQv ? new Float64Array(capacity) : customerCv,
     package: new Uint8Array(capacity),
     ownSpend: new Float64Array(capacity),
     current: new Int32Array(capacity),
@@ -275,15 +303,16 @@ export function createWorldState(scenario: Scenario, options: WorldOptions, memb
     customerOwner: new Int32Array(customerCapacity),
     customerJoin: new Int32Array(customerCapacity),
     customerPrice: new Float64Array(customerCapacity),
-    customerCvEach: new Float64Array(customerCapacity),
-    customerQvEach: new Float64Array(customerCapacity),
+    customerCvEach,
+    customerQvEach: hasQv ? new Float64Array(customerCapacity) : customerCvEach,
     customerKeyHi: new Int32Array(customerCapacity),
     customerKeyLo: new Int32Array(customerCapacity),
     customersEver: 0,
     prospectsLeft: spec.market.prospects,
     // Period 0 renews at most every starting customer and orders for at most every starting
     // distributor; new customers' first orders grow the columns if they must.
-    orderColumns: createOrderColumns(customers + members),
+    orderColumns: createOrderColumns(keepOrders ? customers + members : 0),
+    keepOrders,
     recordOrders: options.recordOrders ?? false,
     network: stream(seed, "network"),
     keys,
@@ -295,7 +324,7 @@ export function createWorldState(scenario: Scenario, options: WorldOptions, memb
     cvScale: 10 ** cv.places,
     qvUnits: qv === undefined ? -1 : Number(qv.units),
     qvScale: qv === undefined ? 1 : 10 ** qv.places,
-    hasQv: hasOwnQv(scenario),
+    hasQv,
     drawn: { cv: 0, qv: 0 },
     ...(spec.placement ? { placement: createPlacement(spec.placement, capacity) } : {}),
     listedStops: listedStops(scenario, options.stop),
@@ -382,6 +411,7 @@ export function beginPeriod(state: WorldState, input: WorldStepInput = NO_INPUT)
   tally.requiredPurchases = 0;
   tally.hours = 0;
   tally.working = 0;
+  tally.placed = 0;
   tally.orders = state.recordOrders ? [] : undefined;
   if (input.saturation !== undefined) {
     const s = input.saturation;
@@ -391,8 +421,10 @@ export function beginPeriod(state: WorldState, input: WorldStepInput = NO_INPUT)
   state.orderColumns.orderCount = 0;
   state.ownCv.fill(0, 0, state.size);
   state.customerCv.fill(0, 0, state.size);
-  state.ownQv.fill(0, 0, state.size);
-  state.customerQv.fill(0, 0, state.size);
+  if (state.hasQv) {
+    state.ownQv.fill(0, 0, state.size);
+    state.customerQv.fill(0, 0, state.size);
+  }
   state.ownSpend.fill(0, 0, state.size);
 }
 
@@ -421,12 +453,16 @@ export function endPeriod(state: WorldState): { network: PeriodNetwork; stats: W
     ...(state.scenario.packages ? { package: state.package, packageNames: state.scenario.packages.names, orderPackage: columns.orderPackage } : {}),
     ...(tally.orders ? { orders: tally.orders } : {}),
     ...(placement ? { placement: { width: placement.width, parent: placement.parent, slot: placement.slot } } : {}),
-    orderCount: columns.orderCount,
-    orderMember: columns.orderMember,
-    orderCustomer: columns.orderCustomer,
-    orderCustomerJoin: columns.orderCustomerJoin,
-    orderPrice: columns.orderPrice,
-    orderCv: columns.orderCv,
+    ...(state.keepOrders
+      ? {
+          orderCount: columns.orderCount,
+          orderMember: columns.orderMember,
+          orderCustomer: columns.orderCustomer,
+          orderCustomerJoin: columns.orderCustomerJoin,
+          orderPrice: columns.orderPrice,
+          orderCv: columns.orderCv,
+        }
+      : {}),
   };
   const stats: WorldPeriodStats = {
     period: t,
@@ -436,7 +472,7 @@ export function endPeriod(state: WorldState): { network: PeriodNetwork; stats: W
     customers: state.customers,
     newCustomers: tally.newCustomers,
     lostCustomers: tally.lostCustomers,
-    orders: columns.orderCount,
+    orders: state.keepOrders ? columns.orderCount : tally.placed,
     revenueCustomers: tally.revenueCustomers,
     revenueDistributors: tally.revenueDistributors,
     cv: tally.cv,

@@ -52,16 +52,18 @@ export function acquisition(world: WorldState, _input: WorldStepInput): void {
       const qv = world.customerQvEach[c]!;
       const id = world.customerId[c]!;
       world.customerCv[i]! += cv;
-      world.customerQv[i]! += qv;
+      if (world.hasQv) world.customerQv[i]! += qv;
       revenue += price;
       cvTotal += cv;
       added += 1;
       // Her first order: she is acquired this period.
-      pushOrder(columns, i, id, t, price, cv, qv);
+      if (world.keepOrders) pushOrder(columns, i, id, t, price, cv, qv);
       orders?.push({ member: i, customer: id, price, cv, ...(world.hasQv ? { qv } : {}), customerJoin: t });
     }
   }
   tally.newCustomers += added;
+  // Each new customer's first order.
+  tally.placed += added;
   tally.revenueCustomers += revenue;
   tally.cv += cvTotal;
 }

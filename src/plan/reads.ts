@@ -1,0 +1,38 @@
+/**
+ * What a compiled plan's fast kernels read of a period beyond the members'
+ * volumes, so that a runner can leave out what nobody reads (the world's
+ * order columns are its largest per-period arrays).
+ *
+ * @module
+ */
+import type { CompiledPlan } from "./plan.js";
+import type { CompiledComponent } from "./contract.js";
+import { affiliate } from "./components/affiliate/index.js";
+import { retailProfit } from "./components/retail-profit/index.js";
+import { unilevel } from "./components/unilevel/index.js";
+import { BUILT_IN_COMPONENTS } from "./components/index.js";
+import type { UnilevelSettings } from "./components/unilevel/settings.js";
+
+/**
+ * Whether the component's fast kernel reads the period's single orders (the
+ * network's order columns): the affiliate tiers and retail profit always, a
+ * unilevel paying on package fees; the other built-ins read volumes only. A
+ * custom component (not built in) is assumed to read them.
+ */
+export function componentReadsOrders(component: CompiledComponent): boolean {
+  const type = component.definition;
+  if (type === affiliate || type === retailProfit) return true;
+  if (type === unilevel) return (component.settings as UnilevelSettings).packageVolume !== undefined;
+  return !BUILT_IN_COMPONENTS.includes(type);
+}
+
+/**
+ * Whether a plan paid by the fast engine reads the period's single orders
+ * (see {@link componentReadsOrders}).
+ *
+ * @example
+ * planReadsOrders(compilePlan({ components: [{ type: "unilevel", rates: ["0.05"] }] })) // => false
+ */
+export function planReadsOrders(plan: CompiledPlan): boolean {
+  return plan.components.some(componentReadsOrders);
+}
