@@ -11,6 +11,9 @@ import { affiliate } from "./components/affiliate/index.js";
 import { retailProfit } from "./components/retail-profit/index.js";
 import { unilevel } from "./components/unilevel/index.js";
 import { BUILT_IN_COMPONENTS } from "./components/index.js";
+import { differential } from "./components/differential/index.js";
+import { groupVolume } from "./components/group-volume/index.js";
+import { matching } from "./components/matching/index.js";
 import type { UnilevelSettings } from "./components/unilevel/settings.js";
 
 /**
@@ -23,6 +26,33 @@ export function componentReadsOrders(component: CompiledComponent): boolean {
   const type = component.definition;
   if (type === affiliate || type === retailProfit) return true;
   if (type === unilevel) return (component.settings as UnilevelSettings).packageVolume !== undefined;
+  return !BUILT_IN_COMPONENTS.includes(type);
+}
+
+/**
+ * Whether the component's fast kernel reads members' group volumes or legs
+ * (`gv`, `gqv`, `largestLeg`, `frontline`), which the fast engine otherwise
+ * computes only for ranks and measures: the group volume component does; a
+ * custom component is assumed to.
+ */
+export function componentReadsGroupVolumes(component: CompiledComponent): boolean {
+  const type = component.definition;
+  return type === groupVolume || !BUILT_IN_COMPONENTS.includes(type);
+}
+
+/**
+ * Whether the component's fast kernel reads members' enrolment packages
+ * (`period.package`): the differential, group volume and matching always, a
+ * unilevel with rates or eligibility by package or paying on package fees; a
+ * custom component is assumed to.
+ */
+export function componentReadsPackages(component: CompiledComponent): boolean {
+  const type = component.definition;
+  if (type === differential || type === groupVolume || type === matching) return true;
+  if (type === unilevel) {
+    const s = component.settings as UnilevelSettings;
+    return s.eligiblePackages !== undefined || s.packageVolume !== undefined || s.rates.some((t) => t.byBuyer || !t.constant);
+  }
   return !BUILT_IN_COMPONENTS.includes(type);
 }
 

@@ -345,6 +345,16 @@ export const scenarioSchema = z
     },
   );
 
+/**
+ * Whether a scenario gives orders a QV of their own (a QV ratio, products'
+ * or packages' QV); else an order's QV is its CV, and the world's QV columns
+ * are its CV columns.
+ */
+export function ordersCarryQv(spec: ScenarioSpec): boolean {
+  const listsQv = (d: ScenarioSpec["customers"]["orderValue"]) => d.kind === "choice" && d.qv !== undefined;
+  return spec.qvRatio !== undefined || listsQv(spec.customers.orderValue) || listsQv(spec.distributors.orderValue) || (spec.packages ?? []).some((p) => p.qv !== undefined);
+}
+
 /** A scenario as a user writes it: every field optional. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A scenario with every default filled in. */

@@ -23,6 +23,7 @@ import { pushOrder, type OrderColumnsBuilder, type OrderRecord } from "./network
 import type { Scenario, ValueDraw } from "./scenario.js";
 import { NEVER, type ListedStop } from "./people.js";
 import { BUILDER, CONSUMER, SELLER } from "./roles.js";
+import type { AsideCustomers } from "./customer-order.js";
 
 /**
  * The concerns of keyed draws. Identity concerns make keys; draw concerns
@@ -135,6 +136,12 @@ export interface WorldState {
   readonly orderColumns: OrderColumnsBuilder;
   /** Whether the period's orders are kept as columns (always, unless the runner knows nobody reads them; see `WorldKeeps`). */
   readonly keepOrders: boolean;
+  /** Whether customers are kept in distributor order (without order columns; see customer-order.ts), else in acquisition order. */
+  readonly customersByOwner: boolean;
+  /** Customers set aside while the period runs (orphans moved up), merged back after acquisition. */
+  readonly aside: AsideCustomers;
+  /** Customers in distributor order after the customers' pass: those before acquisition appends. */
+  customersSorted: number;
   readonly recordOrders: boolean;
   /** The sequential stream of the generated starting network (drawn once, before period 0). */
   readonly network: Uniform;

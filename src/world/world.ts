@@ -20,7 +20,8 @@ import { stream } from "../random/stream.js";
 import { generateNetwork } from "./generate.js";
 import { createOrderColumns, type OrderColumns, type PeriodNetwork } from "./network.js";
 import { createPlacement } from "./placement.js";
-import { resolveScenario, type Scenario, type ScenarioInput, type ScenarioSpec } from "./scenario.js";
+import { createAside } from "./customer-order.js";
+import { ordersCarryQv, resolveScenario, type Scenario, type ScenarioInput } from "./scenario.js";
 import { addOriginMember, emptyTally, saturation, worldKeys, type WorldState } from "./state.js";
 import { STOP_KEEPS_HAZARD, STOP_OWN_ORDER, type ListedStop } from "./people.js";
 import { NO_INPUT, WORLD_STEPS, type WorldStepInput } from "./steps/index.js";
@@ -262,7 +263,7 @@ export function createWorldState(scenario: Scenario, options: WorldOptions, memb
   const capacity = Math.max(16, Math.ceil(members * 1.25));
   const customerCapacity = Math.max(16, Math.ceil(customers * 1.25));
   const { keys, draws } = worldKeys(seed);
-  const hasQv = hasOwnQv(scenario);
+  const hasQv = ordersCarryQv(scenario.spec);
   // Without a QV of their own, QV is CV: the QV columns are the CV columns (one array each, written once).
   const ownCv = new Float64Array(capacity);
   const customerCv = new Float64Array(capacity);
@@ -313,6 +314,9 @@ export function createWorldState(scenario: Scenario, options: WorldOptions, memb
     // distributor; new customers' first orders grow the columns if they must.
     orderColumns: createOrderColumns(keepOrders ? customers + members : 0),
     keepOrders,
+    customersByOwner: !keepOrders,
+    aside: createAside(),
+    customersSorted: 0,
     recordOrders: options.recordOrders ?? false,
     network: stream(seed, "network"),
     keys,
@@ -484,11 +488,4 @@ export function endPeriod(state: WorldState): { network: PeriodNetwork; stats: W
     requiredPurchases: tally.requiredPurchases,
   };
   return { network, stats };
-}
-
-/** Whether the scenario gives orders a QV of their own (a QV ratio, products' or packages' QV): else QV is CV and the network says nothing of it. */
-function hasOwnQv(scenario: Scenario): boolean {
-  const { spec } = scenario;
-  const listsQv = (d: ScenarioSpec["customers"]["orderValue"]) => d.kind === "choice" && d.qv !== undefined;
-  return spec.qvRatio !== undefined || listsQv(spec.customers.orderValue) || listsQv(spec.distributors.orderValue) || (spec.packages ?? []).some((p) => p.qv !== undefined);
 }

@@ -26,10 +26,17 @@
 import { poisson } from "../../random/stream.js";
 import { pushOrder } from "../network.js";
 import { addCustomer, type WorldState } from "../state.js";
+import { mergeAside } from "../customer-order.js";
 import type { WorldStepInput } from "./input.js";
 
 /** Adds this period's new customers and their first orders to the world and the tally. */
-export function acquisition(world: WorldState, _input: WorldStepInput): void {
+export function acquisition(world: WorldState, input: WorldStepInput): void {
+  acquire(world, input);
+  // Customers in distributor order: the new ones and the orphans set aside go to their places.
+  if (world.customersByOwner) mergeAside(world, world.customersSorted);
+}
+
+function acquire(world: WorldState, _input: WorldStepInput): void {
   const t = world.period;
   const scale = world.monthsPerPeriod * world.saturationNow;
   if (scale === 0) return;

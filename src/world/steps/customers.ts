@@ -15,6 +15,7 @@
 import { keyedUniform } from "../../random/keyed.js";
 import { grown } from "../../util/grow.js";
 import type { WorldState } from "../state.js";
+import { setAside } from "../customer-order.js";
 import { tenureMonth } from "../tenure.js";
 import type { WorldStepInput } from "./input.js";
 
@@ -44,9 +45,13 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
   let renewed = 0;
   let write = 0;
   const n = world.customers;
+  // In distributor order (see customer-order.ts), an orphan who stays is set aside: her new distributor comes earlier.
+  const byOwner = world.customersByOwner;
   for (let c = 0; c < n; c++) {
     let owner = customerOwner[c]!;
+    let moved = false;
     if (alive[owner] === 0) {
+      moved = true;
       customerCount[owner]! -= 1;
       owner = moveUp ? upline[owner]! : -1;
       if (toWorking) {
@@ -72,7 +77,8 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
     const cv = customerCvEach[c]!;
     const qv = customerQvEach[c]!;
     const id = customerId[c]!;
-    if (write !== c) {
+    if (moved && byOwner) setAside(world, owner, id, join, price, cv, qv, hi, lo);
+    else if (write !== c) {
       customerOwner[write] = owner;
       customerJoin[write] = join;
       customerPrice[write] = price;
@@ -81,8 +87,11 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
       customerId[write] = id;
       customerKeyHi[write] = hi;
       customerKeyLo[write] = lo;
-    } else customerOwner[write] = owner;
-    write += 1;
+      write += 1;
+    } else {
+      customerOwner[write] = owner;
+      write += 1;
+    }
     // Renewal (renews): every month; in weeks, in the week a new month of tenure starts.
     if (monthly || tenureMonth(tenure, monthsPerPeriod) !== tenureMonth(tenure - 1, monthsPerPeriod)) {
       customerCv[owner]! += cv;
@@ -105,6 +114,7 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
   }
   if (keep) columns.orderCount = k;
   world.customers = write;
+  world.customersSorted = write;
   tally.lostCustomers += lost;
   tally.placed += renewed;
   tally.revenueCustomers += revenue;
