@@ -12,7 +12,7 @@
  * @module
  */
 import { roundScaled, roundScaledBig } from "../money/round.js";
-import { capacityFor, grown, scratch } from "../util/grow.js";
+import { capacityFor, grown, scratchTo } from "../util/grow.js";
 import { createQualifier, type QualifyInput } from "./qualify.js";
 import { applyCapsFast, createCapScratch } from "./caps.js";
 import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
@@ -83,21 +83,22 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
       const { size, upline, alive, ownCv, customerCv, members, memberCount } = network;
       const withQv = network.ownQv !== undefined && network.customerQv !== undefined;
       if (size > capacity) {
-        capacity = capacityFor(size);
-        pv = scratch(pv, size);
-        active = scratch(active, size);
-        activeUpline = scratch(activeUpline, size);
+        // The world's own capacity when it has made room for more (its member arrays' length): grown once.
+        capacity = Math.max(capacityFor(size), upline.length);
+        pv = scratchTo(pv, size, capacity);
+        active = scratchTo(active, size, capacity);
+        activeUpline = scratchTo(activeUpline, size, capacity);
         title = grown(title, capacity);
-        amounts = amounts.map((a) => scratch(a, size));
-        published = published.map((list) => list.map((a) => scratch(a, size)));
-        earned = earned.map((a, c) => (keepEarned[c] ? scratch(a, size) : a));
+        amounts = amounts.map((a) => scratchTo(a, size, capacity));
+        published = published.map((list) => list.map((a) => scratchTo(a, size, capacity)));
+        earned = earned.map((a, c) => (keepEarned[c] ? scratchTo(a, size, capacity) : a));
         components.forEach((c, k) => c.definition.fast.grow?.(states[k], capacity));
       }
       // Entries of members who quit are never read through the list, but stay zero
       // so that the arrays handed out are right at every index.
       pv.fill(0, 0, size);
       active.fill(0, 0, size);
-      if (withQv && ownQv.length < size) ownQv = scratch(ownQv, size);
+      if (withQv && ownQv.length < size) ownQv = scratchTo(ownQv, size, capacity);
       const qv = withQv ? ownQv : pv;
       if (withQv) qv.fill(0, 0, size);
       let pvTotal = 0; // an exact integer while below 2^53, checked below

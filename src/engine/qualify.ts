@@ -22,7 +22,7 @@
 import type { CompiledRank } from "../plan/ranks.js";
 import type { CompiledMeasure, Share } from "../plan/measures.js";
 import { reaches } from "../plan/measures.js";
-import { capacityFor, scratch } from "../util/grow.js";
+import { capacityFor, scratchTo } from "../util/grow.js";
 
 /** Arrays the passes fill, indexed by member. */
 export interface Qualification {
@@ -148,14 +148,14 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
       const separateQv = qv !== pv;
       if (size > capacity) {
         // Scratch: every array is cleared below before it is read.
-        capacity = capacityFor(size);
-        result.gv = scratch(result.gv, size);
-        ownGqv = scratch(ownGqv, size);
-        result.largestLeg = scratch(result.largestLeg, size);
-        result.frontline = scratch(result.frontline, size);
-        result.rank = scratch(result.rank, size);
-        result.subtreeRank = scratch(result.subtreeRank, size);
-        result.measures = result.measures.map((a) => scratch(a, size));
+        capacity = Math.max(capacityFor(size), upline.length);
+        result.gv = scratchTo(result.gv, size, capacity);
+        ownGqv = scratchTo(ownGqv, size, capacity);
+        result.largestLeg = scratchTo(result.largestLeg, size, capacity);
+        result.frontline = scratchTo(result.frontline, size, capacity);
+        result.rank = scratchTo(result.rank, size, capacity);
+        result.subtreeRank = scratchTo(result.subtreeRank, size, capacity);
+        result.measures = result.measures.map((a) => scratchTo(a, size, capacity));
         legsByGv = gvThresholds.map(() => new Int32Array(capacity));
         legsByRank = rankThresholds.map(() => new Int32Array(capacity));
         capped = shareRanks.map(() => new Float64Array(capacity));

@@ -27,7 +27,7 @@ import { STOP_KEEPS_HAZARD, STOP_OWN_ORDER, type ListedStop } from "./people.js"
 import { NO_INPUT, WORLD_STEPS, type WorldStepInput } from "./steps/index.js";
 import { hazardTable } from "./tenure.js";
 import { checkWorldOptions } from "./world-options.js";
-import { checkWorldBudget, DEFAULT_MEMORY_BUDGET } from "./estimate.js";
+import { checkWorldBudget, DEFAULT_MEMORY_BUDGET, projectWorld } from "./estimate.js";
 
 export type { WorldStepInput } from "./steps/index.js";
 
@@ -240,7 +240,11 @@ export function createWorldWith(input: ScenarioInput | Scenario, options: WorldO
   const { spec } = scenario;
   const initialMembers = spec.start.network?.distributors ?? spec.start.founders;
   const initialCustomers = Math.ceil(initialMembers * (spec.start.network?.customersPerDistributor ?? 0));
-  const world = createWorldState(scenario, options, initialMembers, initialCustomers, keeps);
+  // Room from the start for the members the run is projected to reach (a little over, it is an upper
+  // estimate; at most 16× the start): no growth, so no copies and no old arrays awaiting collection.
+  // Room not yet written to costs address space, not memory.
+  const projected = Math.min(Math.ceil(projectWorld(scenario).members * 1.05) + 16, initialMembers * 16 + 1024);
+  const world = createWorldState(scenario, options, initialMembers, initialCustomers, keeps, projected);
   if (spec.start.network) generateNetwork(world, spec.start.network.distributors, spec.start.network.customersPerDistributor);
   else for (let f = 0; f < spec.start.founders; f++) addOriginMember(world, -1, 0, true);
   // The writable state, seen through the read-only World type (this line also checks it is one).
@@ -253,14 +257,21 @@ export function createWorldWith(input: ScenarioInput | Scenario, options: WorldO
  * founders or a generated network; a replayed history adds its own members
  * (src/history/world-from-history.ts). Internal.
  */
-export function createWorldState(scenario: Scenario, options: WorldOptions, members: number, customers: number, keeps: WorldKeeps = EVERYTHING): WorldState {
+export function createWorldState(
+  scenario: Scenario,
+  options: WorldOptions,
+  members: number,
+  customers: number,
+  keeps: WorldKeeps = EVERYTHING,
+  memberRoom = 0,
+): WorldState {
   const { spec } = scenario;
   const seed = options.seed ?? 42;
   const weekly = spec.period === "week";
   const monthsPerPeriod = weekly ? 12 / 52 : 1;
   const cv = parseDecimal(spec.cvRatio)!;
   const qv = spec.qvRatio === undefined ? undefined : parseDecimal(spec.qvRatio)!;
-  const capacity = Math.max(16, Math.ceil(members * 1.25));
+  const capacity = Math.max(16, Math.ceil(members * 1.25), memberRoom);
   const customerCapacity = Math.max(16, Math.ceil(customers * 1.25));
   const { keys, draws } = worldKeys(seed);
   const hasQv = ordersCarryQv(scenario.spec);
