@@ -52,6 +52,8 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
   let ownQv = new Float64Array(0);
   let active = new Uint8Array(0);
   let activeUpline = new Int32Array(0);
+  // Scratch: each member herself if active, else her nearest active upline (-1 for none).
+  let activeOrAbove = new Int32Array(0);
   let title = new Uint8Array(0);
   let memberPackage = new Uint8Array(0);
   const qualifier = createQualifier(plan.ranks, plan.measures);
@@ -88,6 +90,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         pv = scratchTo(pv, size, capacity);
         active = scratchTo(active, size, capacity);
         activeUpline = scratchTo(activeUpline, size, capacity);
+        activeOrAbove = scratchTo(activeOrAbove, size, capacity);
         title = grown(title, capacity);
         amounts = amounts.map((a) => scratchTo(a, size, capacity));
         published = published.map((list) => list.map((a) => scratchTo(a, size, capacity)));
@@ -120,9 +123,12 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         const a = alive[i] === 1 && (activityOnQv ? q : v) >= minPv ? 1 : 0;
         active[i] = a;
         activeCount += a;
-        // Uplines have lower indices and are current members, so their entry is already final.
+        // Uplines have lower indices and are current members, so their entry is already final:
+        // one read of hers (herself if active, else her active upline) rather than two.
         const p = upline[i]!;
-        activeUpline[i] = p < 0 ? -1 : active[p] === 1 ? p : activeUpline[p]!;
+        const au = p < 0 ? -1 : activeOrAbove[p]!;
+        activeUpline[i] = au;
+        activeOrAbove[i] = a === 1 ? i : au;
       }
       if (!(pvTotal <= Number.MAX_SAFE_INTEGER) || !(qvTotal <= Number.MAX_SAFE_INTEGER)) {
         throw new RangeError(`downline/engine: the period's total volume ${Math.max(pvTotal, qvTotal)} is beyond exact range`);
