@@ -24,7 +24,7 @@ import type { PeriodPayout, PlanEngine } from "../engine/payout.js";
 import type { Collector, CollectorFactories, CollectorResults, CollectorSetup } from "../analysis/collector.js";
 import { createLedger, ledgerCollector, type Ledger } from "../analysis/ledger.js";
 import { memberTotalsCollector, type MemberColumns } from "../analysis/member-totals.js";
-import { memberRowsOf, type MemberRow } from "../analysis/member-rows.js";
+import { lazyMemberRows, type MemberRow } from "../analysis/member-rows.js";
 import { periodRowsCollector, type PeriodRow } from "../analysis/period-rows.js";
 import { memberPeriodsCollector, resolveMemberPeriodsOptions, type MemberPeriods, type MemberPeriodsOptions } from "../analysis/member-periods.js";
 import type { SimulationResult } from "../analysis/result.js";
@@ -350,7 +350,8 @@ export function collectResults<C extends CollectorFactories>(run: PreparedRun): 
       periods: built.get("periods") as PeriodRow[],
       memberColumns: columns,
       get members() {
-        return (rows ??= memberRowsOf(columns, p.setup.plan.ranks.map((r) => r.name)));
+        // Rows built as they are read, not kept: reading every row of millions holds one at a time.
+        return (rows ??= lazyMemberRows(columns, p.setup.plan.ranks.map((r) => r.name)));
       },
       ledger: (built.get("ledger") as Ledger | undefined) ?? createLedger(p.setup.components),
       ...(built.has("memberPeriods") ? { memberPeriods: built.get("memberPeriods") as MemberPeriods } : {}),
