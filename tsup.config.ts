@@ -12,7 +12,7 @@ export default defineConfig([
   {
     // downline/parallel: worker threads (Node only), ESM. The worker is an entry of its own:
     // the pool loads it from beside parallel.js.
-    entry: { parallel: "src/parallel/index.ts", "parallel-worker": "src/parallel/worker.ts" },
+    entry: { parallel: "src/parallel/index.ts", "parallel-worker": "src/parallel/worker.ts", "world-worker": "src/parallel/world-worker.ts" },
     format: ["esm"],
     dts: { entry: { parallel: "src/parallel/index.ts" } },
     sourcemap: true,

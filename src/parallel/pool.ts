@@ -12,15 +12,19 @@ import { Piscina } from "piscina";
 import { hasFunctions, throwIfAborted, type Experiment, type ExperimentOptions, type ExperimentOutcome } from "../run/experiment.js";
 import { DownlineInputError } from "../validate/errors.js";
 
-/** The worker module and the Node options it needs: the built entry beside this one, or the TypeScript source under tsx's loader. */
-export function workerModule(): { readonly filename: string; readonly execArgv: string[] } {
+/**
+ * A worker module and the Node options it needs: the built entry beside this
+ * one (`built`), or the TypeScript source (`source`, beside this file) under
+ * tsx's loader. Defaults: the experiment pool's worker.
+ */
+export function workerModule(built = "parallel-worker.js", source = "worker.ts"): { readonly filename: string; readonly execArgv: string[] } {
   const here = import.meta.url;
-  if (!/\.[cm]?ts$/.test(new URL(here).pathname)) return { filename: new URL("./parallel-worker.js", here).href, execArgv: [...process.execArgv] };
+  if (!/\.[cm]?ts$/.test(new URL(here).pathname)) return { filename: new URL(`./${built}`, here).href, execArgv: [...process.execArgv] };
   // From source (tests, tsx): the worker is TypeScript, so it needs tsx's loader — given
   // to the worker unless the process already runs under it (then the worker inherits it).
   const underTsx = process.execArgv.some((a) => a.includes("tsx"));
   const loader = pathToFileURL(createRequire(here).resolve("tsx")).href;
-  return { filename: new URL("./worker.ts", here).href, execArgv: underTsx ? [...process.execArgv] : [...process.execArgv, "--import", loader] };
+  return { filename: new URL(`./${source}`, here).href, execArgv: underTsx ? [...process.execArgv] : [...process.execArgv, "--import", loader] };
 }
 
 /** Checks the `workers` option: a whole number from 0 to 256; default: the machine's available parallelism. */

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { createWorldWith, stepWorld, type StopOverride, type World, type WorldPeriodStats, type WorldStepInput } from "../world/world.js";
+import { createWorldWith, stepWorld, type StopOverride, type World, type WorldKeeps, type WorldOptions, type WorldPeriodStats, type WorldStepInput } from "../world/world.js";
 import { NO_INPUT } from "../world/steps/input.js";
 import { fitted } from "../util/grow.js";
 import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
@@ -169,7 +169,21 @@ export type PlansPeriodListener = (rows: PeriodRow[], stats: WorldPeriodStats, p
  * `source`: the scenario's world (default; a forecast when `options.start`
  * holds a history), or a history alone (`replay`).
  */
-export function prepareRun(options: RunOptions, source: RunSource = { kind: "world" }, twin: TwinOptions = {}): PreparedRun {
+/**
+ * Makes the world a run steps (no history): by default here, in this thread;
+ * `downline/parallel` passes one that may step it on another thread. Given
+ * the run's resolved scenario, the world's options, what the world must keep
+ * for the run's readers, and whether the run has income feedback.
+ */
+export type WorldMaker = (scenario: Scenario, options: WorldOptions, keeps: WorldKeeps, feedback: boolean) => PeriodSource;
+
+/** The default {@link WorldMaker}: a world here, stepped by `stepWorld`. */
+export const worldHere: WorldMaker = (scenario, options, keeps) => {
+  const world = createWorldWith(scenario, options, keeps);
+  return { world, step: (input) => stepWorld(world, input) };
+};
+
+export function prepareRun(options: RunOptions, source: RunSource = { kind: "world" }, twin: TwinOptions = {}, makeWorld: WorldMaker = worldHere): PreparedRun {
   const given = resolveScenario(options.scenario ?? DEFAULT_SCENARIO);
   // Every plan compiled for the scenario's currency: each money field is checked before any work.
   const plans = options.plans.map((p) => compilePlan(p, { currency: given.spec.currency, ...(options.components ? { components: options.components } : {}) }));
@@ -200,10 +214,7 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
   /** A source of periods: the scenario's world, a replayed history, or a history then the world (a forecast). */
   const makeSource = (): PeriodSource => {
     // The world is part of the estimate just checked.
-    if (history === undefined) {
-      const world = createWorldWith(scenario, worldOptions, keeps);
-      return { world, step: (input) => stepWorld(world, input) };
-    }
+    if (history === undefined) return makeWorld(scenario, worldOptions, keeps, feedback);
     const replayed = createHistoryWorld(history, scenario, worldOptions);
     const world = replayed.world;
     if (source.kind === "history") return { world, step: () => replayed.step() };

@@ -21,43 +21,7 @@
  * @module
  */
 import { grown } from "../util/grow.js";
-import type { WorldState } from "./state.js";
-
-/** Customers set aside during a period: the columns of a customer, and the sort's scratch. */
-export interface AsideCustomers {
-  count: number;
-  id: Int32Array;
-  owner: Int32Array;
-  join: Int32Array;
-  price: Float64Array;
-  cv: Float64Array;
-  qv: Float64Array;
-  keyHi: Int32Array;
-  keyLo: Int32Array;
-  /** The set-aside customers' positions in distributor order (the radix sort's output, and its scratch). */
-  order: Int32Array;
-  scratch: Int32Array;
-  /** Counts of one 16-bit digit of the owner. */
-  readonly counts: Int32Array;
-}
-
-/** An empty side buffer. */
-export function createAside(): AsideCustomers {
-  return {
-    count: 0,
-    id: new Int32Array(0),
-    owner: new Int32Array(0),
-    join: new Int32Array(0),
-    price: new Float64Array(0),
-    cv: new Float64Array(0),
-    qv: new Float64Array(0),
-    keyHi: new Int32Array(0),
-    keyLo: new Int32Array(0),
-    order: new Int32Array(0),
-    scratch: new Int32Array(0),
-    counts: new Int32Array(65536),
-  };
-}
+import type { AsideCustomers, WorldState } from "./state.js";
 
 /** Room for `n` set-aside customers (grown by half, contents kept). */
 function reserve(a: AsideCustomers, n: number): void {

@@ -20,9 +20,9 @@ import { stream } from "../random/stream.js";
 import { generateNetwork } from "./generate.js";
 import { createOrderColumns, type OrderColumns, type PeriodNetwork } from "./network.js";
 import { createPlacement } from "./placement.js";
-import { createAside } from "./customer-order.js";
 import { ordersCarryQv, resolveScenario, type Scenario, type ScenarioInput } from "./scenario.js";
-import { addOriginMember, emptyTally, saturation, worldKeys, type WorldState } from "./state.js";
+import { addOriginMember, createAside, emptyTally, saturation, swapPeriodArrays, worldKeys, type PeriodArrays, type WorldState } from "./state.js";
+import { typedArray } from "../util/grow.js";
 import { STOP_KEEPS_HAZARD, STOP_OWN_ORDER, type ListedStop } from "./people.js";
 import { NO_INPUT, WORLD_STEPS, type WorldStepInput } from "./steps/index.js";
 import { hazardTable } from "./tenure.js";
@@ -227,10 +227,39 @@ export interface WorldKeeps {
    * largest per-period arrays and the work of filling them.
    */
   readonly orders: boolean;
+  /**
+   * Member arrays on shared memory, and a spare set of those a period's
+   * payout reads — upline, alive, the current list, volumes, spending,
+   * expenses, hours — that the periods alternate between (see
+   * `swapPeriodArrays` in state.ts): another thread can read period t's
+   * while this one builds period t + 1 into the other set. Without order
+   * columns only.
+   */
+  readonly spare?: boolean;
 }
 
 /** Everything: what {@link createWorld} keeps. */
 export const EVERYTHING: WorldKeeps = Object.freeze({ orders: true });
+
+/** A second set of the per-period member arrays, on shared memory (see {@link WorldKeeps.spare}). */
+function spareArrays(capacity: number, hasQv: boolean): PeriodArrays {
+  const ownCv = typedArray(Float64Array, capacity, true);
+  const customerCv = typedArray(Float64Array, capacity, true);
+  return {
+    upline: typedArray(Int32Array, capacity, true),
+    alive: typedArray(Uint8Array, capacity, true),
+    current: typedArray(Int32Array, capacity, true),
+    currentCount: 0,
+    ownCv,
+    customerCv,
+    ownQv: hasQv ? typedArray(Float64Array, capacity, true) : ownCv,
+    customerQv: hasQv ? typedArray(Float64Array, capacity, true) : customerCv,
+    ownSpend: typedArray(Float64Array, capacity, true),
+    expenses: typedArray(Float64Array, capacity, true),
+    requiredPurchases: typedArray(Float64Array, capacity, true),
+    hours: typedArray(Float64Array, capacity, true),
+  };
+}
 
 /** {@link createWorld}, keeping what `keeps` says (internal: the runner's). */
 export function createWorldWith(input: ScenarioInput | Scenario, options: WorldOptions, keeps: WorldKeeps): World {
@@ -275,40 +304,43 @@ export function createWorldState(
   const customerCapacity = Math.max(16, Math.ceil(customers * 1.25));
   const { keys, draws } = worldKeys(seed);
   const hasQv = ordersCarryQv(scenario.spec);
-  // Without a QV of their own, QV is CV: the QV columns are the CV columns (one array each, written once).
-  const ownCv = new Float64Array(capacity);
-  const customerCv = new Float64Array(capacity);
-  const customerCvEach = new Float64Array(customerCapacity);
   const keepOrders = keeps.orders || options.recordOrders === true;
+  // Member arrays on shared memory when another thread reads the periods (see WorldKeeps.spare; without order columns only).
+  const shared = keeps.spare === true && !keepOrders;
+  const member = <T extends Int32Array | Float64Array | Uint8Array>(ctor: Parameters<typeof typedArray<T>>[0]) => typedArray<T>(ctor, capacity, shared);
+  // Without a QV of their own, QV is CV: the QV columns are the CV columns (one array each, written once).
+  const ownCv = member(Float64Array);
+  const customerCv = member(Float64Array);
+  const customerCvEach = new Float64Array(customerCapacity);
   return {
     scenario,
     seed,
     period: 0,
     size: 0,
-    sponsor: new Int32Array(capacity),
-    upline: new Int32Array(capacity),
-    keyHi: new Int32Array(capacity),
-    keyLo: new Int32Array(capacity),
-    joinPeriod: new Int32Array(capacity),
-    quitPeriod: new Int32Array(capacity),
-    alive: new Uint8Array(capacity),
-    role: new Uint8Array(capacity),
-    company: new Uint8Array(capacity),
-    stopPeriod: new Int32Array(capacity),
-    stopFlags: new Uint8Array(capacity),
-    effort: new Float64Array(capacity),
-    hours: new Float64Array(capacity),
-    expenses: new Float64Array(capacity),
-    requiredPurchases: new Float64Array(capacity),
-    recruits: new Int32Array(capacity),
-    customerCount: new Int32Array(capacity),
+    sponsor: member(Int32Array),
+    upline: member(Int32Array),
+    keyHi: member(Int32Array),
+    keyLo: member(Int32Array),
+    joinPeriod: member(Int32Array),
+    quitPeriod: member(Int32Array),
+    alive: member(Uint8Array),
+    role: member(Uint8Array),
+    company: member(Uint8Array),
+    stopPeriod: member(Int32Array),
+    stopFlags: member(Uint8Array),
+    effort: member(Float64Array),
+    hours: member(Float64Array),
+    expenses: member(Float64Array),
+    requiredPurchases: member(Float64Array),
+    recruits: member(Int32Array),
+    customerCount: member(Int32Array),
     ownCv,
     customerCv,
-    ownQv: hasQv ? new Float64Array(capacity) : ownCv,
-    customerQv: hasQv ? new Float64Array(capacity) : customerCv,
-    package: new Uint8Array(capacity),
-    ownSpend: new Float64Array(capacity),
-    current: new Int32Array(capacity),
+    ownQv: hasQv ? member(Float64Array) : ownCv,
+    customerQv: hasQv ? member(Float64Array) : customerCv,
+    package: member(Uint8Array),
+    ownSpend: member(Float64Array),
+    current: member(Int32Array),
     currentCount: 0,
     customers: 0,
     customerId: new Int32Array(customerCapacity),
@@ -325,6 +357,7 @@ export function createWorldState(
     // distributor; new customers' first orders grow the columns if they must.
     orderColumns: createOrderColumns(keepOrders ? customers + members : 0),
     keepOrders,
+    spare: shared ? spareArrays(capacity, hasQv) : undefined,
     customersByOwner: !keepOrders,
     aside: createAside(),
     customersSorted: 0,
@@ -414,6 +447,7 @@ export function stepWorld(world: World, input: WorldStepInput = NO_INPUT): { net
  * starts with it, so a new per-period field is reset in one place. Internal.
  */
 export function beginPeriod(state: WorldState, input: WorldStepInput = NO_INPUT): void {
+  if (state.spare) swapPeriodArrays(state);
   const tally = state.tally;
   tally.quits = 0;
   tally.joins = 0;
