@@ -1,20 +1,24 @@
 import { defineConfig } from "tsup";
 
+// `npm run build`, and `prepare` (so a git install and `npm pack` from a clean clone ship dist/).
+// `prepare` also runs on every plain `npm install` here: the build must stay quick. The
+// declarations are the slow part (a type-checked program), so they are built once, in the
+// first block, for every entry: `.d.ts` for ESM and `.d.cts` for CommonJS consumers, with the
+// types of downline/parallel sharing the main entry's declaration chunks.
 export default defineConfig([
   {
     entry: { index: "src/index.ts", node: "src/cli/node.ts" },
     format: ["esm", "cjs"],
-    dts: true,
+    dts: { entry: { index: "src/index.ts", node: "src/cli/node.ts", parallel: "src/parallel/index.ts" } },
     sourcemap: true,
     clean: true,
     target: "node20",
   },
   {
-    // downline/parallel: worker threads (Node only), ESM. The worker is an entry of its own:
-    // the pool loads it from beside parallel.js.
+    // downline/parallel: worker threads (Node only), ESM only (its types come from the block above).
+    // The workers are entries of their own: the pools load them from beside parallel.js.
     entry: { parallel: "src/parallel/index.ts", "parallel-worker": "src/parallel/worker.ts", "world-worker": "src/parallel/world-worker.ts" },
     format: ["esm"],
-    dts: { entry: { parallel: "src/parallel/index.ts" } },
     sourcemap: true,
     target: "node20",
   },

@@ -4,7 +4,10 @@
  * per-period results, a run written as a history), for a set of small
  * scenarios and plans that between them reach every world step and engine
  * path. A performance change must leave every fingerprint as it was (or
- * document a one-time change of draws):
+ * document a one-time change of draws). The stored ones were computed on the
+ * integration branch's code without the performance work (components at
+ * 429836d, results with its new fields and world features) and the merged
+ * code gives the same:
  *
  *     node --import tsx benchmarks/fingerprint.ts            # print them
  *     node --import tsx benchmarks/fingerprint.ts --check    # compare with benchmarks/fingerprints.json
@@ -102,6 +105,13 @@ const cases: [string, () => string][] = [
       return resultDigest(simulate({ scenario: small, plan: PRESETS[name as keyof typeof PRESETS], seed: 12 }));
     },
   ]),
+  // The world's business features (start.company, one-time buyers, weekly billing) and the income columns.
+  [
+    "company accounts, one-time buyers",
+    () => resultDigest(simulate({ scenario: { ...SMALL, start: { ...SMALL.start, company: { acquisitionRate: 40, recruitRate: 2 } }, customers: { oneTime: { share: 0.6, orderValue: { kind: "choice", values: ["197.00", "497.00"], weights: [3, 1] } } } }, plan: UNILEVEL_7, seed: 14 })),
+  ],
+  ["weekly billing", () => resultDigest(simulate({ scenario: { ...SMALL, months: 4, period: "week", customers: { renewEvery: "week" } }, plan: UNILEVEL_7, seed: 15 }))],
+  ["income columns", () => resultDigest(simulate({ scenario: SMALL, seed: 16, memberPeriods: { columns: ["earnings", "incomeActive", "incomeResidual", "incomeLeveraged", "incomeUnclassified"] } }))],
   ["several plans, one world", () => digest(simulatePlans({ scenario: SMALL, plans: [DEFAULT_PLAN, UNILEVEL_7, PRESETS["wellness-unilevel"]], seed: 13 }).map(resultDigest))],
 ];
 

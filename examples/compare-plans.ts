@@ -11,6 +11,8 @@
  * than their own intervals. On their own businesses the worlds differ, so
  * those are compared by their own intervals only.
  */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { PRESETS, PRESET_SCENARIOS, DEFAULT_SCENARIO, type PresetName, type ScenarioInput } from "../src/index.js";
 import { comparePlans, type PlanComparison } from "../src/parallel/index.js";
 import { comparisonMarkdown, disclosureMarkdown } from "../src/output/markdown.js";
@@ -76,7 +78,9 @@ export async function main(options: ExampleOptions = {}): Promise<{ comparison: 
   return { comparison, markdown };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run directly (`npx tsx examples/compare-plans.ts`), not when imported (the tests):
+// compared as paths, so a folder with a space or a symlink in its path is fine.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const k = process.argv.indexOf("--seeds");
   await main(k > 0 ? { seeds: Number(process.argv[k + 1]) } : {});
 }

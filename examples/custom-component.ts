@@ -26,6 +26,8 @@
  * it: `createReferenceEngine(compilePlan(plan, { components }))` uses its
  * `reference` rule.
  */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Decimal } from "decimal.js";
 import { componentName, defineComponent, ExactDecimal, formatMinor, simulate, type PlanInput } from "../src/index.js";
@@ -103,7 +105,7 @@ export const activeStreak = defineComponent({
  * 2% on their team; and a loyalty unilevel level 1 whose rate rises with the
  * earner's streak (0, 0, 1%, 2%, then 3% from 4 periods on).
  */
-export const LOYALTY_PLAN: PlanInput = {
+export const LOYALTY_PLAN: PlanInput<typeof activeStreak> = {
   name: "Loyalty",
   activity: { minPv: "100" },
   ranks: [{ name: "Loyal", measures: [{ measure: "streak.periods", min: 3 }] }],
@@ -116,7 +118,7 @@ export const LOYALTY_PLAN: PlanInput = {
 
 /** Runs both plans for 12 months on both engines (the same world) and returns what each paid. */
 export function main(): { team: { fast: number; reference: number }; loyalty: { fast: number; reference: number } } {
-  const run = (plan: PlanInput, engine: "fast" | "reference") =>
+  const run = (plan: PlanInput<typeof activeStreak>, engine: "fast" | "reference") =>
     simulate({ scenario: { months: 12, start: { founders: 1, network: { distributors: 300 } } }, plan, components: [activeStreak], seed: 42, engine }).periods.reduce(
       (s, p) => s + p.payout,
       0,
@@ -128,4 +130,6 @@ export function main(): { team: { fast: number; reference: number }; loyalty: { 
   return { team, loyalty };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+// Run directly (`npx tsx examples/custom-component.ts`), not when imported (the tests):
+// compared as paths, so a folder with a space or a symlink in its path is fine.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) main();

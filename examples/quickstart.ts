@@ -4,6 +4,8 @@
  *
  *   npx tsx examples/quickstart.ts
  */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { simulate, simulatePlans, formatMinor, DEFAULT_PLAN, type PlanInput, type SimulationResult } from "../src/index.js";
 
 const scenario = {
@@ -40,4 +42,6 @@ export function main() {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+// Run directly (`npx tsx examples/quickstart.ts`), not when imported (the tests):
+// compared as paths, so a folder with a space or a symlink in its path is fine.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -7,6 +7,7 @@
  *
  *   npx tsx examples/replay-and-forecast.ts
  */
+import { realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatMinor, historySummary, reconcile, replay, simulate, PRESETS, type PlanInput, type SimulationResult } from "../src/index.js";
@@ -58,4 +59,6 @@ export async function main() {
   return { history, comparison, differences, lines, matching, forecast };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) void main();
+// Run directly (`npx tsx examples/replay-and-forecast.ts`), not when imported (the tests):
+// compared as paths, so a folder with a space or a symlink in its path is fine.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

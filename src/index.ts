@@ -12,7 +12,7 @@
 
 // The runner: a seeded world paid under one or several plans.
 export { simulate, type SimulateOptions } from "./run/simulate.js";
-export { simulatePlans, type SimulatePlansOptions } from "./run/simulate-plans.js";
+export { simulatePlans, type SimulatePlansOptions, type SimulationResults } from "./run/simulate-plans.js";
 export { stopEffort, type StopEffortOptions, type Counterfactual } from "./run/stop-effort.js";
 export type { PlansPeriodListener } from "./run/prepared-run.js";
 
@@ -41,6 +41,7 @@ export { ledgerLines, type Ledger, type LedgerChunk, type LedgerLine } from "./a
 export {
   MEMBER_PERIOD_COLUMNS,
   DEFAULT_MEMBER_PERIOD_COLUMNS,
+  INCOME_COLUMNS,
   memberSeries,
   memberPeriodRows,
   sliceValues,
@@ -59,6 +60,16 @@ export { resolveWindow, windowTotals, type Window, type ResolvedWindow, type Win
 export { distributions, describeDistribution, type DistributionRow, type DistributionStats, type DistributionOptions, type IncomeMeasure, type GroupBy } from "./analysis/distributions.js";
 export { incomeDisclosure, type IncomeDisclosure, type DisclosureRow, type DisclosureOptions } from "./analysis/disclosure.js";
 export { companyMetrics, rankCountRows, type CompanyMetrics, type CompanyPeriodRow, type EndCustomerTest } from "./analysis/company-metrics.js";
+export { calibrationFigures, REFERENCE_RANGES, type CalibrationFigures, type ReferenceRange } from "./analysis/calibration.js";
+export {
+  incomeDecomposition,
+  type IncomeDecomposition,
+  type DecompositionOptions,
+  type DecompositionPeriodRow,
+  type DecompositionMembers,
+  type IncomeByKind,
+  type IncomePerHour,
+} from "./analysis/decomposition.js";
 export { stopReport, type StopCounterfactual, type StopReport, type StopReportOptions, type StopPeriodRow, type StopMemberRow, type StopCohortRow } from "./analysis/stop-report.js";
 export { PLAN_METRICS, planMetrics, type PlanMetric, type PlanMetricName } from "./analysis/plan-metrics.js";
 export { quantileSorted, giniSorted, topShareSorted, meanInterval, pairedInterval, studentTQuantile, type MeanInterval, type TopShare } from "./analysis/statistics.js";
@@ -90,7 +101,16 @@ export type { PeriodPayout, PlanEngine, EngineOptions } from "./engine/payout.js
 export { DEFAULT_PLAN } from "./engine/default-plan.js";
 
 // Plans: data, compiled once; presets; the JSON Schema; the custom-component contract.
-export { compilePlan, type PlanInput, type CompiledPlan, type CompileOptions } from "./plan/plan.js";
+export {
+  compilePlan,
+  type PlanInput,
+  type ComponentInput,
+  type ComponentInputOf,
+  type ComponentTypeName,
+  type UntypedComponentInput,
+  type CompiledPlan,
+  type CompileOptions,
+} from "./plan/plan.js";
 export { PRESETS, PRESET_SCENARIOS, type PresetName } from "./plan/presets.js";
 export { planJsonSchema } from "./plan/json-schema.js";
 export type { RankInput, CompiledRank } from "./plan/ranks.js";
@@ -118,6 +138,9 @@ export {
   type CompileContext,
   type FastKernel,
   type FastPeriod,
+  type IncomeKind,
+  type IncomeRule,
+  type IncomeWeights,
   type ReferenceRule,
   type ReferenceMember,
   type ReferencePeriod,

@@ -32,6 +32,7 @@ const PUBLIC_VALUES = [
   // per-member, per-period results
   "MEMBER_PERIOD_COLUMNS",
   "DEFAULT_MEMBER_PERIOD_COLUMNS",
+  "INCOME_COLUMNS",
   "memberSeries",
   "memberPeriodRows",
   "sliceValues",
@@ -43,6 +44,9 @@ const PUBLIC_VALUES = [
   "incomeDisclosure",
   "companyMetrics",
   "rankCountRows",
+  "incomeDecomposition",
+  "calibrationFigures",
+  "REFERENCE_RANGES",
   "stopReport",
   "PLAN_METRICS",
   "planMetrics",

@@ -52,6 +52,10 @@ export interface CompanyPeriodRow {
   readonly endUseShare: number;
   /** Paid by the company. */
   readonly payout: number;
+  /** Of `payout`, what company-held accounts earned (the company paying itself). */
+  readonly companyAccountsPaid: number;
+  /** (payout − companyAccountsPaid) ÷ CV: what the plan costs, paid to participants, as a share of CV (the industry's 35–45%). */
+  readonly participantPayoutShareOfCv: number;
   /** Retail profit, paid by customers. */
   readonly customerPaid: number;
   readonly payoutRatio: number;
@@ -184,6 +188,8 @@ export function companyMetrics(result: SimulationResult, options: { readonly win
       endCustomerShare: ratio(p.revenueCustomers, p.revenue),
       endUseShare: ratio(p.revenue - p.requiredPurchases, p.revenue),
       payout: p.payout,
+      companyAccountsPaid: p.companyAccountsPaid,
+      participantPayoutShareOfCv: ratio(p.payout - p.companyAccountsPaid, p.cv),
       customerPaid: p.customerPaid,
       payoutRatio: ratio(p.payout, p.revenue),
       payoutShareOfCv: ratio(p.payout, p.cv),
@@ -200,7 +206,7 @@ export function companyMetrics(result: SimulationResult, options: { readonly win
     };
   });
   const inWindow = periods.filter((p) => p.period >= w.from && p.period < w.to);
-  const sum = (key: "revenue" | "revenueCustomers" | "revenueDistributors" | "requiredPurchases" | "cv" | "payout" | "customerPaid" | "headline" | "breakage" | "capped") =>
+  const sum = (key: "revenue" | "revenueCustomers" | "revenueDistributors" | "requiredPurchases" | "cv" | "payout" | "companyAccountsPaid" | "customerPaid" | "headline" | "breakage" | "capped") =>
     inWindow.reduce((s, p) => s + p[key], 0);
   const cappedByComponent: Record<string, number> = {};
   for (const p of inWindow) for (const [c, v] of Object.entries(p.cappedByComponent)) cappedByComponent[c] = (cappedByComponent[c] ?? 0) + v;
@@ -225,6 +231,8 @@ export function companyMetrics(result: SimulationResult, options: { readonly win
     endCustomerShare: ratio(sum("revenueCustomers"), revenue),
     endUseShare: ratio(revenue - sum("requiredPurchases"), revenue),
     payout: sum("payout"),
+    companyAccountsPaid: sum("companyAccountsPaid"),
+    participantPayoutShareOfCv: ratio(sum("payout") - sum("companyAccountsPaid"), sum("cv")),
     customerPaid: sum("customerPaid"),
     payoutRatio: ratio(sum("payout"), revenue),
     payoutShareOfCv: ratio(sum("payout"), sum("cv")),

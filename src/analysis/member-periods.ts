@@ -18,6 +18,7 @@
 import { fitted } from "../util/grow.js";
 import { DownlineInputError } from "../validate/errors.js";
 import type { Collector, CollectorSetup } from "./collector.js";
+import { incomeSplitter } from "./income-split.js";
 import { addPacked, flagAt, packColumn, packedAt, packedBytes, packFlags, type PackedColumn } from "./packed.js";
 
 /**
@@ -35,7 +36,14 @@ import { addPacked, flagAt, packColumn, packedAt, packedBytes, packFlags, type P
  * - `groupCustomerCv`: the CV of end customers' orders in her group (her own
  *   customers' and her whole downline's): with `gv`, what the end-customer
  *   test per participant reads;
- * - `hours`: hours of effort she worked (her role's hours × effort).
+ * - `hours`: hours of effort she worked (her role's hours × effort);
+ * - `incomeActive`, `incomeResidual`, `incomeLeveraged`, `incomeUnclassified`:
+ *   her gross income (company-paid earnings and retail profit) split by kind
+ *   (active: one-time, for new effort; residual: recurring, on her own
+ *   customers acquired in earlier periods; leveraged: from her downline;
+ *   unclassified: components that do not say), exactly: the four sum to
+ *   earnings + retail profit, member by member, period by period
+ *   (analysis/income-split.ts). Computed only when one of them is asked for.
  */
 export type MemberPeriodColumn =
   | "earnings"
@@ -49,13 +57,26 @@ export type MemberPeriodColumn =
   | "pv"
   | "gv"
   | "groupCustomerCv"
-  | "hours";
+  | "hours"
+  | "incomeActive"
+  | "incomeResidual"
+  | "incomeLeveraged"
+  | "incomeUnclassified";
+
+/**
+ * The income columns: gross income split by kind (active, residual,
+ * leveraged, unclassified), what `incomeDecomposition` reads.
+ *
+ * @example
+ * simulate({ memberPeriods: { columns: [...DEFAULT_MEMBER_PERIOD_COLUMNS, ...INCOME_COLUMNS, "hours"] } })
+ */
+export const INCOME_COLUMNS = ["incomeActive", "incomeResidual", "incomeLeveraged", "incomeUnclassified"] as const;
 
 /**
  * Every column the collector can keep, in a fixed order.
  *
  * @example
- * simulate({ scenario: { months: 12 }, memberPeriods: { columns: MEMBER_PERIOD_COLUMNS } }).memberPeriods.columns.length // => 12
+ * simulate({ scenario: { months: 12 }, memberPeriods: { columns: MEMBER_PERIOD_COLUMNS } }).memberPeriods.columns.length // => 16
  */
 export const MEMBER_PERIOD_COLUMNS: readonly MemberPeriodColumn[] = Object.freeze([
   "earnings",
@@ -70,6 +91,7 @@ export const MEMBER_PERIOD_COLUMNS: readonly MemberPeriodColumn[] = Object.freez
   "gv",
   "groupCustomerCv",
   "hours",
+  ...INCOME_COLUMNS,
 ]);
 
 /**
@@ -120,6 +142,11 @@ export interface MemberPeriodSlice {
   readonly gv?: PackedColumn;
   readonly groupCustomerCv?: PackedColumn;
   readonly hours?: PackedColumn;
+  /** Gross income by kind (see {@link MemberPeriodColumn}). */
+  readonly incomeActive?: PackedColumn;
+  readonly incomeResidual?: PackedColumn;
+  readonly incomeLeveraged?: PackedColumn;
+  readonly incomeUnclassified?: PackedColumn;
 }
 
 /** Per-member, per-period results of one plan's run: `result.memberPeriods`. */
@@ -155,7 +182,11 @@ export type MemberMeasure =
   | "active"
   | "pv"
   | "gv"
-  | "groupCustomerCv";
+  | "groupCustomerCv"
+  | "incomeActive"
+  | "incomeResidual"
+  | "incomeLeveraged"
+  | "incomeUnclassified";
 
 /** The collector's options checked, defaults filled in. */
 export interface ResolvedMemberPeriodsOptions {
@@ -207,6 +238,7 @@ export function memberPeriodsCollector(setup: CollectorSetup, options: ResolvedM
   const paidBy = setup.plan.components.map((c) => c.paidBy);
   const keep = new Set(options.columns);
   const splitComponents = keep.has("byComponent");
+  const splitter = INCOME_COLUMNS.some((c) => keep.has(c)) ? incomeSplitter(setup.plan) : undefined;
   const periods: MemberPeriodSlice[] = [];
   let earned = new Float64Array(0);
   let retail = new Float64Array(0);
@@ -257,6 +289,13 @@ export function memberPeriodsCollector(setup: CollectorSetup, options: ResolvedM
           if (u >= 0) group[u]! += group[i]!;
         }
         slice.groupCustomerCv = packColumn(group, members, count);
+      }
+      if (splitter) {
+        const income = splitter.split(network, payout);
+        if (keep.has("incomeActive")) slice.incomeActive = packColumn(income.active, members, count);
+        if (keep.has("incomeResidual")) slice.incomeResidual = packColumn(income.residual, members, count);
+        if (keep.has("incomeLeveraged")) slice.incomeLeveraged = packColumn(income.leveraged, members, count);
+        if (keep.has("incomeUnclassified")) slice.incomeUnclassified = packColumn(income.unclassified, members, count);
       }
       periods.push(slice);
     },
@@ -436,6 +475,11 @@ export interface MemberPeriodRow {
   readonly pv: number | null;
   readonly gv: number | null;
   readonly groupCustomerCv: number | null;
+  /** Gross income by kind, when kept (they sum to `gross`). */
+  readonly incomeActive: number | null;
+  readonly incomeResidual: number | null;
+  readonly incomeLeveraged: number | null;
+  readonly incomeUnclassified: number | null;
   /** Earnings by component, when kept. */
   readonly byComponent: Readonly<Record<string, number>> | null;
 }
@@ -479,6 +523,10 @@ export function memberPeriodRows(mp: MemberPeriods, select: { readonly members?:
         pv: has("pv") ? v("pv") : null,
         gv: has("gv") ? v("gv") : null,
         groupCustomerCv: has("groupCustomerCv") ? v("groupCustomerCv") : null,
+        incomeActive: has("incomeActive") ? v("incomeActive") : null,
+        incomeResidual: has("incomeResidual") ? v("incomeResidual") : null,
+        incomeLeveraged: has("incomeLeveraged") ? v("incomeLeveraged") : null,
+        incomeUnclassified: has("incomeUnclassified") ? v("incomeUnclassified") : null,
         byComponent: slice.byComponent ? Object.fromEntries(mp.components.map((c, j) => [c, packedAt(slice.byComponent![j]!, k)])) : null,
       });
     }
@@ -491,7 +539,7 @@ export function memberPeriodsBytes(mp: MemberPeriods): number {
   let bytes = 0;
   for (const s of mp.periods) {
     bytes += s.members.byteLength + (s.active?.byteLength ?? 0);
-    for (const col of [s.earnings, s.retailProfit, s.expenses, s.requiredPurchases, s.rank, s.title, s.pv, s.gv, s.groupCustomerCv, s.hours]) {
+    for (const col of [s.earnings, s.retailProfit, s.expenses, s.requiredPurchases, s.rank, s.title, s.pv, s.gv, s.groupCustomerCv, s.hours, s.incomeActive, s.incomeResidual, s.incomeLeveraged, s.incomeUnclassified]) {
       if (col) bytes += packedBytes(col);
     }
     for (const col of s.byComponent ?? []) bytes += packedBytes(col);

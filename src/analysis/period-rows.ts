@@ -16,6 +16,12 @@ export interface PeriodRow extends WorldPeriodStats {
   readonly revenue: number;
   /** Total paid by the company under the plan (retail profit, paid by customers, is apart). */
   readonly payout: number;
+  /**
+   * Of `payout`, what the company-held accounts (the scenario's founders)
+   * earned: the company paying itself, not a cost. `payout −
+   * companyAccountsPaid` is what participants were paid.
+   */
+  readonly companyAccountsPaid: number;
   /** Paid to distributors by customers: retail profit. */
   readonly customerPaid: number;
   readonly payoutByComponent: Readonly<Record<string, number>>;
@@ -31,8 +37,11 @@ export interface PeriodRow extends WorldPeriodStats {
   readonly cappedByComponent: Readonly<Record<string, number>>;
 }
 
-/** A period's row from the world's counts and the plan's payout. */
-export function periodRow(stats: WorldPeriodStats, payout: PeriodPayout): PeriodRow {
+/**
+ * A period's row from the world's counts and the plan's payout; members
+ * `0 … companyAccounts − 1` are company-held (the founders come first).
+ */
+export function periodRow(stats: WorldPeriodStats, payout: PeriodPayout, companyAccounts = 0): PeriodRow {
   const payoutByComponent: Record<string, number> = {};
   const breakageByComponent: Record<string, number> = {};
   const cappedByComponent: Record<string, number> = {};
@@ -40,7 +49,10 @@ export function periodRow(stats: WorldPeriodStats, payout: PeriodPayout): Period
   let customerPaid = 0;
   let breakage = 0;
   let capped = 0;
+  let companyAccountsPaid = 0;
+  const accounts = Math.min(companyAccounts, payout.size);
   for (let c = 0; c < payout.amounts.length; c++) {
+    if (payout.paidBy[c] === "company") for (let i = 0; i < accounts; i++) companyAccountsPaid += payout.amounts[c]![i]!;
     const name = payout.components[c]!;
     payoutByComponent[name] = payout.paid[c]!;
     breakageByComponent[name] = payout.breakage[c]!;
@@ -56,6 +68,7 @@ export function periodRow(stats: WorldPeriodStats, payout: PeriodPayout): Period
     active: payout.activeCount,
     revenue,
     payout: payoutTotal,
+    companyAccountsPaid,
     customerPaid,
     payoutByComponent,
     payoutRatio: revenue === 0 ? 0 : payoutTotal / revenue,
@@ -72,13 +85,13 @@ export interface PeriodRowsCollector extends Collector<PeriodRow[]> {
   readonly rows: readonly PeriodRow[];
 }
 
-/** Collects a {@link PeriodRow} per period (built into every run: `result.periods`). */
-export function periodRowsCollector(): PeriodRowsCollector {
+/** Collects a {@link PeriodRow} per period (built into every run: `result.periods`); the first `companyAccounts` members are company-held. */
+export function periodRowsCollector(companyAccounts = 0): PeriodRowsCollector {
   const rows: PeriodRow[] = [];
   return {
     rows,
     period({ stats, payout }) {
-      rows.push(periodRow(stats, payout));
+      rows.push(periodRow(stats, payout, companyAccounts));
     },
     result: () => rows,
   };

@@ -5,7 +5,10 @@
  *
  * @module
  */
+import { incomeDecomposition } from "./decomposition.js";
 import { describeDistribution } from "./distributions.js";
+import { INCOME_COLUMNS } from "./member-periods.js";
+import { quantileSorted } from "./statistics.js";
 import type { SimulationResult } from "./result.js";
 import { periodsPerYear, windowTotals, type Window } from "./windows.js";
 
@@ -29,6 +32,11 @@ export type PlanMetricName =
   | "medianNet"
   | "meanNet"
   | "meanHours"
+  | "medianGrossPerHour"
+  | "activeShare"
+  | "residualShare"
+  | "leveragedShare"
+  | "continuingShare"
   | "firstYearAttrition";
 
 /** A metric and what it computes. */
@@ -67,6 +75,15 @@ export const PLAN_METRICS: readonly PlanMetric[] = Object.freeze([
   { name: "medianNet", unit: "money", description: "median net income of participants over the window" },
   { name: "meanNet", unit: "money", description: "mean net income of participants over the window" },
   { name: "meanHours", unit: "hours", description: "mean hours worked by participants in the window (NaN when hours were not kept)" },
+  { name: "medianGrossPerHour", unit: "money", description: "median gross income per hour of effort (gross ÷ hours), over participants who worked hours in the window (NaN when hours were not kept)" },
+  { name: "activeShare", unit: "share", description: "active income (one-time: fast start, first orders, rank bonuses) ÷ participants' gross income (NaN without the income columns)" },
+  { name: "residualShare", unit: "share", description: "residual income (recurring, on own customers acquired earlier) ÷ participants' gross income (NaN without the income columns)" },
+  { name: "leveragedShare", unit: "share", description: "leveraged income (from the downline's orders and work) ÷ participants' gross income (NaN without the income columns)" },
+  {
+    name: "continuingShare",
+    unit: "share",
+    description: "(residual + leveraged) ÷ participants' gross income: the share that would continue with no new effort, while customers and downline stay (NaN without the income columns)",
+  },
   {
     name: "firstYearAttrition",
     unit: "share",
@@ -100,7 +117,8 @@ export function firstYearAttrition(result: SimulationResult): number {
 /**
  * The comparison metrics of one run over a window, in {@link PLAN_METRICS}
  * order (NaN where a figure is not defined). Needs `memberPeriods` for any
- * window but the whole run; `meanHours` needs its `hours` column.
+ * window but the whole run; `meanHours` and `medianGrossPerHour` need its
+ * `hours` column, the income shares its income columns (`INCOME_COLUMNS`).
  *
  * @example
  * const r = simulate({ scenario: { months: 24 }, memberPeriods: true });
@@ -131,6 +149,18 @@ export function planMetrics(result: SimulationResult, window: Window = "lastYear
   if (w.hours) for (const h of w.hours) hours += h;
   const n = w.members.length;
   const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
+  let medianGrossPerHour = NaN;
+  if (w.hours) {
+    const perHour: number[] = [];
+    w.hours.forEach((h, k) => {
+      if (h > 0) perHour.push(w.gross[k]! / h);
+    });
+    medianGrossPerHour = quantileSorted(perHour.sort((a, b) => a - b), 0.5);
+  }
+  // The income shares, when the run kept the income columns for every period of the window.
+  const mp = result.memberPeriods;
+  const kept = mp !== undefined && INCOME_COLUMNS.every((c) => mp.columns.includes(c)) && mp.periods.filter((s) => s.period >= w.window.from && s.period < w.window.to).length === w.window.periods;
+  const income = kept ? incomeDecomposition(result, { window }).totals : undefined;
   return {
     revenue,
     payoutRatio: ratio(payout, revenue),
@@ -150,6 +180,11 @@ export function planMetrics(result: SimulationResult, window: Window = "lastYear
     medianNet: net.median,
     meanNet: net.mean,
     meanHours: w.hours ? ratio(hours, n) : NaN,
+    medianGrossPerHour,
+    activeShare: income ? ratio(income.active, income.total) : NaN,
+    residualShare: income ? ratio(income.residual, income.total) : NaN,
+    leveragedShare: income ? ratio(income.leveraged, income.total) : NaN,
+    continuingShare: income ? income.continuingShare : NaN,
     firstYearAttrition: firstYearAttrition(result),
   };
 }

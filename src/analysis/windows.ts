@@ -151,8 +151,11 @@ export interface WindowTotals {
 
 const MONEY = ["earnings", "retailProfit", "expenses", "requiredPurchases"] as const;
 
-/** The kept slices a window needs, or an error naming the `memberPeriods` option that would keep them. */
-function slicesFor(mp: MemberPeriods | undefined, w: ResolvedWindow, T: number): MemberPeriodSlice[] {
+/**
+ * The kept slices a window needs (a tenure window: every period of the run),
+ * or an error naming the `memberPeriods` option that would keep them.
+ */
+export function slicesFor(mp: MemberPeriods | undefined, w: ResolvedWindow, T: number): MemberPeriodSlice[] {
   const from = w.kind === "calendar" ? w.from : 0;
   const to = w.kind === "calendar" ? w.to : T;
   const need = `memberPeriods: { from: ${from}, to: ${to} }`;

@@ -51,6 +51,7 @@ export function runSummary(result: SimulationResult): string {
   const customers = sum((p) => p.revenueCustomers);
   const payout = sum((p) => p.payout);
   const breakage = sum((p) => p.breakage);
+  const toCompany = sum((p) => p.companyAccountsPaid);
   // From the member columns: member records would cost a few seconds and a gigabyte on large runs.
   const cols = result.memberColumns;
   const gross = new Float64Array(cols.size);
@@ -73,7 +74,7 @@ export function runSummary(result: SimulationResult): string {
   const of = (x: number) => pct(x / Math.max(1, participants));
   return [
     `Plan "${result.plan.name}" on scenario "${result.scenario.name}", seed ${String(result.seed)}, ${result.periods.length} ${result.scenario.period}s (${result.engine} engine)`,
-    `Revenue ${money(revenue, d)} (${pct(revenue === 0 ? 0 : customers / revenue)} from end customers); payout ${money(payout, d)} = ${pct(revenue === 0 ? 0 : payout / revenue)} of revenue (${byComponent}); breakage ${money(breakage, d)}`,
+    `Revenue ${money(revenue, d)} (${pct(revenue === 0 ? 0 : customers / revenue)} from end customers); payout ${money(payout, d)} = ${pct(revenue === 0 ? 0 : payout / revenue)} of revenue (${byComponent}; to company accounts ${money(toCompany, d)}); breakage ${money(breakage, d)}`,
     `Participants ${participants} (company accounts left out: ${companyAccounts}): ${of(zero)} earned nothing; ${of(netPositive)} made a net profit after expenses and required purchases; the top 1% took ${pct(total === 0 ? 0 : top(0.01) / total)} of all earnings, the top 10% ${pct(total === 0 ? 0 : top(0.1) / total)}`,
   ].join("\n");
 }

@@ -13,7 +13,7 @@ export type PeriodsOf = Pick<SimulationResult, "periods" | "plan" | "digits">;
  * The period rows as CSV text, in pieces: the header, then one piece per
  * period. Columns: `period,members,active,joins,quits,customers,revenue,
  * revenueCustomers,revenueDistributors,cv,payout,payout_<component>…,
- * customerPaid,breakage,capped,working,hours,expenses,requiredPurchases`;
+ * companyAccountsPaid,customerPaid,breakage,capped,working,hours,expenses,requiredPurchases,newCustomers,oneTimeSales`;
  * money in major units with the currency's decimals, hours with 2 decimals.
  *
  * @example
@@ -22,7 +22,7 @@ export type PeriodsOf = Pick<SimulationResult, "periods" | "plan" | "digits">;
 export function* periodsCsvPieces(result: PeriodsOf): Generator<string> {
   const d = result.digits;
   const names = result.plan.components;
-  const head = ["period", "members", "active", "joins", "quits", "customers", "revenue", "revenueCustomers", "revenueDistributors", "cv", "payout", ...names.map((n) => `payout_${n}`), "customerPaid", "breakage", "capped", "working", "hours", "expenses", "requiredPurchases"];
+  const head = ["period", "members", "active", "joins", "quits", "customers", "revenue", "revenueCustomers", "revenueDistributors", "cv", "payout", ...names.map((n) => `payout_${n}`), "companyAccountsPaid", "customerPaid", "breakage", "capped", "working", "hours", "expenses", "requiredPurchases", "newCustomers", "oneTimeSales"];
   yield head.join(",") + "\n";
   for (const p of result.periods) {
     const line = [
@@ -38,6 +38,7 @@ export function* periodsCsvPieces(result: PeriodsOf): Generator<string> {
       formatMinor(p.cv, d),
       formatMinor(p.payout, d),
       ...names.map((n) => formatMinor(p.payoutByComponent[n]!, d)),
+      formatMinor(p.companyAccountsPaid, d),
       formatMinor(p.customerPaid, d),
       formatMinor(p.breakage, d),
       formatMinor(p.capped, d),
@@ -45,6 +46,8 @@ export function* periodsCsvPieces(result: PeriodsOf): Generator<string> {
       p.hours.toFixed(2),
       formatMinor(p.expenses, d),
       formatMinor(p.requiredPurchases, d),
+      p.newCustomers,
+      p.oneTimeSales,
     ];
     yield line.join(",") + "\n";
   }
@@ -55,7 +58,7 @@ export function* periodsCsvPieces(result: PeriodsOf): Generator<string> {
  *
  * @example
  * periodsToCsv(simulate({ scenario: { months: 2 } })).split("\n")[0]
- * // => "period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_customer,payout_unilevel,customerPaid,breakage,capped,working,hours,expenses,requiredPurchases"
+ * // => "period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_customer,payout_unilevel,companyAccountsPaid,customerPaid,breakage,capped,working,hours,expenses,requiredPurchases,newCustomers,oneTimeSales"
  */
 export function periodsToCsv(result: PeriodsOf): string {
   return [...periodsCsvPieces(result)].join("");

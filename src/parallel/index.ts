@@ -18,6 +18,7 @@
 import { comparisonArms, type ComparePlansOptions } from "../run/compare-plans.js";
 import { planExperiment, runExperimentHere, summarizeExperiment, type Experiment, type ExperimentOptions, type ExperimentOutcome, type PlanComparison } from "../run/experiment.js";
 import { planSweep, sweepResults, type ParameterSweep, type SweepOptions } from "../run/sweep-parameters.js";
+import type { AnyComponentType } from "../plan/contract.js";
 import { resolveWorkers, runOnWorkers } from "./pool.js";
 
 /** What the parallel runners add to the main entry's options. */
@@ -43,7 +44,7 @@ async function run(experiment: Experiment, options: ExperimentOptions & WorkerOp
  * const c = await comparePlans({ plans: [PRESETS["wellness-unilevel"], PRESETS["stairstep-breakaway"]], seeds: 20, workers: 2 });
  * JSON.stringify(c) === JSON.stringify(await comparePlans({ plans: [...], seeds: 20, workers: 1 })) // => true
  */
-export async function comparePlans(options: ComparePlansOptions & WorkerOptions): Promise<PlanComparison> {
+export async function comparePlans<Custom extends AnyComponentType = never>(options: ComparePlansOptions<Custom> & WorkerOptions): Promise<PlanComparison> {
   const experiment = planExperiment(comparisonArms(options), options);
   return summarizeExperiment(experiment, await run(experiment, options));
 }
@@ -56,7 +57,7 @@ export async function comparePlans(options: ComparePlansOptions & WorkerOptions)
  * const s = await sweepParameters({ plans: [DEFAULT_PLAN], grid: { "market.prospects": [100_000, 250_000] }, seeds: 10, workers: 2 });
  * s.points.length // => 2
  */
-export async function sweepParameters(options: SweepOptions & WorkerOptions): Promise<ParameterSweep> {
+export async function sweepParameters<Custom extends AnyComponentType = never>(options: SweepOptions<Custom> & WorkerOptions): Promise<ParameterSweep> {
   const { experiment, points } = planSweep(options);
   return sweepResults(summarizeExperiment(experiment, await run(experiment, options)), points);
 }

@@ -81,7 +81,8 @@ function nextMessage(thread: WorldThread): WorldThreadMessage {
  * split exactly run on this thread alone, with the same result: income
  * feedback (the world would have to run ahead of the payouts it reads),
  * plans or collectors that read single orders (affiliate tiers, retail
- * profit, package-fee unilevels, extra collectors), the reference engine,
+ * profit, package-fee unilevels, the income columns of customer-paid
+ * components, extra collectors), the reference engine,
  * placement trees and histories; `onThreads` says which happened.
  *
  * The world's arrays live on shared memory, with a second set of the
@@ -106,7 +107,7 @@ export async function simulateTwoThreads<C extends CollectorFactories = Record<n
     reason = feedback
       ? "income feedback: the world reads each period's payouts"
       : keeps.orders
-        ? "single orders are read (a plan paying order by order, the reference engine, or extra collectors)"
+        ? "single orders are read (a plan paying order by order, income columns split order by order, the reference engine, or extra collectors)"
         : scenario.spec.placement
           ? "a placement tree"
           : extras

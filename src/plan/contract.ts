@@ -34,6 +34,12 @@
  *    `rates`); if it pays on volume, a `basis` (`basisField()`: CV or QV).
  * 6. If later components need something it computes, publish it (below)
  *    rather than passing it any other way.
+ * 7. Say what kind of income it pays (`income`, below): `"active"`,
+ *    `"residual"` or `"leveraged"` for all of it, or a weights function when
+ *    its pay mixes kinds member by member; add it to the README's table of
+ *    kinds (Compare plans: income decomposition), saying why.
+ *    Leave it out only where no kind fits: its pay is then reported as
+ *    unclassified, never guessed.
  *
  * A custom component (outside this repository) is the same object, passed to
  * `compilePlan(plan, { components: [myType] })` or `simulate({ components })`:
@@ -61,6 +67,29 @@
  * nothing, and publishes values rank rules can test (`ranks[k].measures`):
  * a custom rank or measure that feeds the built-in rules. It sees volumes,
  * legs and the plan's measures (those that do not depend on ranks), not ranks.
+ *
+ * ## What kind of income it pays: `income`
+ *
+ * The income decomposition (`incomeDecomposition`, the `income*` columns of
+ * `memberPeriods`) splits every member's pay into **active** income (one-time,
+ * for new effort: a fast start, a new customer's first order, a rank bonus),
+ * **residual** income (recurring, on orders of her own customers acquired in
+ * earlier periods) and **leveraged** income (from her downline's orders and
+ * work). A component says which with `income`:
+ *
+ * - one {@link IncomeKind} for all its pay (a unilevel: `"leveraged"`);
+ * - or a function `(settings, network, weights)` that writes each member's
+ *   {@link IncomeWeights} for the period: the bases the rule pays her on
+ *   (order volume or price, × the rate where rates differ between the
+ *   kinds). Her paid amount of the component is split in proportion, to the
+ *   cent, by the one largest-remainder rule (money/allocate: ties in the
+ *   order active, residual, leveraged), so the parts sum exactly to what she
+ *   was paid, caps included. One pass over the period's orders or members:
+ *   no allocation per member, no recursion. Weights are whole numbers ≥ 0; a
+ *   member paid with all her weights 0 has that pay unclassified.
+ *
+ * A component without `income` (a custom one) is reported as
+ * **unclassified**: a fourth kind, so that nothing is guessed.
  *
  * @module
  */
@@ -326,12 +355,13 @@ export interface RenamedField {
  * A component type: plan-file schema, compiler, fast kernel and reference rule.
  * `Input` is the validated plan-file entry, `Settings` the compiled settings
  * (plain data in minor units and compiled rates), `State` the fast kernel's
- * state, `RefState` the reference rule's.
+ * state, `RefState` the reference rule's, `Entry` the entry as a user writes
+ * it (the schema's input type: what `PlanInput<typeof myComponent>` accepts).
  */
-export interface ComponentType<Input = unknown, Settings = unknown, State = unknown, RefState = unknown> {
+export interface ComponentType<Input = unknown, Settings = unknown, State = unknown, RefState = unknown, Entry = unknown> {
   readonly type: string;
   /** The plan-file entry's schema: a `type` literal, an optional `name`, the fields. */
-  readonly schema: z.ZodType<Input>;
+  readonly schema: z.ZodType<Input, Entry>;
   /** The rates the component uses, so the plan can choose one exact scale for all of them. */
   rates(input: Input): readonly string[];
   /** Plain typed settings from the validated input: rates, money and ranks resolved through `ctx`. */
@@ -361,20 +391,65 @@ export interface ComponentType<Input = unknown, Settings = unknown, State = unkn
    * values rank rules may test (a custom rank or measure). Default `"pay"`.
    */
   readonly stage?: "measure" | "pay";
+  /**
+   * What kind of income its pay is, for the income decomposition: one
+   * {@link IncomeKind}, or a function writing per-member weights (see the
+   * module notes). Absent: unclassified.
+   */
+  readonly income?: IncomeRule<Settings>;
 }
+
+/**
+ * A kind of income, for the income decomposition: `active` (one-time, for new
+ * effort), `residual` (recurring, on her own customers acquired in earlier
+ * periods), `leveraged` (from her downline's orders and work).
+ */
+export type IncomeKind = "active" | "residual" | "leveraged";
+
+/**
+ * Per-member weights of the three kinds of income in one period, written by a
+ * component's `income` function: arrays zeroed by the caller, at least
+ * `network.size` long, indexed by member. Whole numbers ≥ 0 (a basis in minor
+ * units, × a scaled rate where the kinds are paid at different rates).
+ */
+export interface IncomeWeights {
+  readonly active: Float64Array;
+  readonly residual: Float64Array;
+  readonly leveraged: Float64Array;
+}
+
+/**
+ * How a component's pay divides between kinds of income: one kind for all
+ * of it, or per-member weights written from the period's network (see the
+ * module notes, "What kind of income it pays").
+ *
+ * @example
+ * // All of a unilevel's pay comes from the downline's orders:
+ * const unilevelIncome: IncomeRule<unknown> = "leveraged";
+ * // A commission on customers' orders: first orders are active, renewals residual.
+ * const customerIncome: IncomeRule<unknown> = (_settings, network, weights) => {
+ *   const o = orderColumns(network);
+ *   for (let k = 0; k < o.orderCount; k++) {
+ *     if (o.orderCustomer[k]! < 0) continue;
+ *     const into = o.orderCustomerJoin[k] === network.period ? weights.active : weights.residual;
+ *     into[o.orderMember[k]!]! += o.orderCv[k]!;
+ *   }
+ * };
+ */
+export type IncomeRule<Settings> = IncomeKind | ((settings: Settings, network: PeriodNetwork, weights: IncomeWeights) => void);
 
 /** Any component type, as registries and compiled plans hold them (their own types erased). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyComponentType = ComponentType<any, any, any, any>;
+export type AnyComponentType = ComponentType<any, any, any, any, any>;
 
 /**
  * Declares a component type with its types checked together: `compile`'s
  * settings are what the kernel and the rule receive, the kernel's `state` what
  * it gets back each period.
  */
-export function defineComponent<Input, Settings, State = undefined, RefState = undefined>(
-  definition: ComponentType<Input, Settings, State, RefState>,
-): ComponentType<Input, Settings, State, RefState> {
+export function defineComponent<Input, Settings, State = undefined, RefState = undefined, Entry = unknown>(
+  definition: ComponentType<Input, Settings, State, RefState, Entry>,
+): ComponentType<Input, Settings, State, RefState, Entry> {
   return definition;
 }
 

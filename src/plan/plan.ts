@@ -22,15 +22,16 @@ import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
 import { checkShape, DownlineInputError, parseWith, type InputIssue } from "../validate/errors.js";
 import { decimalField } from "../validate/fields.js";
 import { checkOptions, componentTypes } from "../validate/options.js";
-import { ComponentFieldError, type AnyComponentType, type CompileContext, type CompiledComponent, type CompiledRate, type PlacementNeed } from "./contract.js";
+import { ComponentFieldError, type AnyComponentType, type CompileContext, type CompiledComponent, type CompiledRate, type ComponentType, type PlacementNeed } from "./contract.js";
 import { capsSchema, compileCaps, type CompiledCaps } from "./caps.js";
-import { compileRanks, ranksSchema, type CompiledRank, type RankInput } from "./ranks.js";
+import { compileRanks, ranksSchema, type CompiledRank } from "./ranks.js";
 import { rankTable } from "./rank-table.js";
-import { compileMeasures, dependsOnRanks, measuresSchema, measureUnit, type CompiledMeasure, type MeasureInput } from "./measures.js";
+import { compileMeasures, dependsOnRanks, measuresSchema, measureUnit, type CompiledMeasure } from "./measures.js";
 import { personalVolumeField, type VolumeKind } from "./volume.js";
 import type { PublishedValue, ValueUnit } from "./contract.js";
 import { renameDeprecated } from "./renamed.js";
-import { BUILT_IN_COMPONENTS } from "./components/index.js";
+import { BUILT_IN_COMPONENTS, type BuiltInComponentType } from "./components/index.js";
+import type { ReadonlyDeep } from "../util/frozen.js";
 
 const COMPILED = Symbol.for("downline.compiledPlan");
 
@@ -137,20 +138,52 @@ function flattenUnions(issues: readonly Issue[]): Issue[] {
   });
 }
 
-/** A plan as a user writes it (a JSON file, or the same object in TypeScript). */
-export interface PlanInput {
-  $schema?: string;
-  name?: string;
-  rounding?: RoundingMode;
-  activity?: { minPv?: string | number; volume?: { kind?: VolumeKind } };
-  ranks?: readonly RankInput[];
-  measures?: readonly MeasureInput[];
-  packages?: readonly { name: string; volume?: string | number }[];
-  caps?: {
-    payout?: { share: string | number; components?: readonly string[] };
-    perMember?: { amount: string | number; components?: readonly string[] };
-  };
-  components: ReadonlyArray<{ type: string; name?: string; [key: string]: unknown }>;
+/**
+ * A component's plan entry as a user writes it: its schema's input type,
+ * read-only. For a type whose schema's input type is not known (a schema
+ * typed `z.ZodType<X>`, or a registry of `AnyComponentType`), any entry with
+ * a `type`.
+ *
+ * @example
+ * const streak: ComponentInputOf<typeof activeStreak> = { type: "activeStreak", name: "streak" };
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ComponentInputOf<T extends AnyComponentType> = T extends ComponentType<any, any, any, any, infer Entry> ? (unknown extends Entry ? UntypedComponentInput : ReadonlyDeep<Entry>) : never;
+
+/** A plan entry of a component type whose schema's input type is unknown: a `type`, an optional `name`, anything else. */
+export interface UntypedComponentInput {
+  readonly type: string;
+  readonly name?: string;
+  readonly [field: string]: unknown;
+}
+
+/** The names of the built-in component types (`"unilevel"`, `"binary"`, …). */
+export type ComponentTypeName = ComponentInputOf<BuiltInComponentType>["type"];
+
+/**
+ * A built-in component's plan entry: the union of every built-in type's
+ * schema input, discriminated by `type` (so an editor completes each type's
+ * fields, and a misspelt field is a compile error). `ComponentInput<"unilevel">`
+ * is one type's entry.
+ *
+ * @example
+ * const levels: ComponentInput<"unilevel"> = { type: "unilevel", rates: ["0.08", "0.05"], compression: "none" };
+ */
+export type ComponentInput<K extends ComponentTypeName = ComponentTypeName> = Extract<ComponentInputOf<BuiltInComponentType>, { readonly type: K }>;
+
+/**
+ * A plan as a user writes it (a JSON file, or the same object in
+ * TypeScript): the plan schema's input type, read-only, its components the
+ * built-in entries ({@link ComponentInput}) and those of the custom
+ * component types `Custom` (`PlanInput<typeof myType>`, a union for several).
+ *
+ * @example
+ * const plan: PlanInput = { activity: { minPv: "100" }, components: [{ type: "unilevel", rates: ["0.08", "0.05"] }] };
+ * const custom: PlanInput<typeof activeStreak> = { components: [{ type: "activeStreak", name: "streak" }] };
+ */
+export interface PlanInput<out Custom extends AnyComponentType = never> extends ReadonlyDeep<Omit<z.input<typeof planSchema>, "components">> {
+  /** The components, paid in this order (a matching bonus after what it matches). */
+  readonly components: readonly (ComponentInput | ComponentInputOf<Custom>)[];
 }
 
 /** A validated plan compiled against a currency: run it with either engine. */
@@ -190,16 +223,16 @@ export interface CompiledPlan {
   /** Deprecated field names the input used, each with its replacement: show them to the user. */
   readonly warnings: readonly InputIssue[];
   /** The plan as given, and the component types it was compiled with (to compile it again for another currency). */
-  readonly input: PlanInput;
+  readonly input: PlanInput<AnyComponentType>;
   readonly componentTypes: readonly AnyComponentType[];
 }
 
-/** Options of {@link compilePlan}. */
-export interface CompileOptions {
+/** Options of {@link compilePlan}; `Custom`: the custom component types the plan may use. */
+export interface CompileOptions<Custom extends AnyComponentType = AnyComponentType> {
   /** The currency the plan's money fields are in (ISO 4217). Default `"USD"`. */
   readonly currency?: string;
   /** Component types beyond the built-in ones (custom components). */
-  readonly components?: readonly AnyComponentType[];
+  readonly components?: readonly Custom[];
 }
 
 /**
@@ -213,7 +246,7 @@ export interface CompileOptions {
  * plan.components[0].name // => "unilevel"
  * compilePlan({ components: [{ type: "customerCommission", rate: "0.2" }], activity: { minPv: "100" } }, { currency: "JPY" }).minPv // => 100
  */
-export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOptions = {}): CompiledPlan {
+export function compilePlan<Custom extends AnyComponentType = never>(input: PlanInput<NoInfer<Custom>> | CompiledPlan, options: CompileOptions<Custom> = {}): CompiledPlan {
   checkOptions("compilePlan", COMPILE_OPTIONS, options);
   if (isCompiledPlan(input)) {
     const extra = (options.components ?? []).filter((t) => !input.componentTypes.includes(t));
@@ -226,7 +259,7 @@ export function compilePlan(input: PlanInput | CompiledPlan, options: CompileOpt
 /** compilePlan's options: the currency is checked as a currency code below. */
 const COMPILE_OPTIONS = { currency: z.unknown(), components: componentTypes().optional() };
 
-function compileOnce(input: PlanInput, options: CompileOptions): CompiledPlan {
+function compileOnce(input: PlanInput<AnyComponentType>, options: CompileOptions): CompiledPlan {
   const currency = options.currency ?? "USD";
   if (typeof currency !== "string" || !isCurrencyCode(currency)) {
     throw new DownlineInputError("options", [{ path: "currency", message: `expected an ISO 4217 currency code like "USD", got ${JSON.stringify(currency)}` }]);

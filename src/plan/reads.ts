@@ -66,3 +66,18 @@ export function componentReadsPackages(component: CompiledComponent): boolean {
 export function planReadsOrders(plan: CompiledPlan): boolean {
   return plan.components.some(componentReadsOrders);
 }
+
+/**
+ * Whether splitting the plan's pay into kinds of income (the member-period
+ * income columns, analysis/income-split.ts) reads the period's single
+ * orders: a component whose `income` rule is a weights function does — the
+ * built-in ones (customer commission, retail profit, affiliate) tell a
+ * customer's first order from a renewal order by order; a custom one is
+ * assumed to. A component of one kind reads nothing.
+ *
+ * @example
+ * planIncomeReadsOrders(compilePlan({ components: [{ type: "customerCommission", rate: "0.2" }] })) // => true
+ */
+export function planIncomeReadsOrders(plan: CompiledPlan): boolean {
+  return plan.components.some((c) => typeof c.definition.income === "function");
+}

@@ -18,7 +18,7 @@ import { incomeDisclosure, type IncomeDisclosure } from "../analysis/disclosure.
 import { PLAN_METRICS, planMetrics, type PlanMetric, type PlanMetricName } from "../analysis/plan-metrics.js";
 import { meanInterval, pairedInterval } from "../analysis/statistics.js";
 import { resolveWindow, type Window } from "../analysis/windows.js";
-import type { MemberPeriodColumn } from "../analysis/member-periods.js";
+import { INCOME_COLUMNS, type MemberPeriodColumn } from "../analysis/member-periods.js";
 import type { AnyComponentType } from "../plan/contract.js";
 import { compilePlan, describePlacement, type CompiledPlan, type PlanInput } from "../plan/plan.js";
 import { DownlineInputError } from "../validate/errors.js";
@@ -31,7 +31,7 @@ export interface ExperimentArm {
   readonly label: string;
   /** The world's label in the rows (default the scenario's name). */
   readonly world: string;
-  readonly plan: PlanInput | CompiledPlan;
+  readonly plan: PlanInput<AnyComponentType> | CompiledPlan;
   /** The world, resolved (defaults filled). */
   readonly scenario: ScenarioSpec;
   /** Sweep parameters of this arm's world ({} in a comparison). */
@@ -46,7 +46,7 @@ export interface ExperimentTask {
   /** Indices of the arms paid on this run. */
   readonly arms: readonly number[];
   readonly scenario: ScenarioSpec;
-  readonly plans: ReadonlyArray<PlanInput | CompiledPlan>;
+  readonly plans: ReadonlyArray<PlanInput<AnyComponentType> | CompiledPlan>;
   readonly window: Window;
   readonly engine: "fast" | "reference";
   /** Keep each arm's income disclosure. */
@@ -71,8 +71,8 @@ export interface Experiment {
   readonly pairs: readonly (readonly [number, number])[];
 }
 
-/** Options shared by comparisons and sweeps. */
-export interface ExperimentOptions {
+/** Options shared by comparisons and sweeps; `Custom`: the custom component types in `components`. */
+export interface ExperimentOptions<Custom extends AnyComponentType = AnyComponentType> {
   /** Seeds: a count S (seeds 1 … S) or a list (unique numbers or strings). Default 20. */
   readonly seeds?: number | readonly (number | string)[];
   /** The window every metric is computed over (a calendar window; default `"lastYear"`). */
@@ -84,7 +84,7 @@ export interface ExperimentOptions {
   /** Keep each arm's income disclosure over the window, per seed (default false). */
   readonly disclosures?: boolean;
   /** Custom component types the plans use (in this thread only: functions do not cross to worker threads). */
-  readonly components?: readonly AnyComponentType[];
+  readonly components?: readonly Custom[];
   /** Called after each run with the runs done and the runs in all. */
   readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
   /** Aborting it stops the experiment: the promise rejects with the signal's reason. */
@@ -112,7 +112,7 @@ export function resolveSeeds(seeds: ExperimentOptions["seeds"]): (number | strin
 
 /** The per-member columns a task keeps: what the metrics and disclosures read, over the window only. */
 function taskColumns(disclosure: boolean): MemberPeriodColumn[] {
-  return ["earnings", "retailProfit", "expenses", "requiredPurchases", "hours", ...(disclosure ? (["rank", "title"] as const) : [])];
+  return ["earnings", "retailProfit", "expenses", "requiredPurchases", "hours", ...INCOME_COLUMNS, ...(disclosure ? (["rank", "title"] as const) : [])];
 }
 
 /**

@@ -15,7 +15,7 @@ import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import type { PeriodNetwork } from "../world/network.js";
 import { resolveScenario, type Scenario, type ScenarioInput } from "../world/scenario.js";
 import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
-import { planReadsOrders } from "../plan/reads.js";
+import { planIncomeReadsOrders, planReadsOrders } from "../plan/reads.js";
 import { scenarioForPlans } from "./structure.js";
 import type { AnyComponentType } from "../plan/contract.js";
 import { createFastEngine } from "../engine/fast.js";
@@ -26,7 +26,7 @@ import { createLedger, ledgerCollector, type Ledger } from "../analysis/ledger.j
 import { memberTotalsCollector, type MemberColumns } from "../analysis/member-totals.js";
 import { lazyMemberRows, type MemberRow } from "../analysis/member-rows.js";
 import { periodRowsCollector, type PeriodRow } from "../analysis/period-rows.js";
-import { memberPeriodsCollector, resolveMemberPeriodsOptions, type MemberPeriods, type MemberPeriodsOptions } from "../analysis/member-periods.js";
+import { INCOME_COLUMNS, memberPeriodsCollector, resolveMemberPeriodsOptions, type MemberPeriods, type MemberPeriodsOptions } from "../analysis/member-periods.js";
 import type { SimulationResult } from "../analysis/result.js";
 import type { History } from "../history/history.js";
 import { createHistoryWorld, historyScenarioProblems, type HistoryHandOver } from "../history/world-from-history.js";
@@ -34,14 +34,17 @@ import { DownlineInputError } from "../validate/errors.js";
 import { DEFAULT_MEMORY_BUDGET } from "../world/estimate.js";
 import { checkRunBudget, estimateRun } from "./budget.js";
 
-/** Options of a run under several plans (see `simulatePlans`). */
-export interface RunOptions<C extends CollectorFactories = CollectorFactories> {
+/**
+ * Options of a run under several plans (see `simulatePlans`). `Custom`: the
+ * custom component types in `components`, whose entries the plans may use.
+ */
+export interface RunOptions<C extends CollectorFactories = CollectorFactories, Custom extends AnyComponentType = never> {
   /** The world (default: `DEFAULT_SCENARIO`; defaults fill every missing field). */
   readonly scenario?: ScenarioInput | Scenario;
   /** The plans to pay, each on the same world. */
-  readonly plans: ReadonlyArray<PlanInput | CompiledPlan>;
+  readonly plans: ReadonlyArray<PlanInput<NoInfer<Custom>> | CompiledPlan>;
   /** Custom component types the plans use (see `defineComponent`); they run on both engines. */
-  readonly components?: readonly AnyComponentType[];
+  readonly components?: readonly Custom[];
   /**
    * The run's memory budget in bytes (default {@link DEFAULT_MEMORY_BUDGET},
    * 4 GiB; `Infinity` for none). The run's memory is estimated from the
@@ -164,12 +167,6 @@ export type RunSource = { readonly kind: "world" } | { readonly kind: "history";
 export type PlansPeriodListener = (rows: PeriodRow[], stats: WorldPeriodStats, payouts: PeriodPayout[]) => void;
 
 /**
- * Resolves and validates everything, builds the world (or the replayed
- * history's world), the engines and the collectors. No period is run.
- * `source`: the scenario's world (default; a forecast when `options.start`
- * holds a history), or a history alone (`replay`).
- */
-/**
  * Makes the world a run steps (no history): by default here, in this thread;
  * `downline/parallel` passes one that may step it on another thread. Given
  * the run's resolved scenario, the world's options, what the world must keep
@@ -183,8 +180,18 @@ export const worldHere: WorldMaker = (scenario, options, keeps) => {
   return { world, step: (input) => stepWorld(world, input) };
 };
 
-export function prepareRun(options: RunOptions, source: RunSource = { kind: "world" }, twin: TwinOptions = {}, makeWorld: WorldMaker = worldHere): PreparedRun {
-  const given = resolveScenario(options.scenario ?? DEFAULT_SCENARIO);
+/**
+ * Resolves and validates everything, builds the world (or the replayed
+ * history's world), the engines and the collectors. No period is run.
+ * `source`: the scenario's world (default; a forecast when `options.start`
+ * holds a history), or a history alone (`replay`). `makeWorld`: where the
+ * world is made and stepped (`downline/parallel` passes its own).
+ */
+export function prepareRun(options: RunOptions<CollectorFactories, AnyComponentType>, source: RunSource = { kind: "world" }, twin: TwinOptions = {}, makeWorld: WorldMaker = worldHere): PreparedRun {
+  // A forecast starts from its history's members: the default world's generated network is not added beside
+  // them (a scenario that asks for one explicitly is refused below).
+  const history0 = source.kind === "history" ? source.history : options.start?.history;
+  const given = resolveScenario(history0 === undefined ? (options.scenario ?? DEFAULT_SCENARIO) : withoutDefaultNetwork(options.scenario ?? {}));
   // Every plan compiled for the scenario's currency: each money field is checked before any work.
   const plans = options.plans.map((p) => compilePlan(p, { currency: given.spec.currency, ...(options.components ? { components: options.components } : {}) }));
   // The structure the plans need (a placement tree), supplied or checked before any work.
@@ -209,8 +216,12 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
   const recordFrom = history !== undefined && source.kind === "world" && options.start?.report !== "all" ? history.periods : 0;
   const worldOptions = { seed, recordOrders, budget: Infinity, ...(twin.stop ? { stop: twin.stop } : {}) };
   // The world keeps the period's orders as columns only for someone who may read them: a plan that
-  // pays order by order, or an extra collector (which sees the network). The built-in collectors read volumes.
-  const keeps = { orders: kind === "reference" || plans.some(planReadsOrders) || Object.keys(options.collectors ?? {}).length > 0 };
+  // pays order by order, the income columns of a plan whose income rules tell first orders from
+  // renewals, or an extra collector (which sees the network). The built-in collectors read volumes.
+  const incomeColumns = memberPeriods !== undefined && INCOME_COLUMNS.some((c) => memberPeriods.columns.includes(c));
+  const keeps = {
+    orders: kind === "reference" || plans.some(planReadsOrders) || (incomeColumns && plans.some(planIncomeReadsOrders)) || Object.keys(options.collectors ?? {}).length > 0,
+  };
   /** A source of periods: the scenario's world, a replayed history, or a history then the world (a forecast). */
   const makeSource = (): PeriodSource => {
     // The world is part of the estimate just checked.
@@ -261,7 +272,7 @@ export function prepareRun(options: RunOptions, source: RunSource = { kind: "wor
         engine: kind,
         world: sources[source]!.world,
       };
-      const periods = periodRowsCollector();
+      const periods = periodRowsCollector(scenario.spec.start.founders);
       const builtIns: NamedCollector[] = [
         ...(keepLedger ? [{ name: "ledger", collector: ledgerCollector(setup) }] : []),
         { name: "periods", collector: periods },
@@ -323,6 +334,14 @@ export function runPeriods(run: PreparedRun, onPeriod?: PlansPeriodListener): vo
       payouts,
     );
   }
+}
+
+/** A scenario input without the default world's generated network, unless it names one (or is already resolved). */
+function withoutDefaultNetwork(input: ScenarioInput | Scenario): ScenarioInput | Scenario {
+  if (typeof input !== "object" || input === null || "spec" in input) return input;
+  const start = (input as { start?: Record<string, unknown> }).start;
+  if (start !== undefined && (typeof start !== "object" || start === null || "network" in start)) return input;
+  return { ...input, start: { ...start, network: null } } as ScenarioInput;
 }
 
 /** Whether a scenario's attrition reads members' income or rank (its multipliers): income feedback. */

@@ -15,9 +15,10 @@ import type { AnyComponentType } from "../plan/contract.js";
 import { resolveScenario, type Scenario, type ScenarioInput } from "../world/scenario.js";
 import type { WorldPeriodStats } from "../world/world.js";
 import { collectResults, prepareRun, runPeriods } from "./prepared-run.js";
+import type { SimulationResults } from "./simulate-plans.js";
 
-/** Options of {@link replay}. */
-export interface ReplayOptions<C extends CollectorFactories = CollectorFactories> {
+/** Options of {@link replay}; `Custom`: the custom component types in `components`. */
+export interface ReplayOptions<C extends CollectorFactories = CollectorFactories, Custom extends AnyComponentType = never> {
   /** `"fast"` (default) or `"reference"` (decimal.js, order by order; small histories only). */
   readonly engine?: "fast" | "reference";
   /** Keep the ledger (default true). */
@@ -25,7 +26,7 @@ export interface ReplayOptions<C extends CollectorFactories = CollectorFactories
   /** Extra collectors, by name, as for `simulate`. */
   readonly collectors?: C;
   /** Custom component types the plans use. */
-  readonly components?: readonly AnyComponentType[];
+  readonly components?: readonly Custom[];
   /**
    * The world the history is replayed in, as a scenario: its market (the
    * prospects the history's members and customers use up, as `prospectsLeft`
@@ -56,6 +57,8 @@ export function replayScenario(history: History, input: ScenarioInput = {}): Sce
     currency: history.currency,
     period: history.calendar.period,
     ...input,
+    // A history brings its own members: no generated network beside them.
+    start: { ...input.start, network: null },
     months: Math.min(1200, Math.max(1, months)),
     ...(placement ? { placement } : {}),
   });
@@ -77,20 +80,24 @@ export function replayScenario(history: History, input: ScenarioInput = {}): Sce
  * });
  * const result = replay(history, { activity: { minPv: "0" }, components: [{ type: "unilevel", rates: ["0.10"] }] });
  * result.members[0].earnings // => 1000 (10% of b's 100.00 order, to a)
- * replay(history, [DEFAULT_PLAN, DEFAULT_PLAN]).length // => 2
+ * replay(history, [DEFAULT_PLAN, DEFAULT_PLAN]).length // => 2 (a pair: as many results as plans)
  */
-export function replay<C extends CollectorFactories = Record<never, never>>(history: History, plan: PlanInput | CompiledPlan, options?: ReplayOptions<C>): SimulationResult<CollectorResults<C>>;
+export function replay<C extends CollectorFactories = Record<never, never>, Custom extends AnyComponentType = never>(
+  history: History,
+  plan: PlanInput<NoInfer<Custom>> | CompiledPlan,
+  options?: ReplayOptions<C, Custom>,
+): SimulationResult<CollectorResults<C>>;
+export function replay<C extends CollectorFactories = Record<never, never>, Custom extends AnyComponentType = never, const Plans extends readonly unknown[] = readonly unknown[]>(
+  history: History,
+  plans: readonly [...{ [K in keyof Plans]: PlanInput<NoInfer<Custom>> | CompiledPlan }],
+  options?: ReplayOptions<C, Custom>,
+): SimulationResults<Plans, CollectorResults<C>>;
 export function replay<C extends CollectorFactories = Record<never, never>>(
   history: History,
-  plans: ReadonlyArray<PlanInput | CompiledPlan>,
-  options?: ReplayOptions<C>,
-): SimulationResult<CollectorResults<C>>[];
-export function replay<C extends CollectorFactories = Record<never, never>>(
-  history: History,
-  planOrPlans: PlanInput | CompiledPlan | ReadonlyArray<PlanInput | CompiledPlan>,
-  options: ReplayOptions<C> = {},
+  planOrPlans: PlanInput<AnyComponentType> | CompiledPlan | ReadonlyArray<PlanInput<AnyComponentType> | CompiledPlan>,
+  options: ReplayOptions<C, AnyComponentType> = {},
 ): SimulationResult<CollectorResults<C>> | SimulationResult<CollectorResults<C>>[] {
-  const plans = Array.isArray(planOrPlans) ? (planOrPlans as ReadonlyArray<PlanInput | CompiledPlan>) : [planOrPlans as PlanInput | CompiledPlan];
+  const plans = Array.isArray(planOrPlans) ? (planOrPlans as ReadonlyArray<PlanInput<AnyComponentType> | CompiledPlan>) : [planOrPlans as PlanInput<AnyComponentType> | CompiledPlan];
   const { onPeriod, scenario, ...rest } = options;
   const run = prepareRun({ ...rest, scenario: replayScenario(history, scenario), plans }, { kind: "history", history });
   runPeriods(run, onPeriod);

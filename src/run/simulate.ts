@@ -9,15 +9,16 @@ import type { SimulationResult } from "../analysis/result.js";
 import type { PeriodPayout } from "../engine/payout.js";
 import { DEFAULT_PLAN } from "../engine/default-plan.js";
 import type { CompiledPlan, PlanInput } from "../plan/plan.js";
+import type { AnyComponentType } from "../plan/contract.js";
 import type { WorldPeriodStats } from "../world/world.js";
 import type { RunOptions } from "./prepared-run.js";
 import { checkSimulateOptions } from "./options.js";
 import { runPlansUnchecked } from "./simulate-plans.js";
 
-/** Options of {@link simulate}. */
-export interface SimulateOptions<C extends CollectorFactories = CollectorFactories> extends Omit<RunOptions<C>, "plans"> {
-  /** The plan to pay (default: `DEFAULT_PLAN`). */
-  readonly plan?: PlanInput | CompiledPlan;
+/** Options of {@link simulate}; `Custom`: the custom component types in `components`. */
+export interface SimulateOptions<C extends CollectorFactories = CollectorFactories, Custom extends AnyComponentType = never> extends Omit<RunOptions<C, Custom>, "plans"> {
+  /** The plan to pay (default: `DEFAULT_PLAN`); its entries the built-in components' and those of `components`. */
+  readonly plan?: PlanInput<NoInfer<Custom>> | CompiledPlan;
   /**
    * Called after each period with its row, the world's counts and the plan's
    * payout (progress, streaming). The payout's arrays are valid during the
@@ -36,7 +37,7 @@ export interface SimulateOptions<C extends CollectorFactories = CollectorFactori
  * const result = simulate({ scenario: { months: 12 }, seed: 1 });
  * result.periods.length // => 12
  */
-export function simulate<C extends CollectorFactories = Record<never, never>>(options: SimulateOptions<C> = {}): SimulationResult<CollectorResults<C>> {
+export function simulate<C extends CollectorFactories = Record<never, never>, Custom extends AnyComponentType = never>(options: SimulateOptions<C, Custom> = {}): SimulationResult<CollectorResults<C>> {
   checkSimulateOptions(options);
   const { plan, onPeriod, ...rest } = options;
   return runPlansUnchecked<C>({

@@ -24,6 +24,7 @@ import type { WorldStepInput } from "../world/world.js";
 import { collectResults, prepareRun, runPeriods } from "./prepared-run.js";
 import { checkSimulateOptions } from "./options.js";
 import type { SimulateOptions } from "./simulate.js";
+import type { AnyComponentType } from "../plan/contract.js";
 
 /** Who stops, and how (see {@link stopEffort}). */
 export interface StopEffortOptions {
@@ -61,8 +62,8 @@ export interface Counterfactual<R extends Readonly<Record<string, unknown>> = Re
  * const { base, stopped } = stopEffort({ scenario: { months: 24 }, seed: 7 }, { members: [12], fromPeriod: 6 });
  * base.members[12].gross - stopped.members[12].gross // => what her effort from month 7 on earned her
  */
-export function stopEffort<C extends CollectorFactories = Record<never, never>>(
-  options: SimulateOptions<C>,
+export function stopEffort<C extends CollectorFactories = Record<never, never>, Custom extends AnyComponentType = never>(
+  options: SimulateOptions<C, Custom>,
   stop: StopEffortOptions,
 ): Counterfactual<CollectorResults<C>> {
   checkSimulateOptions(options);

@@ -7,15 +7,16 @@
 import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import type { Scenario, ScenarioInput } from "../world/scenario.js";
 import type { CompiledPlan, PlanInput } from "../plan/plan.js";
+import type { AnyComponentType } from "../plan/contract.js";
 import { DownlineInputError } from "../validate/errors.js";
 import { planExperiment, runExperimentHere, specOf, summarizeExperiment, type ComparisonDifferenceRow, type ComparisonSummaryRow, type ComparisonValueRow, type Experiment, type ExperimentArm, type ExperimentOptions, type PlanComparison } from "./experiment.js";
 
-/** Options of {@link sweepParameters}. */
-export interface SweepOptions extends ExperimentOptions {
+/** Options of {@link sweepParameters}; `Custom`: the custom component types in `components`. */
+export interface SweepOptions<Custom extends AnyComponentType = never> extends ExperimentOptions<Custom> {
   /** The world the parameters vary (default `DEFAULT_SCENARIO`). */
   readonly scenario?: ScenarioInput | Scenario;
   /** The plans paid at every point. */
-  readonly plans: ReadonlyArray<PlanInput | CompiledPlan>;
+  readonly plans: ReadonlyArray<PlanInput<NoInfer<Custom>> | CompiledPlan>;
   /**
    * The grid: scenario fields by dotted path (array items by index:
    * `"customers.churn.0.monthly"`) and the values each takes; every
@@ -96,7 +97,7 @@ export function sweepPoints(options: Pick<SweepOptions, "grid" | "points">): Rec
 }
 
 /** The sweep, resolved into tasks (every point's scenario validated, nothing run). */
-export function planSweep(options: SweepOptions): { experiment: Experiment; points: ParameterSweep["points"] } {
+export function planSweep(options: SweepOptions<AnyComponentType>): { experiment: Experiment; points: ParameterSweep["points"] } {
   const base = specOf(options.scenario ?? DEFAULT_SCENARIO) as ScenarioInput;
   const points = sweepPoints(options);
   const arms: ExperimentArm[] = [];
@@ -154,7 +155,7 @@ export function sweepResults(comparison: PlanComparison, points: ParameterSweep[
  * s.summary.filter((r) => r.metric === "payoutRatio").map((r) => [r.parameters["distributors.orderProbability"], r.mean])
  * // => [[0.5, …], [0.65, …], [0.8, …]]
  */
-export async function sweepParameters(options: SweepOptions): Promise<ParameterSweep> {
+export async function sweepParameters<Custom extends AnyComponentType = never>(options: SweepOptions<Custom>): Promise<ParameterSweep> {
   const { experiment, points } = planSweep(options);
   const outcomes = await runExperimentHere(experiment, options);
   return sweepResults(summarizeExperiment(experiment, outcomes), points);

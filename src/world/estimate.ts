@@ -20,6 +20,7 @@
 import { DownlineInputError } from "../validate/errors.js";
 import type { Scenario, ScenarioSpec } from "./scenario.js";
 import { hazardAt, hazardTable, tenureMonth } from "./tenure.js";
+import { COMPANY_RATES } from "./roles.js";
 
 /** Element types of the world's typed arrays. */
 type Column = Int32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor;
@@ -249,9 +250,10 @@ export function projectWorld(scenario: Scenario): WorldEstimate {
   // each member whose role recruits.
   const recruitOf = (role: { readonly recruitRate: number }) => (r.model === "poisson" ? role.recruitRate : role.recruitRate > 0 ? r.rate : 0);
   const meanRate = shares.reduce((sum, role) => sum + role.share * recruitOf(role), 0);
-  const founderRate = recruitOf(roles.builder);
+  const companyRates = scenario.people;
+  const founderRate = r.model === "poisson" ? companyRates.recruitRate[COMPANY_RATES]! : companyRates.recruits[COMPANY_RATES] === 1 ? r.rate : 0;
   const meanAcquisition = shares.reduce((sum, role) => sum + role.share * role.acquisitionRate, 0);
-  const founderAcquisition = roles.builder.acquisitionRate;
+  const founderAcquisition = companyRates.acquisitionRate[COMPANY_RATES]!;
   // Effort by tenure bucket (the fade; the last bucket takes the most any later tenure gives: on the high side).
   const fade = scenario.people.fade;
   const buckets = members.count.length;

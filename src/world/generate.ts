@@ -7,6 +7,7 @@
  * @module
  */
 import { poisson } from "../random/stream.js";
+import { ratesIndex } from "./roles.js";
 import { addCustomer, addOriginMember, type WorldState } from "./state.js";
 import { hazardTable } from "./tenure.js";
 
@@ -56,12 +57,12 @@ export function generateNetwork(world: WorldState, n: number, customersPerDistri
     }
     // Founders build (the business starts with them); others by the role shares, from their keys.
     addOriginMember(world, sponsor, join, i < founders);
-    if (people.recruits[world.role[i]!] === 1) builders[nBuilders++] = i;
+    if (people.recruits[ratesIndex(world.company, world.role, i)] === 1) builders[nBuilders++] = i;
   }
   const roles = spec.distributors.roles;
   const meanRate = roles.consumer.share * roles.consumer.acquisitionRate + roles.seller.share * roles.seller.acquisitionRate + roles.builder.share * roles.builder.acquisitionRate;
   for (let i = 0; i < n; i++) {
-    const mean = meanRate > 0 ? (customersPerDistributor * people.acquisitionRate[world.role[i]!]!) / meanRate : customersPerDistributor;
+    const mean = meanRate > 0 ? (customersPerDistributor * people.acquisitionRate[ratesIndex(world.company, world.role, i)]!) / meanRate : customersPerDistributor;
     const k = poisson(rand, mean);
     const memberTenure = -1 - world.joinPeriod[i]!;
     for (let j = 0; j < k; j++) {

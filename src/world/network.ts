@@ -306,6 +306,8 @@ export interface NetworkRecords {
 
 /** At most this many problems are listed in one error. */
 const MAX_ISSUES = 20;
+/** Problems counted before checking stops. */
+const MAX_COUNTED = 10_000;
 
 /** Problems found so far, and a check that throws them. */
 class Problems {
@@ -315,10 +317,16 @@ class Problems {
     this.count += 1;
     if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message });
   }
+  /** Whether so many problems were found that checking stops: a loop over ten million bad records ends at the ten-thousandth. */
+  get stopped(): boolean {
+    return this.count >= MAX_COUNTED;
+  }
   throwIfAny(): void {
     if (this.count === 0) return;
     const listed = [...this.issues];
-    if (this.count > listed.length) listed.push({ path: "", message: `and ${this.count - listed.length} more problems, not listed` });
+    const more = this.count - listed.length;
+    if (this.stopped) listed.push({ path: "", message: `and at least ${more.toLocaleString("en-US")} more problems, not listed (checking stops at ${MAX_COUNTED.toLocaleString("en-US")})` });
+    else if (more > 0) listed.push({ path: "", message: `and ${more} more problems, not listed` });
     throw new DownlineInputError("network", listed);
   }
 }
@@ -392,6 +400,7 @@ function int32Of(list: NumberList, n: number, problems: Problems, field: string)
   for (let i = 0; i < n; i++) {
     const v = list[i];
     if (typeof v === "number") out[i] = v;
+    else if (problems.stopped) break;
     else problems.add(`${field}[${i}]`, `expected a number, got ${kindOf(v)}`);
   }
   return out;
@@ -404,6 +413,7 @@ function float64Of(list: NumberList, n: number, problems: Problems, field: strin
   for (let i = 0; i < n; i++) {
     const v = list[i];
     if (typeof v === "number") out[i] = v;
+    else if (problems.stopped) break;
     else problems.add(`${field}[${i}]`, `expected a number, got ${kindOf(v)}`);
   }
   return out;
@@ -450,6 +460,8 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
   if (!Number.isInteger(period) || period < -0x80000000 || period > 0x7fffffff) problems.add("period", `expected a whole period number, got ${shown(period)}`);
   problems.throwIfAny();
   const upline = int32Of(input.uplines, size, problems, "uplines");
+  // An upline that is no number is reason enough: the checks below would count it again.
+  problems.throwIfAny();
   const alive = new Uint8Array(size);
   const aliveIn = input.alive;
   if (aliveIn === undefined) alive.fill(1);
@@ -461,6 +473,7 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
   const exact = upline === input.uplines;
   for (let i = 0; i < size; i++) {
     const p = upline[i]!;
+    if (problems.stopped) break;
     if ((!exact && input.uplines[i] !== p) || p >= i || p < -1) problems.add(`uplines[${i}]`, `expected -1 or an index below ${i}, got ${shown(input.uplines[i])}`);
     else if (alive[i] === 1) {
       if (p >= 0 && alive[p] === 0) problems.add(`uplines[${i}]`, `member ${i} is current but her upline ${p} has quit (roll her up first)`);
@@ -468,7 +481,7 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
     }
   }
   if (input.joinPeriods && joinPeriod !== input.joinPeriods) {
-    for (let i = 0; i < size; i++) if (joinPeriod[i] !== input.joinPeriods[i]) problems.add(`joinPeriods[${i}]`, `expected a whole period number, got ${shown(input.joinPeriods[i])}`);
+    for (let i = 0; i < size && !problems.stopped; i++) if (joinPeriod[i] !== input.joinPeriods[i]) problems.add(`joinPeriods[${i}]`, `expected a whole period number, got ${shown(input.joinPeriods[i])}`);
   }
   problems.throwIfAny();
   const ownCv = new Float64Array(size);
@@ -509,28 +522,30 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
   } else {
     records = [];
     columns = createOrderColumns(input.orders.length);
-    input.orders.forEach((o, k) => {
+    const orderList = input.orders;
+    for (let k = 0; k < orderList.length && !problems.stopped; k++) {
+      const o = orderList[k]!;
       if (typeof o !== "object" || o === null || Array.isArray(o)) {
         problems.add(`orders[${k}]`, `expected an order { member, customer, price, cv }, got ${kindOf(o)}`);
-        return;
+        continue;
       }
       const ok = checkOrder(problems, (f) => `orders[${k}].${f}`, o.member, o.customer, o.price, o.cv, size, alive);
       if (o.qv !== undefined && !(typeof o.qv === "number" && Number.isSafeInteger(o.qv) && o.qv >= 0)) {
         problems.add(`orders[${k}].qv`, `expected non-negative integer minor units, got ${shown(o.qv)}`);
-        return;
+        continue;
       }
       if (o.package !== undefined && o.customer >= 0) {
         problems.add(`orders[${k}].package`, `a package fee is a distributor's own order (customer -1), got customer ${shown(o.customer)}`);
-        return;
+        continue;
       }
       const fee = packageNumber(o.package, `orders[${k}].package`);
       // A customer cannot have been acquired after the order she places now (her tenure would be negative).
       const join = ok ? orderJoinOf(o, { period, joinPeriod }) : 0;
       if (ok && !joinOk(join, o.customer, period)) {
         problems.add(`orders[${k}].customerJoin`, `expected a whole period${o.customer >= 0 ? ` no later than ${period}` : ""}, got ${shown(join)}`);
-        return;
+        continue;
       }
-      if (!ok || problems.count > 0) return;
+      if (!ok || problems.count > 0) continue;
       const qv = o.qv ?? o.cv;
       if (o.customer < 0) {
         ownCv[o.member]! += o.cv;
@@ -541,7 +556,7 @@ export function networkFromRecords(input: NetworkRecords): PeriodNetwork {
       }
       pushOrder(columns, o.member, o.customer, join, o.price, o.cv, qv, fee);
       records!.push(o.customerJoin === join ? o : { ...o, customerJoin: join });
-    });
+    }
   }
   const placement = input.placement ? placementFromRecords(input.placement, size, problems) : undefined;
   problems.throwIfAny();
@@ -627,7 +642,7 @@ function ordersFromColumns(
   const qvIn = o.qv ? float64Of(o.qv, n, problems, "orders.qv") : undefined;
   // Int32Arrays given are used as they are (whole numbers already); plain lists are compared value by value.
   const exact = member === o.member && customer === o.customer;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < n && !problems.stopped; k++) {
     const m = member[k]!;
     const c = customer[k]!;
     const p = price[k]!;
@@ -689,7 +704,7 @@ function placementFromRecords(p: PlacementInput, size: number, problems: Problem
   const parent = int32Of(parentList, size, problems, `placement.${pName}`);
   const slot = new Uint8Array(size);
   const taken = new Int32Array(size * p.width).fill(-1);
-  for (let i = 0; i < size; i++) {
+  for (let i = 0; i < size && !problems.stopped; i++) {
     const q = parentList[i]!;
     const s = slotList[i]!;
     if (typeof q !== "number") continue; // reported when the list was read

@@ -8,7 +8,7 @@
  */
 import { toMinor } from "../money/amount.js";
 import { parseDecimal } from "../money/decimal.js";
-import { BUILDER, CONSUMER, ROLES, SELLER } from "./roles.js";
+import { BUILDER, COMPANY_RATES, CONSUMER, ROLES, SELLER } from "./roles.js";
 import type { PeopleSpec } from "./scenario-people.js";
 
 /** Stop flag: her own monthly order stops with her effort (`ownOrder: "stop"`). */
@@ -46,13 +46,16 @@ export interface PeopleTables {
   /** A newcomer's role draw u: builder if u < builderBelow, seller if u < sellerBelow, else consumer. */
   readonly builderBelow: number;
   readonly sellerBelow: number;
-  /** By role code ({@link ROLES}): recruits and new customers a month at full effort. */
+  /**
+   * By role code ({@link ROLES}), then the company accounts' at
+   * {@link COMPANY_RATES}: recruits and new customers a month at full effort.
+   */
   readonly recruitRate: Float64Array;
   readonly acquisitionRate: Float64Array;
-  /** By role code: 1 if the role recruits (recruitRate > 0), 1 if it acquires customers. */
+  /** By role code (and the company's): 1 if the role recruits (recruitRate > 0), 1 if it acquires customers. */
   readonly recruits: Uint8Array;
   readonly acquires: Uint8Array;
-  /** By role code: hours a period at full effort (hours a week × 52/12 in months, × 1 in weeks). */
+  /** By role code (and the company's): hours a period at full effort (hours a week × 52/12 in months, × 1 in weeks). */
   readonly hoursPerPeriod: Float64Array;
   /** Effort factor by tenure month; the last entry holds for every later month. */
   readonly fade: Float64Array;
@@ -80,11 +83,14 @@ export interface PeopleTables {
 /** Compiles the people rules of a validated spec (every amount already checked against the currency). */
 export function compilePeople(spec: PeopleSpec, digits: number, monthsPerPeriod: number): PeopleTables {
   const d = spec;
+  // The company accounts build like builders, unless start.company says otherwise.
+  const company = { ...d.roles.builder, ...Object.fromEntries(Object.entries(d.company ?? {}).filter(([, v]) => v !== undefined)) };
   const byRole = (f: (r: PeopleSpec["roles"]["builder"]) => number) => {
-    const out = new Float64Array(ROLES.length);
+    const out = new Float64Array(ROLES.length + 1);
     out[CONSUMER] = f(d.roles.consumer);
     out[SELLER] = f(d.roles.seller);
     out[BUILDER] = f(d.roles.builder);
+    out[COMPANY_RATES] = f(company);
     return out;
   };
   const recruitRate = byRole((r) => r.recruitRate);

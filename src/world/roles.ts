@@ -31,3 +31,19 @@ export type Role = (typeof ROLES)[number];
 export const CONSUMER = 0;
 export const SELLER = 1;
 export const BUILDER = 2;
+
+/**
+ * Not a role: the index of the company accounts' own rates and hours in the
+ * people tables' by-role arrays (`start.company`; the builder's by default).
+ * A company account's role is `builder`; the steps read her rates at this
+ * index instead (see {@link ratesIndex}).
+ */
+export const COMPANY_RATES = 3;
+
+/**
+ * Where member i's rates and hours are in the people tables: her role's
+ * code, or {@link COMPANY_RATES} for a company account.
+ */
+export function ratesIndex(company: ArrayLike<number>, role: ArrayLike<number>, i: number): number {
+  return company[i] === 1 ? COMPANY_RATES : role[i]!;
+}

@@ -315,6 +315,8 @@ export function removedField(replacement: string) {
 /** The people fields of a validated scenario, as `compilePeople` reads them. */
 export interface PeopleSpec {
   readonly roles: z.output<typeof rolesSchema>;
+  /** `start.company`: the company accounts' own rates and hours (each defaults to the builder's). */
+  readonly company?: { readonly hoursPerWeek?: number | undefined; readonly recruitRate?: number | undefined; readonly acquisitionRate?: number | undefined } | undefined;
   readonly effortFade: z.output<typeof fadeSchema>;
   readonly attritionMultipliers: z.output<typeof attritionMultipliersSchema>;
   readonly stopping: z.output<typeof stoppingSchema>;

@@ -15,6 +15,7 @@
  *
  * @module
  */
+import type { ReadonlyDeep } from "../util/frozen.js";
 import { z } from "zod";
 import { toMinor, minorDigits, isCurrencyCode } from "../money/amount.js";
 import { parseWith } from "../validate/errors.js";
@@ -132,11 +133,30 @@ export const scenarioSchema = z
          * build at full effort (role builder, no fade).
          */
         founders: z.number().int().min(1).max(100_000).default(1),
-        /** A generated mature network to start from instead of founders alone. */
+        /**
+         * A generated mature network to start from (default: 5,000
+         * distributors with 1.5 customers each, the default world); `null`
+         * for founders alone.
+         */
         network: z
           .object({
             distributors: z.number().int().min(1).max(50_000_000),
             customersPerDistributor: z.number().min(0).max(1000).default(1.5),
+          })
+          .strict()
+          .nullable()
+          .default({ distributors: 5000, customersPerDistributor: 1.5 }),
+        /**
+         * The company accounts' own business at full effort (default: the
+         * builder role's rates and hours): an info product's creator selling
+         * to her audience acquires far more customers than any affiliate.
+         * Rates are a month, like the roles'.
+         */
+        company: z
+          .object({
+            hoursPerWeek: z.number().min(0).max(168).optional(),
+            recruitRate: perMonthRate().optional(),
+            acquisitionRate: perMonthRate().optional(),
           })
           .strict()
           .optional(),
@@ -162,7 +182,7 @@ export const scenarioSchema = z
     market: z
       .object({
         /** People who could ever join or buy; recruiting and acquisition slow as it empties. */
-        prospects: z.number().int().min(0).max(2_000_000_000).default(1_000_000),
+        prospects: z.number().int().min(0).max(2_000_000_000).default(250_000),
       })
       .strict()
       .prefault({}),
@@ -183,6 +203,27 @@ export const scenarioSchema = z
          * customers — else to her nearest remaining upline; or `churn` (lost).
          */
         orphans: z.enum(["moveUp", "moveUpToWorking", "churn"]).default("moveUp"),
+        /**
+         * How often a subscription renews: every `month` (default; in weekly
+         * periods, in the week each new month of tenure starts), or every
+         * `week` (weekly periods only: a weekly-billed subscription renews
+         * every period).
+         */
+        renewEvery: z.enum(["month", "week"]).default("month"),
+        /**
+         * One-time buyers: this `share` of new customers buys once, in the
+         * period she is acquired, at a value drawn from `orderValue`, and never
+         * subscribes (she uses up a prospect and is not a customer after the
+         * period: `WorldPeriodStats.oneTimeSales` counts her, within
+         * `newCustomers`). Starting customers are all subscribers.
+         */
+        oneTime: z
+          .object({
+            share: probabilityField(),
+            orderValue: valueDistribution(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .prefault({}),
@@ -288,12 +329,21 @@ export const scenarioSchema = z
         }
       };
       check(spec.customers.orderValue, ["customers", "orderValue"]);
+      if (spec.customers.oneTime) check(spec.customers.oneTime.orderValue, ["customers", "oneTime", "orderValue"]);
+      if (spec.customers.renewEvery === "week" && spec.period !== "week") {
+        ctx.addIssue({ code: "custom", path: ["customers", "renewEvery"], message: `expected "month" when period is "${spec.period}" (a weekly renewal needs period: "week"), got "week"` });
+      }
       check(spec.distributors.orderValue, ["distributors", "orderValue"]);
-      for (const [at, d] of [["customers", spec.customers.orderValue], ["distributors", spec.distributors.orderValue]] as const) {
+      const valued: [PropertyKey[], ScenarioSpec["customers"]["orderValue"]][] = [
+        [["customers", "orderValue"], spec.customers.orderValue],
+        [["distributors", "orderValue"], spec.distributors.orderValue],
+      ];
+      if (spec.customers.oneTime) valued.push([["customers", "oneTime", "orderValue"], spec.customers.oneTime.orderValue]);
+      for (const [at, d] of valued) {
         if (d.kind !== "choice") continue;
         for (const key of ["cv", "qv"] as const) {
           d[key]?.forEach((v, i) => {
-            if (toMinor(v, digits) === undefined) ctx.addIssue({ code: "custom", path: [at, "orderValue", key, i], message: `expected a volume with at most ${digits} decimals for ${spec.currency}, got ${v}` });
+            if (toMinor(v, digits) === undefined) ctx.addIssue({ code: "custom", path: [...at, key, i], message: `expected a volume with at most ${digits} decimals for ${spec.currency}, got ${v}` });
           });
         }
       }
@@ -341,22 +391,33 @@ export const scenarioSchema = z
         typeof payload.value === "object" &&
         payload.value !== null &&
         !Array.isArray(payload.value) &&
-        !payload.issues.some((i) => ["currency", "customers", "distributors", "expenses", "packages"].includes(String(i.path?.[0]))),
+        !payload.issues.some((i) => ["currency", "period", "customers", "distributors", "expenses", "packages"].includes(String(i.path?.[0]))),
     },
   );
 
 /**
+/**
  * Whether a scenario gives orders a QV of their own (a QV ratio, products'
- * or packages' QV); else an order's QV is its CV, and the world's QV columns
- * are its CV columns.
+ * — one-time buyers' included — or packages' QV); else an order's QV is its
+ * CV, and the world's QV columns are its CV columns.
  */
 export function ordersCarryQv(spec: ScenarioSpec): boolean {
   const listsQv = (d: ScenarioSpec["customers"]["orderValue"]) => d.kind === "choice" && d.qv !== undefined;
-  return spec.qvRatio !== undefined || listsQv(spec.customers.orderValue) || listsQv(spec.distributors.orderValue) || (spec.packages ?? []).some((p) => p.qv !== undefined);
+  return (
+    spec.qvRatio !== undefined ||
+    listsQv(spec.customers.orderValue) ||
+    listsQv(spec.distributors.orderValue) ||
+    (spec.customers.oneTime !== undefined && listsQv(spec.customers.oneTime.orderValue)) ||
+    (spec.packages ?? []).some((p) => p.qv !== undefined)
+  );
 }
 
-/** A scenario as a user writes it: every field optional. */
-export type ScenarioInput = z.input<typeof scenarioSchema>;
+/**
+ * A scenario as a user writes it: the scenario schema's input type, every
+ * field optional, read-only at every depth (so that frozen scenarios such as
+ * `DEFAULT_SCENARIO` are accepted). A misspelt field is a compile error.
+ */
+export type ScenarioInput = ReadonlyDeep<z.input<typeof scenarioSchema>>;
 /** A scenario with every default filled in. */
 export type ScenarioSpec = z.output<typeof scenarioSchema>;
 
@@ -382,6 +443,8 @@ export interface Scenario {
   readonly periods: number;
   readonly customerValue: ValueDraw;
   readonly distributorValue: ValueDraw;
+  /** One-time buyers: their share of new customers and their order's value (absent: every customer subscribes). */
+  readonly oneTime?: { readonly share: number; readonly value: ValueDraw };
   /** Roles, effort, stopping, expenses and attrition multipliers, compiled (see people.ts). */
   readonly people: PeopleTables;
   /** Enrolment packages in minor units (fee, CV, QV; -1 where the ratio applies), with cumulative draw weights; none when the scenario has none. */
@@ -409,7 +472,9 @@ export function resolveScenario(input: ScenarioInput | Scenario = {}): Scenario 
 }
 
 function resolveSpec(input: unknown): Scenario {
-  const spec = parseWith("scenario", scenarioSchema, input);
+  const parsed = parseWith("scenario", scenarioSchema, input);
+  // A partial scenario is the default world with the given fields changed: named so, when it has no name of its own.
+  const spec = hasOwnName(input) ? parsed : { ...parsed, name: defaultName(input) };
   const digits = minorDigits(spec.currency);
   const periods = spec.period === "month" ? spec.months : Math.floor((spec.months * 52) / 12);
   const scenario: Scenario = {
@@ -418,7 +483,8 @@ function resolveSpec(input: unknown): Scenario {
     periods,
     customerValue: compileValue(spec.customers.orderValue, digits),
     distributorValue: compileValue(spec.distributors.orderValue, digits),
-    people: compilePeople({ ...spec.distributors, stopping: spec.stopping, expenses: spec.expenses }, digits, spec.period === "month" ? 1 : 12 / 52),
+    ...(spec.customers.oneTime && spec.customers.oneTime.share > 0 ? { oneTime: { share: spec.customers.oneTime.share, value: compileValue(spec.customers.oneTime.orderValue, digits) } } : {}),
+    people: compilePeople({ ...spec.distributors, company: spec.start.company, stopping: spec.stopping, expenses: spec.expenses }, digits, spec.period === "month" ? 1 : 12 / 52),
     ...(spec.packages ? { packages: compilePackages(spec.packages, digits) } : {}),
   };
   RESOLVED.add(scenario);
@@ -443,6 +509,31 @@ function compilePackages(list: NonNullable<ScenarioSpec["packages"]>, digits: nu
     qv: Float64Array.from(list, (p) => minor(p.qv)),
     cumulative,
   };
+}
+
+function hasOwnName(input: unknown): boolean {
+  return typeof input === "object" && input !== null && Object.prototype.hasOwnProperty.call(input, "name");
+}
+
+/**
+ * The name of a scenario given without one: "default", or "default, with"
+ * the fields it changes (their paths, at most six named).
+ *
+ * @example
+ * defaultName({ months: 24, start: { network: { distributors: 2000 } } }) // => "default, with months, start.network.distributors"
+ */
+export function defaultName(input: unknown): string {
+  const paths: string[] = [];
+  const stack: [unknown, string][] = [[input, ""]];
+  while (stack.length > 0 && paths.length <= 6) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype) {
+      const keys = Object.keys(value).reverse();
+      for (const key of keys) stack.push([(value as Record<string, unknown>)[key], path === "" ? key : `${path}.${key}`]);
+    } else if (path !== "" && path !== "name" && value !== undefined) paths.push(path);
+  }
+  if (paths.length === 0) return "default";
+  return `default, with ${paths.slice(0, 6).join(", ")}${paths.length > 6 ? ", …" : ""}`;
 }
 
 /** The scenarios `resolveScenario` made: only these are trusted as resolved. */

@@ -44,6 +44,8 @@ export interface WorldKeys {
   readonly attrition: ConcernKey;
   /** Whether a customer churns: (her key, period, 0). */
   readonly churn: ConcernKey;
+  /** Whether a new customer buys once (`customers.oneTime`): (her key, 0, 0). */
+  readonly oneTime: ConcernKey;
 }
 
 /** Draws taken several to a key (a Poisson count, a value), through cursors. */
@@ -52,7 +54,7 @@ export interface WorldDraws {
   readonly recruiting: KeyedDraws;
   /** A member's new customers of the period: (her key, period, k). */
   readonly acquisition: KeyedDraws;
-  /** A customer's subscription value, drawn when she is acquired: (her key, 0, k). */
+  /** A customer's subscription value, drawn when she is acquired: (her key, 0, k); a one-time buyer's order: (her key, 1, k). */
   readonly customerValue: KeyedDraws;
   /** A member's own order of the period, then its value: (her key, period, k). */
   readonly orders: KeyedDraws;
@@ -63,6 +65,7 @@ export interface PeriodTally {
   quits: number;
   joins: number;
   newCustomers: number;
+  oneTimeSales: number;
   lostCustomers: number;
   revenueCustomers: number;
   revenueDistributors: number;
@@ -216,8 +219,12 @@ export interface WorldState {
   readonly qvScale: number;
   /** Whether orders have a QV of their own (else QV is CV, and order records carry no `qv`). */
   readonly hasQv: boolean;
-  /** The volumes of the last order drawn by {@link drawOrder} (scratch, read right after the draw). */
-  readonly drawn: { cv: number; qv: number };
+  /**
+   * The volumes of the last order drawn by {@link drawOrder}; and, after
+   * {@link acquireCustomer} sold once, that sale's price and customer id
+   * (scratch, read right after the draw).
+   */
+  readonly drawn: { cv: number; qv: number; price: number; id: number };
   readonly placement?: Placement;
   /** Members stopped by index: the scenario's `members` rules and the run's `stop` option. */
   readonly listedStops: ReadonlyMap<number, ListedStop>;
@@ -240,6 +247,7 @@ export function worldKeys(seed: number | string): { keys: WorldKeys; draws: Worl
       stopping: concern("stopping"),
       attrition: concern("attrition"),
       churn: concern("churn"),
+      oneTime: concern("one-time"),
     },
     draws: {
       recruiting: keyedDraws(concern("recruiting")),
@@ -256,6 +264,7 @@ export function emptyTally(): PeriodTally {
     quits: 0,
     joins: 0,
     newCustomers: 0,
+    oneTimeSales: 0,
     lostCustomers: 0,
     revenueCustomers: 0,
     revenueDistributors: 0,
@@ -466,6 +475,28 @@ export function addCustomer(world: WorldState, owner: number, joinPeriod: number
   deriveKey(world.keys.customer, world.keyHi[owner]!, world.keyLo[owner]!, joinPeriod, rank, world.customerKeyHi, world.customerKeyLo, c);
   const price = drawOrder(world, world.scenario.customerValue, world.draws.customerValue.at(world.customerKeyHi[c]!, world.customerKeyLo[c]!, 0));
   return appendCustomer(world, owner, joinPeriod, world.customerKeyHi[c]!, world.customerKeyLo[c]!, world.customersEver, price, world.drawn.cv, world.drawn.qv);
+}
+
+/**
+ * A distributor's new customer, acquired in period `t` as her `rank`-th of
+ * the period: a subscriber (appended as {@link addCustomer} does; returns her
+ * dense index) or, with `customers.oneTime`, a one-time buyer as often as its
+ * share says (returns -1: the sale's price, volumes and customer id are in
+ * `world.drawn`; she takes a prospect and an id, and is not kept).
+ */
+export function acquireCustomer(world: WorldState, owner: number, t: number, rank: number): number {
+  const oneTime = world.scenario.oneTime;
+  if (oneTime === undefined) return addCustomer(world, owner, t, rank);
+  const c = world.customers;
+  if (c === world.customerOwner.length) growCustomers(world);
+  deriveKey(world.keys.customer, world.keyHi[owner]!, world.keyLo[owner]!, t, rank, world.customerKeyHi, world.customerKeyLo, c);
+  const hi = world.customerKeyHi[c]!;
+  const lo = world.customerKeyLo[c]!;
+  if (keyedUniform(world.keys.oneTime, hi, lo, 0, 0) >= oneTime.share) return addCustomer(world, owner, t, rank);
+  world.drawn.price = drawOrder(world, oneTime.value, world.draws.customerValue.at(hi, lo, 1));
+  world.drawn.id = world.customersEver++;
+  if (world.prospectsLeft > 0) world.prospectsLeft -= 1;
+  return -1;
 }
 
 /**

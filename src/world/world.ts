@@ -40,7 +40,10 @@ export interface WorldPeriodStats {
   readonly quits: number;
   /** Customers at the end of the period. */
   readonly customers: number;
+  /** Customers acquired this period, one-time buyers included. */
   readonly newCustomers: number;
+  /** Of `newCustomers`, the one-time buyers (`customers.oneTime`): they bought once and are not in `customers`. */
+  readonly oneTimeSales: number;
   /** Customers who churned or were lost with a quitting distributor. */
   readonly lostCustomers: number;
   readonly orders: number;
@@ -373,7 +376,7 @@ export function createWorldState(
     qvUnits: qv === undefined ? -1 : Number(qv.units),
     qvScale: qv === undefined ? 1 : 10 ** qv.places,
     hasQv,
-    drawn: { cv: 0, qv: 0 },
+    drawn: { cv: 0, qv: 0, price: 0, id: 0 },
     ...(spec.placement ? { placement: createPlacement(spec.placement, capacity) } : {}),
     listedStops: listedStops(scenario, options.stop),
     saturationNow: 1,
@@ -452,6 +455,7 @@ export function beginPeriod(state: WorldState, input: WorldStepInput = NO_INPUT)
   tally.quits = 0;
   tally.joins = 0;
   tally.newCustomers = 0;
+  tally.oneTimeSales = 0;
   tally.lostCustomers = 0;
   tally.revenueCustomers = 0;
   tally.revenueDistributors = 0;
@@ -520,6 +524,7 @@ export function endPeriod(state: WorldState): { network: PeriodNetwork; stats: W
     quits: tally.quits,
     customers: state.customers,
     newCustomers: tally.newCustomers,
+    oneTimeSales: tally.oneTimeSales,
     lostCustomers: tally.lostCustomers,
     orders: state.keepOrders ? columns.orderCount : tally.placed,
     revenueCustomers: tally.revenueCustomers,

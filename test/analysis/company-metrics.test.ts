@@ -38,6 +38,9 @@ describe("company metrics", () => {
     // End customers 6,000/10,000 = 60%; end use (10,000 − 1,500 required)/10,000 = 85%.
     expect(p0!.endCustomerShare).toBe(0.6);
     expect(p0!.endUseShare).toBe(0.85);
+    // The company account's 500 is the company paying itself: participants got 1,500, 1,500 / 8,000 = 18.75% of CV.
+    expect(p0).toMatchObject({ companyAccountsPaid: 500, participantPayoutShareOfCv: 0.1875 });
+    expect(p1).toMatchObject({ companyAccountsPaid: 0, participantPayoutShareOfCv: 0.25 });
     // Paid participants 1 and 2 (the company account is not one); only 1 passes: 1,000 of 1,500 paid.
     expect(p0).toMatchObject({ paidParticipants: 2, paidPassing50: 1 });
     expect(p0!.payoutPassing50Share).toBeCloseTo(2 / 3, 14);
@@ -50,6 +53,8 @@ describe("company metrics", () => {
     // Revenue 20,000; payout 4,000 (20%) of CV 16,000 (25%); end customers 15,000 (75%); end use 18,500 (92.5%).
     expect(m.totals).toMatchObject({ revenue: 20_000, payout: 4000, payoutRatio: 0.2, payoutShareOfCv: 0.25, headline: 4500, breakage: 300, capped: 200, endCustomerShare: 0.75, endUseShare: 0.925 });
     expect(m.totals.cappedByComponent).toEqual({ commission: 200, retail: 0 });
+    // Participants: (4,000 − 500) / 16,000 = 21.875% of CV.
+    expect(m.totals).toMatchObject({ companyAccountsPaid: 500, participantPayoutShareOfCv: 0.21875 });
     const test = (name: string) => m.tests.find((t) => t.test === name)!;
     // 75% < 80%: fails over the window; passes in period 1 only (90%).
     expect(test("endCustomers80")).toMatchObject({ value: 0.75, threshold: 0.8, passes: false, periodsPassing: 1, periods: 2 });
@@ -78,5 +83,29 @@ describe("company metrics", () => {
     expect(c.totals.payout).toBe(r.periods.reduce((s, p) => s + p.payout, 0));
     expect(c.tests.every((t) => t.passes !== null)).toBe(true);
     c.periods.forEach((p, t) => expect(Object.values(p.rankCounts!).reduce((a, b) => a + b, 0)).toBe(r.periods[t]!.members - 1)); // the founder left out
+  });
+
+  it("on a run: what the founders earn is counted apart (two founders, the only sellers, paid 25% of their customers' $10 orders)", () => {
+    // Two company accounts sell 30 customers a month each; nobody else joins; the SaaS plan pays level 1
+    // 25% of the price: each $10.00 order pays $2.50 to its founder, level 2 has no one (breakage).
+    const r = simulate({
+      scenario: {
+        months: 3,
+        start: { founders: 2, network: null, company: { acquisitionRate: 30, recruitRate: 0 } },
+        customers: { orderValue: { kind: "fixed", value: "10.00" } },
+        distributors: { orderProbability: 0 },
+      },
+      plan: PRESETS["saas-affiliate"],
+      seed: 4,
+      ledger: false,
+    });
+    for (const p of r.periods) {
+      expect(p.revenueCustomers).toBe(p.orders * 1000);
+      expect(p.payout).toBe(p.orders * 250);
+      expect(p.companyAccountsPaid).toBe(p.payout);
+    }
+    const c = companyMetrics(r);
+    expect(c.totals.payoutShareOfCv).toBeGreaterThan(0.3);
+    expect(c.totals.participantPayoutShareOfCv).toBe(0);
   });
 });

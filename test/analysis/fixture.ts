@@ -32,6 +32,8 @@ export interface FixtureValues {
   readonly active?: number;
   readonly gv?: number;
   readonly groupCustomerCv?: number;
+  /** Gross income by kind; absent: all of earnings + retail unclassified. Given, the kinds left out are 0. */
+  readonly income?: { readonly active?: number; readonly residual?: number; readonly leveraged?: number; readonly unclassified?: number };
 }
 
 export interface FixturePeriod {
@@ -107,6 +109,10 @@ export function fixtureResult(f: Fixture): SimulationResult {
       pv: packColumn(new Float64Array(n), members, count),
       gv: packColumn(col((v) => v.gv ?? 0), members, count),
       groupCustomerCv: packColumn(col((v) => v.groupCustomerCv ?? 0), members, count),
+      incomeActive: packColumn(col((v) => v.income?.active ?? 0), members, count),
+      incomeResidual: packColumn(col((v) => v.income?.residual ?? 0), members, count),
+      incomeLeveraged: packColumn(col((v) => v.income?.leveraged ?? 0), members, count),
+      incomeUnclassified: packColumn(col((v) => (v.income ? (v.income.unclassified ?? 0) : (v.earnings ?? 0) + (v.retail ?? 0))), members, count),
     });
     const sum = (a: Float64Array) => members.reduce((s, i) => s + a[i]!, 0);
     const s = p.stats ?? {};
@@ -122,6 +128,7 @@ export function fixtureResult(f: Fixture): SimulationResult {
       quits: 0,
       customers: 0,
       newCustomers: 0,
+      oneTimeSales: 0,
       lostCustomers: 0,
       orders: 0,
       revenueCustomers,
@@ -136,6 +143,7 @@ export function fixtureResult(f: Fixture): SimulationResult {
       active: sum(active),
       revenue,
       payout,
+      companyAccountsPaid: members.reduce((s, i) => s + (f.members[i]!.company ? earnings[i]! : 0), 0),
       customerPaid: sum(retail),
       payoutByComponent: { commission: payout, retail: sum(retail) },
       payoutRatio: revenue === 0 ? 0 : payout / revenue,

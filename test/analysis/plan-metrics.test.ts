@@ -9,8 +9,16 @@ describe("plan metrics of one run", () => {
     const r = fixtureResult({
       members: [{ join: -1, company: true }, { join: -1 }, { join: -1 }, { join: -1 }, { join: -1 }],
       periods: [
-        { values: { 0: { earnings: 500 }, 1: { earnings: 1000, hours: 10 }, 2: { earnings: 500, expenses: 800 }, 3: { retail: 100, required: 300 } }, stats: { revenueCustomers: 6000, revenueDistributors: 4000, cv: 8000, breakage: 300, capped: 200 } },
-        { values: { 1: { earnings: 2000, hours: 10 } }, stats: { revenueCustomers: 9000, revenueDistributors: 1000, cv: 8000 } },
+        {
+          values: {
+            0: { earnings: 500 },
+            1: { earnings: 1000, hours: 10, income: { active: 600, residual: 400 } },
+            2: { earnings: 500, expenses: 800, income: { residual: 500 } },
+            3: { retail: 100, required: 300, income: { active: 100 } },
+          },
+          stats: { revenueCustomers: 6000, revenueDistributors: 4000, cv: 8000, breakage: 300, capped: 200 },
+        },
+        { values: { 1: { earnings: 2000, hours: 10, income: { leveraged: 2000 } } }, stats: { revenueCustomers: 9000, revenueDistributors: 1000, cv: 8000 } },
       ],
     });
     const m = planMetrics(r, "run");
@@ -28,6 +36,14 @@ describe("plan metrics of one run", () => {
     expect(m.gini).toBeCloseTo(27_400 / 14_400 - 1.25, 14);
     // Net [3000, 500 − 800, 100 − 300, 0] = [3000, −300, −200, 0]: one net profit; median (−200 + 0)/2 = −100; mean 625.
     expect(m).toMatchObject({ netProfitShare: 0.25, medianNet: -100, meanNet: 625, meanHours: 5 });
+    // Per hour: only member 1 worked, 3,000 in 20 hours = 150 an hour.
+    expect(m.medianGrossPerHour).toBe(150);
+    // Income by kind (the company's account left out): active 600 + 100 = 700, residual 400 + 500 = 900, leveraged 2,000;
+    // of 3,600. Continuing (900 + 2,000) / 3,600.
+    expect(m.activeShare).toBeCloseTo(700 / 3600, 14);
+    expect(m.residualShare).toBe(0.25);
+    expect(m.leveragedShare).toBeCloseTo(2000 / 3600, 14);
+    expect(m.continuingShare).toBeCloseTo(2900 / 3600, 14);
     expect(Object.keys(m)).toEqual(PLAN_METRICS.map((x) => x.name));
   });
 

@@ -6,7 +6,7 @@ import { main } from "../../src/cli/main.js";
 
 const dir = mkdtempSync(join(tmpdir(), "downline-cli-"));
 const scenarioFile = join(dir, "scenario.json");
-writeFileSync(scenarioFile, JSON.stringify({ months: 6, start: { founders: 1, network: { distributors: 300 } }, market: { prospects: 5000 } }));
+writeFileSync(scenarioFile, JSON.stringify({ name: "small", months: 6, start: { founders: 1, network: { distributors: 300 } }, market: { prospects: 5000 } }));
 
 function capture(argv: string[]) {
   let out = "";
@@ -21,7 +21,7 @@ describe("downline run", () => {
     const lines = out.split("\n");
     expect(lines[0]).toMatch(/^Month\s+Members\s+Joins\s+Quits\s+Active\s+Customers\s+Revenue\s+CV\s+Payout\s+Payout\/rev\s+Breakage$/);
     expect(lines.filter((l) => /^\s+\d+\s+\d+/.test(l))).toHaveLength(6);
-    expect(out).toMatch(/Plan "Default unilevel" on scenario "default", seed 7, 6 months \(fast engine\)/);
+    expect(out).toMatch(/Plan "Default unilevel" on scenario "small", seed 7, 6 months \(fast engine\)/);
     expect(out).toMatch(/earned nothing/);
   });
 
@@ -29,7 +29,7 @@ describe("downline run", () => {
     const csv = capture(["run", "--scenario", scenarioFile, "--months", "3", "--format", "csv"]);
     expect(csv.code).toBe(0);
     const rows = csv.out.trim().split("\n");
-    expect(rows[0]).toBe("period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_customer,payout_unilevel,customerPaid,breakage,capped,working,hours,expenses,requiredPurchases");
+    expect(rows[0]).toBe("period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_customer,payout_unilevel,companyAccountsPaid,customerPaid,breakage,capped,working,hours,expenses,requiredPurchases,newCustomers,oneTimeSales");
     expect(rows).toHaveLength(4);
     const ref = capture(["run", "--scenario", scenarioFile, "--months", "3", "--format", "csv", "--engine", "reference"]);
     expect(ref.out).toBe(csv.out);
@@ -91,12 +91,12 @@ describe("downline run", () => {
     stderr.mockRestore();
   });
 
-  it.each(["wellness-unilevel", "stairstep-breakaway", "saas-affiliate", "high-ticket-affiliate", "binary", "matrix-3x7"])(
+  it.each(["wellness-unilevel", "stairstep-breakaway", "saas-affiliate", "high-ticket-affiliate", "info-product", "binary", "matrix-3x7"])(
     "preset %s runs on its own business and on the default one (its placement tree supplied), exit 0",
     (preset) => {
       const own = capture(["run", "--preset", preset, "--months", "1"]);
       expect(own.code).toBe(0);
-      expect(own.out).toMatch(/on scenario "(wellness network|stairstep business|SaaS affiliate program|high-ticket affiliate offer|binary business|matrix business)"/);
+      expect(own.out).toMatch(/on scenario "(wellness network|stairstep business|SaaS affiliate program|high-ticket affiliate offer|info product|binary business|matrix business)"/);
       const onDefault = capture(["run", "--preset", preset, "--scenario", "default", "--months", "1"]);
       expect(onDefault.code).toBe(0);
       expect(onDefault.out).toMatch(/on scenario "default"/);
@@ -115,15 +115,15 @@ describe("downline run", () => {
   it("runs a preset by name, and refuses an unknown one", () => {
     const { code, out } = capture(["run", "--scenario", scenarioFile, "--months", "2", "--preset", "wellness-unilevel"]);
     expect(code).toBe(0);
-    expect(out).toMatch(/Plan "Wellness unilevel" on scenario "default"/);
+    expect(out).toMatch(/Plan "Wellness unilevel" on scenario "small"/);
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     expect(capture(["run", "--preset", "megaBonus"]).code).toBe(2);
-    expect(String(stderr.mock.calls[0]![0])).toMatch(/--preset: expected one of wellness-unilevel, stairstep-breakaway, saas-affiliate, high-ticket-affiliate, binary, matrix-3x7, got "megaBonus"/);
+    expect(String(stderr.mock.calls[0]![0])).toMatch(/--preset: expected one of wellness-unilevel, stairstep-breakaway, saas-affiliate, high-ticket-affiliate, info-product, binary, matrix-3x7, got "megaBonus"/);
     stderr.mockRestore();
   });
 
   it("validate says ok, and rejects bad options with exit code 2", () => {
-    expect(capture(["validate", "--scenario", scenarioFile]).out).toMatch(/scenario "default": ok \(6 months\)\nplan "Default unilevel": ok \(customer, unilevel\)\nmemory: about \d+ MiB at the peak \([\d,]+ members, [\d,]+ customers\), within the budget of [\d.,]+ GiB\n$/);
+    expect(capture(["validate", "--scenario", scenarioFile]).out).toMatch(/scenario "small": ok \(6 months\)\nplan "Default unilevel": ok \(customer, unilevel\)\nmemory: about \d+ MiB at the peak \([\d,]+ members, [\d,]+ customers\), within the budget of [\d.,]+ GiB\n$/);
     expect(capture(["run", "--months", "x"]).code).toBe(2);
     expect(capture(["run", "--engine", "turbo"]).code).toBe(2);
     expect(capture(["frobnicate"]).code).toBe(2);

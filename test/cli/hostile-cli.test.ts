@@ -62,9 +62,9 @@ describe("a file given positionally is never ignored", () => {
   it("run plan.json runs that plan; run scenario.json plan.json, in any order, runs both", () => {
     const r = cli(["run", planFile, "--scenario", scenarioFile, "--format", "table"]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Plan "Flat" on scenario "default", seed 42, 3 months/);
+    expect(r.out).toMatch(/Plan "Flat" on scenario "default, with months, start.network.distributors, market.prospects", seed 42, 3 months/);
     const both = cli(["run", planFile, scenarioFile]);
-    expect(both.out).toMatch(/Plan "Flat" on scenario "default", seed 42, 3 months/);
+    expect(both.out).toMatch(/Plan "Flat" on scenario "default, with months, start.network.distributors, market.prospects", seed 42, 3 months/);
   });
 
   it("validate plan.json validates it: a bad positional plan is refused, naming the file", () => {
@@ -228,7 +228,7 @@ describe("failures end in one line and an exit code, never a stack trace", () =>
   });
 
   it("a reader that stops reading (| head): exit 0, nothing on stderr (the table, and a ledger on stdout)", () => {
-    const long = file("long.json", JSON.stringify({ months: 1200, start: { founders: 3 }, market: { prospects: 0 } }));
+    const long = file("long.json", JSON.stringify({ months: 1200, start: { founders: 3, network: null }, market: { prospects: 0 } }));
     for (const args of [["run", long], ["run", scenarioFile, "--format", "csv", "--ledger", "/dev/stdout"]]) {
       const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" ${CLI.map((a) => `"${a}"`).join(" ")} ${args.map((a) => `"${a}"`).join(" ")} | head -c 100 > /dev/null`], { encoding: "utf8" });
       expect(r.stderr).toBe("");

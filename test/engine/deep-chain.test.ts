@@ -48,7 +48,7 @@ describe("a straight-line downline", () => {
 
   it("200,000 levels on the reference engine, agreeing with the fast one", () => {
     const net = chain(200_000);
-    const plan = { components: [{ type: "unilevel", rates: RATES, compression: "none" }] };
+    const plan: PlanInput = { components: [{ type: "unilevel", rates: RATES, compression: "none" }] };
     const fast = createFastEngine(plan).pay(net);
     const reference = createReferenceEngine(plan).pay(net);
     expect(reference.paid).toEqual(fast.paid);
@@ -79,7 +79,7 @@ describe("the plan language on deep and wide trees (no recursion)", () => {
     // Everyone is rank R (PV 100): a differential of 10% pays each member 10.00 on her downline member's order
     // (the buyer excluded); a 50% match cascades: m(i) = 0.5 × (10.00 + m(i + 1)), so far from the bottom
     // m → 10.00 (the fixed point of m = 0.5 × (10 + m)), carried at 1/100 of a cent.
-    const plan = {
+    const plan: PlanInput = {
       activity: { minPv: "0" },
       ranks: [{ name: "R", pv: "100" }],
       components: [

@@ -76,7 +76,7 @@ describe("differential: totals telescope", () => {
           const orders = period!.orders.map((o) => ({ ...o, cv: Math.round(o.cv / 100) * 100, price: Math.round(o.cv / 100) * 100 }));
           const network = networkFromRecords({ ...period!, orders });
           const ranks = [{ name: "R1", pv: "50" }, { name: "R2", pv: "100" }, { name: "R3", pv: "150" }, { name: "R4", pv: "200" }];
-          const plan = { activity: { minPv: "0" }, ranks, components: [{ type: "differential", includeOwn, rate: { byRank: ranks.map((r, k) => ({ rank: r.name, rate: rates[k]! })) } }] };
+          const plan: PlanInput = { activity: { minPv: "0" }, ranks, components: [{ type: "differential", includeOwn, rate: { byRank: ranks.map((r, k) => ({ rank: r.name, rate: rates[k]! })) } }] };
           const payout = createFastEngine(plan).pay(network);
           const rateOf = (rank: number) => (rank === 0 ? 0 : Math.round(Number(rates[rank - 1]!) * 100));
           let expected = 0; // hundredths of a cent
@@ -101,7 +101,7 @@ describe("differential on a deep chain (no recursion, linear passes)", () => {
     const n = 300_000;
     const uplines = Array.from({ length: n }, (_, i) => i - 1);
     const orders = uplines.map((_, i) => ({ member: i, customer: -1, price: i % 2 ? 100_00 : 200_00, cv: i % 2 ? 100_00 : 200_00 }));
-    const plan = {
+    const plan: PlanInput = {
       activity: { minPv: "0" },
       ranks: [{ name: "R1", pv: "100" }, { name: "R2", pv: "200" }],
       components: [{ type: "differential", includeOwn: false, rate: { byRank: [{ rank: "R1", rate: "0.05" }, { rank: "R2", rate: "0.10" }] } }],

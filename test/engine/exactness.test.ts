@@ -1,6 +1,6 @@
 /** Exactness at the edges of the number range, on both engines. */
 import { describe, expect, it } from "vitest";
-import { createFastEngine, createReferenceEngine, networkFromRecords } from "../../src/index.js";
+import { createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
 
 describe("exact money near 2^53", () => {
   it("a 16-digit volume under a 6-decimal rate: breakage rounded from the exact product", () => {
@@ -8,7 +8,7 @@ describe("exact money near 2^53", () => {
     // Headline 0.999999 × 9007199173499970 = 9007190166300796.50003 → 9007190166300797 (half-even: above the half).
     // A 20-digit decimal context would have lost the trailing .00003 and rounded to …796.
     const network = networkFromRecords({ uplines: [-1], orders: [{ member: 0, customer: -1, price: 9007199173499970, cv: 9007199173499970 }] });
-    const plan = { activity: { minPv: "0" }, components: [{ type: "unilevel", rates: ["0.999999"] }] };
+    const plan: PlanInput = { activity: { minPv: "0" }, components: [{ type: "unilevel", rates: ["0.999999"] }] };
     for (const create of [createFastEngine, createReferenceEngine]) {
       const payout = create(plan).pay(network);
       expect(payout.paid).toEqual([0]);

@@ -64,7 +64,7 @@ describe("generation: the group form", () => {
   it("on 300 random networks: each leader earns rates[0] × (group − PV) + Σ rates[k] × groups k generations below", () => {
     fc.assert(
       fc.property(wholeUnits, settingsArb, (network, { ranks, leader, rates }) => {
-        const plan = { activity: { minPv: "0" }, ranks, components: [{ type: "generation", leaderRank: `R${leader}`, rates }] };
+        const plan: PlanInput = { activity: { minPv: "0" }, ranks, components: [{ type: "generation", leaderRank: `R${leader}`, rates }] };
         const payout = createFastEngine(compilePlan(plan, options)).pay(network);
         const isLeader = (i: number) => payout.rank[i]! >= leader;
         const current = Array.from(network.members.subarray(0, network.memberCount));
@@ -109,7 +109,7 @@ describe("generation on a deep chain (no recursion, linear passes)", () => {
     const n = 300_000;
     const uplines = Array.from({ length: n }, (_, i) => i - 1);
     const orders = uplines.map((_, i) => ({ member: i, customer: -1, price: i % 3 ? 100_00 : 200_00, cv: i % 3 ? 100_00 : 200_00 }));
-    const plan = { activity: { minPv: "0" }, ranks: [{ name: "Gold", pv: "200" }], components: [{ type: "generation", leaderRank: "Gold", rates: ["0.10", "0.05"] }] };
+    const plan: PlanInput = { activity: { minPv: "0" }, ranks: [{ name: "Gold", pv: "200" }], components: [{ type: "generation", leaderRank: "Gold", rates: ["0.10", "0.05"] }] };
     const payout = createFastEngine(compilePlan(plan, options)).pay(networkFromRecords({ uplines, orders }));
     const amounts = payout.amounts[0]!;
     expect(amounts[0]).toBe(40_00);

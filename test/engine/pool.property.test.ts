@@ -61,7 +61,7 @@ const planArb: fc.Arbitrary<PlanInput> = fc
     requiresActive: fc.boolean(),
     before: fc.boolean(),
   })
-  .map(({ rounding, minPv, ranks, rate, listed, requiresActive, before }) => {
+  .map(({ rounding, minPv, ranks, rate, listed, requiresActive, before }): PlanInput => {
     let shares = ranks.flatMap((r, i) => (listed[i] ? [{ rank: r.name, shares: listed[i] }] : []));
     if (shares.length === 0) shares = [{ rank: ranks[0]!.name, shares: 1 }];
     return {
@@ -70,7 +70,7 @@ const planArb: fc.Arbitrary<PlanInput> = fc
       ranks,
       components: [
         // Sometimes another component first: the pool does not depend on it.
-        ...(before ? [{ type: "unilevel", name: "team", rates: ["0.05", "0.03"] }] : []),
+        ...(before ? [{ type: "unilevel", name: "team", rates: ["0.05", "0.03"] } as const] : []),
         { type: "pool", name: "leaders", rate, shares, qualification: { active: requiresActive } },
       ],
     };

@@ -137,7 +137,7 @@ describe("stairstep on a deep chain (no recursion, linear passes)", () => {
     const n = 300_000;
     const uplines = Array.from({ length: n }, (_, i) => i - 1);
     const orders = uplines.map((_, i) => ({ member: i, customer: -1, price: i % 2 ? 100_00 : 200_00, cv: i % 2 ? 100_00 : 200_00 }));
-    const plan = {
+    const plan: PlanInput = {
       activity: { minPv: "0" },
       ranks: [{ name: "R1", pv: "100" }, { name: "R2", pv: "200" }],
       components: [{ type: "stairstep", rates: [{ rank: "R1", rate: "0.05" }, { rank: "R2", rate: "0.10" }], breakaway: { rank: "R2", generations: ["0.01"] } }],

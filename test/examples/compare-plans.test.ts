@@ -13,8 +13,9 @@ describe("examples run", () => {
     // Every preset on the default world sees the same events: identical revenue, seed by seed.
     const revenue = (plan: string) => comparison.values.filter((v) => v.plan === plan && v.world === "default" && v.metric === "revenue").map((v) => v.value);
     for (const p of presets) expect(revenue(p)).toEqual(revenue(presets[0]!));
-    // Paired differences on the default world only: 6 presets → 15 pairs.
-    expect(new Set(comparison.differences.map((d) => `${d.planA}|${d.planB}`)).size).toBe(15);
+    // Paired differences on the default world only: 7 presets → 7 × 6 / 2 = 21 pairs.
+    expect(presets).toHaveLength(7);
+    expect(new Set(comparison.differences.map((d) => `${d.planA}|${d.planB}`)).size).toBe(21);
     expect(comparison.differences.every((d) => d.world === "default")).toBe(true);
     expect(markdown).toContain("# The presets compared");
     expect(markdown).toContain("| wellness-unilevel − binary | default |");

@@ -58,8 +58,9 @@ runSpecCases(
 
 describe("a custom component registered under its own type name", () => {
   it("is validated like a built-in: unknown without registration; a rank reading a value nothing publishes is a field-path error", () => {
+    // @ts-expect-error: the types know it too: a plan using activeStreak needs it among the components.
     expect(() => compilePlan(LOYALTY_PLAN)).toThrow(/components\[0\]\.type: expected a component type .* got "activeStreak"/);
-    const noStreak: PlanInput = { ...LOYALTY_PLAN, components: LOYALTY_PLAN.components.slice(1, 2) };
+    const noStreak: PlanInput<typeof activeStreak> = { ...LOYALTY_PLAN, components: LOYALTY_PLAN.components.slice(1, 2) };
     try {
       compilePlan(noStreak, { components: [activeStreak] });
       throw new Error("accepted");

@@ -20,7 +20,7 @@ import { expectRefusal, hostileValueArb, mutate, mutationArb, replay, runs, time
 
 const BASES: readonly ScenarioInput[] = [
   { months: 3, start: { network: { distributors: 40 } }, market: { prospects: 400 } },
-  { months: 2, period: "week", start: { founders: 3 }, recruitment: { model: "uniform", rate: 0.5 }, market: { prospects: 300 } },
+  { months: 2, period: "week", start: { founders: 3, network: null }, recruitment: { model: "uniform", rate: 0.5 }, market: { prospects: 300 } },
   {
     months: 3,
     start: { founders: 2, network: { distributors: 30, customersPerDistributor: 2 } },

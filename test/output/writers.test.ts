@@ -15,6 +15,7 @@ import {
   periodsToCsv,
   periodsToJson,
   simulate,
+  type PlanInput,
   type ScenarioInput,
   type SimulationResult,
 } from "../../src/index.js";
@@ -24,7 +25,7 @@ const SMALL: ScenarioInput = {
   start: { founders: 1, network: { distributors: 300, customersPerDistributor: 1.5 } },
   market: { prospects: 8000 },
 };
-const plan = {
+const plan: PlanInput = {
   name: "two payers",
   components: [
     { type: "retailProfit", name: "retail", discount: "0.25" },
@@ -92,7 +93,7 @@ describe("period rows as CSV and JSON", () => {
     const text = periodsToCsv(r);
     expect([...periodsCsvPieces(r)].join("")).toBe(text);
     const lines = text.trim().split("\n");
-    expect(lines[0]).toBe("period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_retail,payout_unilevel,customerPaid,breakage,capped,working,hours,expenses,requiredPurchases");
+    expect(lines[0]).toBe("period,members,active,joins,quits,customers,revenue,revenueCustomers,revenueDistributors,cv,payout,payout_retail,payout_unilevel,companyAccountsPaid,customerPaid,breakage,capped,working,hours,expenses,requiredPurchases,newCustomers,oneTimeSales");
     expect(lines).toHaveLength(1 + r.periods.length);
     const cells = lines[3]!.split(",");
     const p = r.periods[2]!;
@@ -100,8 +101,9 @@ describe("period rows as CSV and JSON", () => {
       String(p.period), String(p.members), String(p.active), String(p.joins), String(p.quits), String(p.customers),
       formatMinor(p.revenue, 2), formatMinor(p.revenueCustomers, 2), formatMinor(p.revenueDistributors, 2), formatMinor(p.cv, 2),
       formatMinor(p.payout, 2), formatMinor(p.payoutByComponent.retail!, 2), formatMinor(p.payoutByComponent.unilevel!, 2),
-      formatMinor(p.customerPaid, 2), formatMinor(p.breakage, 2), formatMinor(p.capped, 2),
+      formatMinor(p.companyAccountsPaid, 2), formatMinor(p.customerPaid, 2), formatMinor(p.breakage, 2), formatMinor(p.capped, 2),
       String(p.working), p.hours.toFixed(2), formatMinor(p.expenses, 2), formatMinor(p.requiredPurchases, 2),
+      String(p.newCustomers), String(p.oneTimeSales),
     ]);
   });
 

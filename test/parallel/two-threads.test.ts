@@ -42,6 +42,24 @@ describe("simulateTwoThreads", () => {
     expect(two).toBe(one);
   });
 
+  it("with the business features (company rates, one-time buyers with QV of their own, weekly billing): the same", async () => {
+    const oneTime = { share: 0.5, orderValue: { kind: "choice", values: ["197.00", "497.00"], qv: ["100.00", "300.00"], weights: [3, 1] } } as const;
+    const company = { ...WORLD, start: { ...WORLD.start, company: { acquisitionRate: 20, recruitRate: 2 } }, customers: { orphans: "moveUp", oneTime } } as ScenarioInput;
+    const monthly = await both(company, PRESETS["wellness-unilevel"], { memberPeriods: true });
+    expect(monthly.report.threads).toBe(2);
+    expect(monthly.two).toBe(monthly.one);
+    const weekly = await both({ ...WORLD, months: 3, period: "week", customers: { renewEvery: "week" } }, undefined);
+    expect(weekly.report.threads).toBe(2);
+    expect(weekly.two).toBe(weekly.one);
+  });
+
+  it("income columns of a plan whose income rules read single orders (customer commission: first order or renewal) keep the orders: one thread, the same", async () => {
+    const columns = { memberPeriods: { columns: ["earnings", "incomeActive", "incomeResidual", "incomeLeveraged", "incomeUnclassified"] } };
+    const r = await both({ ...WORLD, months: 6 }, undefined, columns);
+    expect(r.report).toEqual({ threads: 1, reason: expect.stringMatching(/single orders/) });
+    expect(r.two).toBe(r.one);
+  });
+
   it("stays on one thread, with the same result, when the world reads payouts or a plan reads single orders", async () => {
     const feedback = await both({ ...WORLD, distributors: { attritionMultipliers: { byRank: [{ minRank: 1, multiplier: 0.5 }], byNetIncome: [] } } }, PRESETS["wellness-unilevel"]);
     expect(feedback.report).toEqual({ threads: 1, reason: expect.stringMatching(/income feedback/) });

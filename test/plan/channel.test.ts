@@ -61,8 +61,10 @@ const payingMeasure = defineComponent({
 });
 
 const components = [frontlineCount, payingMeasure];
-const compile = (plan: PlanInput) => compilePlan(plan, { components });
-const issuesOf = (plan: PlanInput) => {
+/** A plan that may use the two custom components. */
+type Plan = PlanInput<(typeof components)[number]>;
+const compile = (plan: Plan) => compilePlan(plan, { components });
+const issuesOf = (plan: Plan) => {
   try {
     compile(plan);
   } catch (e) {
@@ -74,7 +76,7 @@ const issuesOf = (plan: PlanInput) => {
 
 describe("published values", () => {
   it("a later component's rate table reads a value an earlier one published, on both engines alike", () => {
-    const plan: PlanInput = {
+    const plan: Plan = {
       activity: { minPv: "0" },
       components: [
         { type: "frontlineCount", name: "count" },

@@ -83,10 +83,15 @@ describe("presets", () => {
       "stairstep-breakaway": "stairstep business",
       "saas-affiliate": "SaaS affiliate program",
       "high-ticket-affiliate": "high-ticket affiliate offer",
+      "info-product": "info product",
       binary: "binary business",
       "matrix-3x7": "matrix business",
     });
     expect(resolveScenario(PRESET_SCENARIOS["saas-affiliate"]).spec.period).toBe("week");
+    // Weekly billing; mostly one-time sales; the creator's own selling rate.
+    expect(resolveScenario(PRESET_SCENARIOS["saas-affiliate"]).spec.customers.renewEvery).toBe("week");
+    expect(resolveScenario(PRESET_SCENARIOS["high-ticket-affiliate"]).spec.customers.oneTime?.share).toBe(0.9);
+    expect(resolveScenario(PRESET_SCENARIOS["info-product"]).people.acquisitionRate[3]).toBe(60);
     expect(resolveScenario(PRESET_SCENARIOS.binary).spec.placement).toEqual({ kind: "binary", mode: "spillover" });
   });
 });

@@ -3,9 +3,10 @@ import { DEFAULT_PLAN, simulatePlans, DownlineInputError, type PlanInput, type S
 import { comparePlans } from "../../src/run/compare-plans.js";
 import { sweepParameters, sweepPoints, withField } from "../../src/run/sweep-parameters.js";
 import { PLAN_METRICS, planMetrics } from "../../src/analysis/plan-metrics.js";
+import { INCOME_COLUMNS } from "../../src/analysis/member-periods.js";
 import { meanInterval, pairedInterval } from "../../src/analysis/statistics.js";
 
-const TINY: ScenarioInput = { months: 4, start: { founders: 1, network: { distributors: 250 } }, market: { prospects: 10_000 } };
+const TINY: ScenarioInput = { name: "default", months: 4, start: { founders: 1, network: { distributors: 250 } }, market: { prospects: 10_000 } };
 const FLAT: PlanInput = { name: "Flat", components: [{ type: "unilevel", rates: ["0.10", "0.10"], compression: "none" }] };
 
 describe("comparePlans", () => {
@@ -18,7 +19,7 @@ describe("comparePlans", () => {
       ["Flat", "default", "periods 0–3 (the whole run)"],
     ]);
     for (const seed of [1, 2, 3]) {
-      const results = simulatePlans({ scenario: TINY, plans: [DEFAULT_PLAN, FLAT], seed, ledger: false, memberPeriods: { columns: ["earnings", "retailProfit", "expenses", "requiredPurchases", "hours"] } });
+      const results = simulatePlans({ scenario: TINY, plans: [DEFAULT_PLAN, FLAT], seed, ledger: false, memberPeriods: { columns: ["earnings", "retailProfit", "expenses", "requiredPurchases", "hours", ...INCOME_COLUMNS] } });
       results.forEach((r, a) => {
         const expected = planMetrics(r, "run");
         for (const m of PLAN_METRICS) {

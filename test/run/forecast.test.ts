@@ -161,7 +161,7 @@ describe("a forecast from a history", () => {
     const scenario: ScenarioInput = { ...SMALL, months: 3, period: "week", placement: { kind: "binary", mode: "weakerLegVolume" } };
     const past = simulate({ scenario, plan: PRESETS.binary, seed: 6, collectors: { history: historyCollector({ start: "2024-12-30" }) } }).collected.history;
     expect(past.calendar.period).toBe("week");
-    const future = { ...scenario, months: 2, start: { founders: 1 } };
+    const future = { ...scenario, months: 2, start: { founders: 1, network: null } };
     const a = simulate({ scenario: future, plan: PRESETS.binary, seed: 1, start: { history: past } });
     expect(a.periods).toHaveLength(8);
     expect(a.periods[0]!.period).toBe(past.periods);

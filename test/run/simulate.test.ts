@@ -11,6 +11,7 @@ import {
   stepWorld,
   type CollectorFactory,
   type CollectorSetup,
+  type PlanInput,
   type ScenarioInput,
 } from "../../src/index.js";
 import { collectResults, prepareRun, runPeriods } from "../../src/run/prepared-run.js";
@@ -60,7 +61,7 @@ describe("determinism", () => {
   });
 
   it("several plans on one world see the same events as separate runs", () => {
-    const other = { name: "flat", components: [{ type: "unilevel", name: "flat", rates: ["0.10", "0.10"] }] };
+    const other: PlanInput = { name: "flat", components: [{ type: "unilevel", name: "flat", rates: ["0.10", "0.10"] }] };
     const [a, b] = simulatePlans({ scenario: SMALL, seed: 14, plans: [DEFAULT_PLAN, other] });
     const alone = simulate({ scenario: SMALL, seed: 14, plan: other });
     expect(b!.periods).toEqual(alone.periods);
@@ -119,7 +120,7 @@ describe("the ledger reconciles exactly", () => {
 
 describe("who pays", () => {
   it("retail profit is paid by customers: period rows count it apart from the company's payout", () => {
-    const plan = {
+    const plan: PlanInput = {
       components: [
         { type: "retailProfit", name: "retail", discount: "0.25" },
         { type: "unilevel", name: "unilevel", rates: ["0.05", "0.03"] },
@@ -206,7 +207,7 @@ describe("collectors", () => {
   });
 
   it("simulatePlans creates each collector once per plan, with the plan's index", () => {
-    const other = { name: "flat", components: [{ type: "unilevel", name: "flat", rates: ["0.10", "0.10"] }] };
+    const other: PlanInput = { name: "flat", components: [{ type: "unilevel", name: "flat", rates: ["0.10", "0.10"] }] };
     const plans = reporter((_view, setup) => `${setup.planIndex}:${setup.plan.name}`);
     const [a, b] = simulatePlans({ scenario: SMALL, seed: 23, plans: [DEFAULT_PLAN, other], collectors: { plans } });
     expect(new Set(a!.collected.plans)).toEqual(new Set(["0:Default unilevel"]));
@@ -249,7 +250,7 @@ describe("collectors", () => {
       },
     });
     expect(heard).toEqual(r.periods.map((p) => p.payout + p.customerPaid));
-    const other = { name: "flat", components: [{ type: "unilevel", name: "flat", rates: ["0.10", "0.10"] }] };
+    const other: PlanInput = { name: "flat", components: [{ type: "unilevel", name: "flat", rates: ["0.10", "0.10"] }] };
     const counts: number[] = [];
     simulatePlans({ scenario: { ...SMALL, months: 3 }, seed: 24, plans: [DEFAULT_PLAN, other], onPeriod: (rows, _stats, payouts) => counts.push(rows.length, payouts.length) });
     expect(counts).toEqual([2, 2, 2, 2, 2, 2]);

@@ -1,10 +1,10 @@
 /** A plan states the placement tree it needs; the runner supplies it or refuses a conflict before any work. */
 import { describe, expect, it } from "vitest";
-import { compilePlan, DownlineInputError, PRESETS, resolveScenario, simulate, simulatePlans } from "../../src/index.js";
+import { compilePlan, DownlineInputError, PRESETS, resolveScenario, simulate, simulatePlans, type PlanInput } from "../../src/index.js";
 import { scenarioForPlans } from "../../src/run/structure.js";
 
 const small = { months: 1, start: { founders: 1, network: { distributors: 200 } }, market: { prospects: 10_000 } };
-const matrix4 = { components: [{ type: "matrix", width: 4, rates: ["0.05"] }] };
+const matrix4: PlanInput = { components: [{ type: "matrix", width: 4, rates: ["0.05"] }] };
 
 function inputError(step: () => unknown): DownlineInputError {
   try {

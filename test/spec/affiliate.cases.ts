@@ -3,7 +3,7 @@
  * Amounts in major units; the arithmetic is in the comments. Single-period cases
  * are period 0, so a customer acquired n periods ago has `customerJoin: -n`.
  */
-import type { OrderRecord, PlanInput } from "../../src/index.js";
+import type { ComponentInput, OrderRecord, PlanInput } from "../../src/index.js";
 import type { SpecCase, SpecPeriod } from "./cases.js";
 
 /** A customer's order credited to `member`: price and CV in major units, acquired in period `join` (default: now). */
@@ -20,15 +20,15 @@ const own = (member: number, amount: number): OrderRecord => ({ member, customer
 // A=0 at the top; B=1 under A; C=2 under B; D=3 under A.
 const TREE = [-1, 0, 1, 0];
 
-const plan = (settings: Record<string, unknown>, minPv = "0"): PlanInput => ({
+const plan = (settings: Omit<ComponentInput<"affiliate">, "type">, minPv = "0"): PlanInput => ({
   activity: { minPv },
   components: [{ type: "affiliate", ...settings }],
 });
 
 /** The SaaS two-tier preset: 25% of referred customers' subscriptions for as long as they stay, 5% to the referrer's upline. */
-const SAAS = { rates: ["0.25", "0.05"], mode: "recurring" };
+const SAAS = { rates: ["0.25", "0.05"], mode: "recurring" } as const;
 /** The high-ticket single-tier preset: 30% of a customer's first order, once. */
-const HIGH_TICKET = { rates: ["0.30"], mode: "firstOrder" };
+const HIGH_TICKET = { rates: ["0.30"], mode: "firstOrder" } as const;
 
 const at = (orders: OrderRecord[], uplines = TREE): SpecPeriod => ({ uplines, orders });
 

@@ -13,7 +13,7 @@ runSpecCases("affiliate", AFFILIATE_CASES, { components: [affiliate] });
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>): { path: string; message: string }[] {
   try {
-    compilePlan({ components: [{ type: "affiliate", ...component }] } as PlanInput, { components: [affiliate] });
+    compilePlan({ components: [{ type: "affiliate", ...component }] } as unknown as PlanInput, { components: [affiliate] });
   } catch (e) {
     if (e instanceof DownlineInputError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
     throw e;

@@ -8,11 +8,11 @@
  * Notation: L, R = left and right leg volume (this period's placement-subtree
  * PV + carryover); n = cycles (or paired volume, weak leg).
  */
-import type { OrderRecord, PlanInput } from "../../src/index.js";
+import type { ComponentInput, OrderRecord, PlanInput } from "../../src/index.js";
 import { own, type SpecCase, type SpecPeriod } from "./cases.js";
 
 /** A plan with one binary component and the activity threshold `minPv`. */
-const plan = (binary: Record<string, unknown>, minPv = "100", ranks?: PlanInput["ranks"]): PlanInput => ({
+const plan = (binary: Omit<ComponentInput<"binary">, "type">, minPv = "100", ranks?: PlanInput["ranks"]): PlanInput => ({
   activity: { minPv },
   ...(ranks ? { ranks } : {}),
   components: [{ type: "binary", ...binary }],
@@ -29,11 +29,14 @@ const T3 = (...orders: OrderRecord[]) => at([-1, 0, 0], [0, 0, 1], [-1, 0, 0], o
 // T5: T3, and D=3 on B's left and E=4 on B's right, both sponsored by B.
 const T5 = (...orders: OrderRecord[]) => at([-1, 0, 0, 1, 1], [0, 0, 1, 0, 1], [-1, 0, 0, 1, 1], orders);
 
+/** A binary component's fields other than its pay rule. */
+type BinaryExtra = Partial<Omit<ComponentInput<"binary">, "type" | "pay">>;
+
 /** Cycles of 200 left + 200 right at `value` each. */
-const cycles200 = (value: string, extra: Record<string, unknown> = {}) => ({ pay: { kind: "cycles", left: "200", right: "200", value }, ...extra });
+const cycles200 = (value: string, extra: BinaryExtra = {}) => ({ pay: { kind: "cycles", left: "200", right: "200", value } as const, ...extra });
 /** A "pair": a cycle of 100:100 volume paying 10% of the $100 package, 0.10 × 100 = $10.00. */
-const pairs = (extra: Record<string, unknown> = {}) => ({ pay: { kind: "cycles", left: "100", right: "100", rate: "0.10" }, ...extra });
-const weakLeg = (rate: string, extra: Record<string, unknown> = {}) => ({ pay: { kind: "weakLeg", rate }, ...extra });
+const pairs = (extra: BinaryExtra = {}) => ({ pay: { kind: "cycles", left: "100", right: "100", rate: "0.10" } as const, ...extra });
+const weakLeg = (rate: string, extra: BinaryExtra = {}) => ({ pay: { kind: "weakLeg", rate } as const, ...extra });
 
 const none = (name: string): Pick<SpecCase, "name" | "uplines" | "orders"> => ({ name, uplines: [], orders: [] });
 

@@ -3,7 +3,7 @@
  * with field-path errors, and networks without a binary placement tree refused.
  */
 import { describe, expect, it } from "vitest";
-import { compilePlan, createFastEngine, createReferenceEngine, DownlineInputError, networkFromRecords, type PlanInput } from "../../src/index.js";
+import { compilePlan, createFastEngine, createReferenceEngine, DownlineInputError, networkFromRecords, type ComponentInput, type PlanInput } from "../../src/index.js";
 import { binary } from "../../src/plan/components/binary/index.js";
 import { BINARY_CASES } from "./binary.cases.js";
 import { runSpecCases } from "./run.js";
@@ -12,12 +12,12 @@ import { currencyWithDigits } from "../engine/ladders.js";
 runSpecCases("binary", BINARY_CASES, { components: [binary] });
 
 const RANKS = [{ name: "Silver" }, { name: "Gold", gv: "500" }];
-const CYCLES = { kind: "cycles", left: "200", right: "200", value: "20.00" };
+const CYCLES = { kind: "cycles", left: "200", right: "200", value: "20.00" } as const;
 
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>): { path: string; message: string }[] {
   try {
-    compilePlan({ ranks: RANKS, components: [{ type: "binary", ...component }] } as PlanInput, { components: [binary] });
+    compilePlan({ ranks: RANKS, components: [{ type: "binary", ...component }] } as unknown as PlanInput, { components: [binary] });
   } catch (e) {
     if (e instanceof DownlineInputError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
     throw e;
@@ -96,7 +96,7 @@ describe("binary at pay time", () => {
     fast: (plan: PlanInput, digits = 2) => createFastEngine(plan, { currency: currencyWithDigits(digits) }),
     reference: (plan: PlanInput, digits = 2) => createReferenceEngine(plan, { currency: currencyWithDigits(digits) }),
   };
-  const plan = (pay: Record<string, unknown> = CYCLES): PlanInput => ({ components: [{ type: "binary", name: "bin", pay }] });
+  const plan = (pay: ComponentInput<"binary">["pay"] = CYCLES): PlanInput => ({ components: [{ type: "binary", name: "bin", pay }] });
   const orders = [{ member: 0, customer: -1, price: 100, cv: 100 }];
 
   it.each(Object.entries(engines))("%s engine: a network without a placement tree is refused, naming the component", (_, create) => {

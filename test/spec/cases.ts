@@ -3,7 +3,7 @@
  * on both engines (spec.test.ts), which must produce exactly these amounts.
  * Amounts are written in major units ("8.00"); the arithmetic is in the comments.
  */
-import type { OrderRecord, PlanInput } from "../../src/index.js";
+import type { AnyComponentType, OrderRecord, PlanInput } from "../../src/index.js";
 
 /** One period of a case's network. */
 export interface SpecPeriod {
@@ -17,9 +17,10 @@ export interface SpecPeriod {
   readonly packages?: readonly (string | null)[];
 }
 
-export interface SpecCase {
+/** A case; `Custom`: the custom component types its plan may use. */
+export interface SpecCase<Custom extends AnyComponentType = never> {
   readonly name: string;
-  readonly plan: PlanInput;
+  readonly plan: PlanInput<Custom>;
   readonly uplines: readonly number[];
   readonly alive?: readonly boolean[];
   readonly joinPeriods?: readonly number[];

@@ -10,7 +10,7 @@
  * percentage she could be paid minus the percentages already paid on the
  * order", sylvina.com/blog "Stair-Step"), so rates need not rise with rank.
  */
-import type { PlanInput } from "../../src/index.js";
+import type { ComponentInput, PlanInput } from "../../src/index.js";
 import { own, ownQv, type SpecCase } from "./cases.js";
 
 /** Ranks by personal QV: A 1, B 2, C 3, D 4 (an own QV-only order of k makes rank k). */
@@ -20,7 +20,7 @@ const ABCD = [
   { name: "C", pv: "3" },
   { name: "D", pv: "4" },
 ];
-const plan = (component: Record<string, unknown>, ranks: PlanInput["ranks"] = ABCD, extra: Partial<PlanInput> = {}): PlanInput => ({
+const plan = (component: Omit<ComponentInput<"differential">, "type">, ranks: PlanInput["ranks"] = ABCD, extra: Partial<PlanInput> = {}): PlanInput => ({
   activity: { minPv: "0" },
   ranks,
   components: [{ type: "differential", name: "differential", ...component }],
@@ -30,7 +30,7 @@ const byRank = (...rates: [string, string][]) => ({ byRank: rates.map(([rank, ra
 const CHAIN_10_15_19_21 = byRank(["A", "0.10"], ["B", "0.15"], ["C", "0.19"], ["D", "0.21"]);
 
 /** Ranks S (QV 50) and G (QV 150); lines by leg share on CV, her downline only. */
-const LINES_PLAN = (rate: Record<string, unknown>): PlanInput => ({
+const LINES_PLAN = (rate: ComponentInput<"differential">["rate"]): PlanInput => ({
   activity: { minPv: "0" },
   measures: [{ name: "lines", kind: "qualifiedLines", shares: ["0.3", "0.2"], volume: { kind: "cv", includeOwn: false } }],
   ranks: [

@@ -14,7 +14,7 @@ const RANKS = [{ name: "S" }, { name: "G" }];
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>, extra: Partial<PlanInput> = {}): { path: string; message: string }[] {
   try {
-    compilePlan({ ranks: RANKS, measures: [{ name: "lines", kind: "qualifiedLines", shares: ["0.3"] }, { name: "big", kind: "legVolume", maxShare: "0.5" }], ...extra, components: [{ type: "differential", ...component }] } as PlanInput);
+    compilePlan({ ranks: RANKS, measures: [{ name: "lines", kind: "qualifiedLines", shares: ["0.3"] }, { name: "big", kind: "legVolume", maxShare: "0.5" }], ...extra, components: [{ type: "differential", ...component }] } as unknown as PlanInput);
   } catch (e) {
     if (e instanceof DownlineInputError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
     throw e;

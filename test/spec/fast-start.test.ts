@@ -13,7 +13,7 @@ runSpecCases("fastStart", FAST_START_CASES, { components: [fastStart] });
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>): { path: string; message: string }[] {
   try {
-    compilePlan({ components: [{ type: "fastStart", ...component }] } as PlanInput, { components: [fastStart] });
+    compilePlan({ components: [{ type: "fastStart", ...component }] } as unknown as PlanInput, { components: [fastStart] });
   } catch (e) {
     if (e instanceof DownlineInputError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
     throw e;

@@ -9,7 +9,7 @@
  * (payplan.merryvital.com, "Generation Commissions"). A leader's own PV is not
  * in her own generation 1.
  */
-import type { PlanInput } from "../../src/index.js";
+import type { ComponentInput, PlanInput } from "../../src/index.js";
 import { own, cust, type SpecCase } from "./cases.js";
 
 /** Ranks by PV alone: Bronze at 100, Gold (the leader rank) at 200. */
@@ -18,7 +18,7 @@ const LADDER = [
   { name: "Gold", pv: "200" },
 ];
 
-const planWith = (component: Record<string, unknown>, minPv = "0"): PlanInput => ({
+const planWith = (component: Omit<ComponentInput<"generation">, "type" | "leaderRank"> & { leaderRank?: string }, minPv = "0"): PlanInput => ({
   activity: { minPv },
   ranks: LADDER,
   components: [{ type: "generation", leaderRank: "Gold", ...component }],

@@ -15,7 +15,7 @@ const RANKS = [{ name: "Silver" }, { name: "Gold" }];
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>, ranks: unknown[] = RANKS): { path: string; message: string }[] {
   try {
-    compilePlan({ ranks, components: [{ type: "generation", ...component }] } as PlanInput, { components: [generation] });
+    compilePlan({ ranks, components: [{ type: "generation", ...component }] } as unknown as PlanInput, { components: [generation] });
   } catch (e) {
     if (e instanceof DownlineInputError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
     throw e;

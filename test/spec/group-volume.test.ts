@@ -14,7 +14,7 @@ describe("groupVolume settings", () => {
     ["an unknown key", { rate: "0.1", depth: 3 }, "components[0]", /unknown key\(s\) "depth"/],
   ] as [string, Record<string, unknown>, string, RegExp][])("rejects %s", (_what, component, path, message) => {
     try {
-      compilePlan({ packages: [{ name: "Pro" }], components: [{ type: "groupVolume", ...component }] } as PlanInput);
+      compilePlan({ packages: [{ name: "Pro" }], components: [{ type: "groupVolume", ...component }] } as unknown as PlanInput);
       throw new Error("accepted");
     } catch (e) {
       expect(e).toBeInstanceOf(DownlineInputError);

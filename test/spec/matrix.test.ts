@@ -14,7 +14,7 @@ runSpecCases("matrix", MATRIX_CASES, { components: [matrix] });
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>, ranks: PlanInput["ranks"] = []): { path: string; message: string }[] {
   try {
-    compilePlan({ ranks, components: [{ type: "matrix", ...component }] } as PlanInput, { components: [matrix] });
+    compilePlan({ ranks, components: [{ type: "matrix", ...component }] } as unknown as PlanInput, { components: [matrix] });
   } catch (e) {
     if (e instanceof DownlineInputError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
     throw e;

@@ -18,7 +18,7 @@ import type { PlanInput } from "../../src/index.js";
 import { own, ownQv, type SpecCase } from "./cases.js";
 
 /** A plan that pays nothing (a zero customer commission), to read measures and ranks. */
-const NOTHING = [{ type: "customerCommission", name: "nothing", rate: "0" }];
+const NOTHING: PlanInput["components"] = [{ type: "customerCommission", name: "nothing", rate: "0" }];
 const LINE_SHARES = ["0.3", "0.2", "0.1", "0.05"];
 
 const measuresPlan = (measures: PlanInput["measures"], ranks: PlanInput["ranks"] = [], minPv = "0"): PlanInput => ({

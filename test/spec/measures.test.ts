@@ -10,7 +10,7 @@ import { runSpecCases } from "./run.js";
 
 runSpecCases("measures and ranks", MEASURE_CASES);
 
-const uni = { type: "unilevel", rates: ["0.05"] };
+const uni = { type: "unilevel", rates: ["0.05"] } as const;
 
 function issues(plan: Record<string, unknown>): { path: string; message: string }[] {
   try {

@@ -8,7 +8,7 @@
  * (1, the $50 "Basic" package), who sponsored D (2, Basic) and E (3, Pro). The
  * Basic package pays 5/4/3/2/1% on levels 1–5, Pro 10/9/8/7/6%.
  */
-import type { OrderRecord, PlanInput } from "../../src/index.js";
+import type { ComponentInput, OrderRecord, PlanInput } from "../../src/index.js";
 import { own, type SpecCase } from "./cases.js";
 
 const BASIC = ["0.05", "0.04", "0.03", "0.02", "0.01"];
@@ -19,7 +19,7 @@ const PACKAGES = [
   { name: "Basic", volume: "50" },
   { name: "Pro", volume: "100" },
 ];
-const plan = (component: Record<string, unknown>): PlanInput => ({
+const plan = (component: Omit<ComponentInput<"unilevel">, "type">): PlanInput => ({
   activity: { minPv: "0" },
   packages: PACKAGES,
   components: [{ type: "unilevel", name: "enrolment", compression: "none", ...component }],

@@ -3,14 +3,14 @@
  * in the comments. Multi-period cases are paid period 0, 1, ...; the
  * expectations are of the last period (titles carry over between periods).
  */
-import type { PlanInput } from "../../src/index.js";
+import type { ComponentInput, PlanInput } from "../../src/index.js";
 import { own, type SpecCase, type SpecPeriod } from "./cases.js";
 
 /**
  * Silver: PV 100; Gold: PV 100, GV 500; Platinum: PV 100, GV 1000 (all need the
  * member active: PV ≥ 100). Bonuses 50.00, 250.00, 1000.00 unless given.
  */
-const ladderPlan = (bonuses?: unknown[], extra: Record<string, unknown> = {}): PlanInput => ({
+const ladderPlan = (bonuses?: ComponentInput<"rankAdvancement">["bonuses"], extra: Partial<Omit<ComponentInput<"rankAdvancement">, "type">> = {}): PlanInput => ({
   activity: { minPv: "100" },
   ranks: [
     { name: "Silver", pv: "100" },

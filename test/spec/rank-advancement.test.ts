@@ -16,7 +16,7 @@ const RANKS = [{ name: "Silver" }, { name: "Gold", gv: "500" }];
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>, ranks: unknown[] = RANKS): { path: string; message: string }[] {
   try {
-    compilePlan({ ranks, components: [{ type: "rankAdvancement", ...component }] } as PlanInput, { components: [rankAdvancement] });
+    compilePlan({ ranks, components: [{ type: "rankAdvancement", ...component }] } as unknown as PlanInput, { components: [rankAdvancement] });
   } catch (e) {
     if (e instanceof DownlineInputError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
     throw e;
@@ -25,7 +25,8 @@ function issues(component: Record<string, unknown>, ranks: unknown[] = RANKS): {
 }
 
 describe("rankAdvancement settings", () => {
-  const bonus = (rank: unknown, amount: unknown) => ({ rank, amount });
+  /** A bonus (the malformed cases below give it bad values on purpose: hence `never`). */
+  const bonus = (rank: unknown, amount: unknown) => ({ rank, amount }) as never;
 
   it("accepts good settings; resolves rank names to numbers", () => {
     const plan = compilePlan(

@@ -2,7 +2,7 @@
  * Retail profit: hand-computed cases, run on both engines by retail-profit.test.ts.
  * Amounts in major units; the arithmetic is in the comments.
  */
-import type { OrderRecord, PlanInput } from "../../src/index.js";
+import type { ComponentInput, OrderRecord, PlanInput } from "../../src/index.js";
 import type { SpecCase } from "./cases.js";
 import { sale } from "./affiliate.cases.js";
 
@@ -11,7 +11,7 @@ const own = (member: number, amount: number): OrderRecord => ({ member, customer
 // A=0 at the top; B=1 under A; C=2 under B; D=3 under A.
 const TREE = [-1, 0, 1, 0];
 
-const plan = (settings: Record<string, unknown>, minPv = "0"): PlanInput => ({
+const plan = (settings: Omit<ComponentInput<"retailProfit">, "type">, minPv = "0"): PlanInput => ({
   activity: { minPv },
   components: [{ type: "retailProfit", ...settings }],
 });

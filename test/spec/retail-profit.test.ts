@@ -13,7 +13,7 @@ runSpecCases("retailProfit", RETAIL_PROFIT_CASES, { components: [retailProfit] }
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>): { path: string; message: string }[] {
   try {
-    compilePlan({ components: [{ type: "retailProfit", ...component }] } as PlanInput, { components: [retailProfit] });
+    compilePlan({ components: [{ type: "retailProfit", ...component }] } as unknown as PlanInput, { components: [retailProfit] });
   } catch (e) {
     if (e instanceof DownlineInputError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
     throw e;

@@ -15,14 +15,14 @@ import {
 import type { SpecCase } from "./cases.js";
 
 /** Extra (custom) component types: each carries its fast kernel and its reference rule. */
-export interface SpecOptions {
-  readonly components?: readonly AnyComponentType[];
+export interface SpecOptions<Custom extends AnyComponentType = AnyComponentType> {
+  readonly components?: readonly Custom[];
 }
 
-export function runSpecCases(title: string, cases: readonly SpecCase[], options: SpecOptions = {}): void {
+export function runSpecCases<Custom extends AnyComponentType = never>(title: string, cases: readonly SpecCase<NoInfer<Custom>>[], options: SpecOptions<Custom> = {}): void {
   const engines = {
-    fast: (plan: SpecCase["plan"]) => createFastEngine(compilePlan(plan, { components: options.components })),
-    reference: (plan: SpecCase["plan"]) =>
+    fast: (plan: SpecCase<Custom>["plan"]) => createFastEngine(compilePlan(plan, { components: options.components })),
+    reference: (plan: SpecCase<Custom>["plan"]) =>
       createReferenceEngine(compilePlan(plan, { components: options.components })),
   } as const;
   describe.each(Object.entries(engines))(`${title} on the %s engine`, (_, create) => {

@@ -8,7 +8,7 @@
  * Amway's performance bonus (a 21% group breaks away; its sponsor earns a 4%
  * leadership bonus on it instead, amwaywiki.com "Leadership_Bonus").
  */
-import type { PlanInput } from "../../src/index.js";
+import type { ComponentInput, PlanInput } from "../../src/index.js";
 import { own, cust, type SpecCase } from "./cases.js";
 
 /** Ranks by PV alone, so a member's rank reads off her own orders: R1 100, R2 200, R3 300, R4 400. */
@@ -28,7 +28,7 @@ const FIVE_PER_STEP = [
 ];
 
 /** 5/10/15/20%, breakaway at R4 with 4% and 2% on two generations; minPv 0: every current member is active. */
-const planWith = (component: Record<string, unknown>, ranks: PlanInput["ranks"] = PV_LADDER): PlanInput => ({
+const planWith = (component: Omit<ComponentInput<"stairstep">, "type">, ranks: PlanInput["ranks"] = PV_LADDER): PlanInput => ({
   activity: { minPv: "0" },
   ranks,
   components: [{ type: "stairstep", ...component }],

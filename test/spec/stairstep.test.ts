@@ -11,13 +11,14 @@ import { runSpecCases } from "./run.js";
 runSpecCases("stairstep", STAIRSTEP_CASES, { components: [stairstep] });
 
 const RANKS = [{ name: "R1" }, { name: "R2" }, { name: "R3" }, { name: "R4" }];
-const step = (rank: unknown, rate: unknown) => ({ rank, rate });
+/** A rate step (the malformed cases below give it bad values on purpose: hence `never`). */
+const step = (rank: unknown, rate: unknown) => ({ rank, rate }) as never;
 const GOOD_RATES = [step("R1", "0.05"), step("R2", "0.10"), step("R3", "0.15"), step("R4", "0.20")];
 
 /** The issues of the error compiling a one-component plan (throws if the plan is accepted). */
 function issues(component: Record<string, unknown>, ranks: unknown[] = RANKS): { path: string; message: string }[] {
   try {
-    compilePlan({ ranks, components: [{ type: "stairstep", ...component }] } as PlanInput, { components: [stairstep] });
+    compilePlan({ ranks, components: [{ type: "stairstep", ...component }] } as unknown as PlanInput, { components: [stairstep] });
   } catch (e) {
     if (e instanceof DownlineInputError) return e.issues.map((i) => ({ path: i.path, message: i.message }));
     throw e;

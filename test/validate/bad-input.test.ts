@@ -44,7 +44,7 @@ const scenario = (input: unknown) => resolveScenario(input as ScenarioInput);
 
 /** A one-component unilevel plan with the given rates. */
 const unilevel = (rates: unknown[]) => ({ components: [{ type: "unilevel", rates }] });
-const GOOD_PLAN = { components: [{ type: "unilevel", rates: ["0.08", "0.05"] }] };
+const GOOD_PLAN: PlanInput = { components: [{ type: "unilevel", rates: ["0.08", "0.05"] }] };
 /** A small world, so that an accidental run stays quick. */
 const SMALL_SCENARIO = { months: 2, start: { network: { distributors: 30 } }, market: { prospects: 1000 } };
 
@@ -223,7 +223,7 @@ describe("resolveScenario rejects bad fields", () => {
     ["months: Infinity", { months: Infinity }, "months", [/expected (number|int)/]],
     ["months as a string", { months: "12" }, "months", [/expected number, received string/]],
     ["start.network.distributors: 10.5", { start: { network: { distributors: 10.5 } } }, "start.network.distributors", [/expected int/]],
-    ["start.founders: 0", { start: { founders: 0 } }, "start.founders", [/expected number to be >=1/]],
+    ["start.founders: 0", { start: { founders: 0, network: null } }, "start.founders", [/expected number to be >=1/]],
     ["distributors.orderProbability: 1.2", { distributors: { orderProbability: 1.2 } }, "distributors.orderProbability", [/expected number to be <=1/]],
     ["distributors.orderProbability: -0.1", { distributors: { orderProbability: -0.1 } }, "distributors.orderProbability", [/expected number to be >=0/]],
     ["distributors.roles.seller.acquisitionRate: NaN", { distributors: { roles: { seller: { acquisitionRate: NaN } } } }, "distributors.roles.seller.acquisitionRate", [/received NaN/]],

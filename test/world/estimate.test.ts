@@ -32,7 +32,7 @@ function columnsOfLength(object: object, length: number): Record<string, unknown
 
 describe("the column tables are the world's arrays", () => {
   // 100 founders: member arrays for 125, customer arrays for 16 (the minimum), order columns for 100.
-  const world = createWorld({ months: 1, start: { founders: 100 }, market: { prospects: 0 } }, { seed: 1 }) as WorldState;
+  const world = createWorld({ months: 1, start: { founders: 100, network: null }, market: { prospects: 0 } }, { seed: 1 }) as WorldState;
 
   it("one entry per member: every member-length typed array of the state, by name and type", () => {
     expect(world.sponsor.length).toBe(125);
@@ -47,7 +47,7 @@ describe("the column tables are the world's arrays", () => {
 
   it("the placement tree's, binary and a 5-wide matrix (child: width entries a member)", () => {
     for (const placement of [{ kind: "binary" as const }, { kind: "matrix" as const, width: 5 }]) {
-      const w = createWorld({ months: 1, start: { founders: 100 }, market: { prospects: 0 }, placement }, { seed: 1 }) as WorldState;
+      const w = createWorld({ months: 1, start: { founders: 100, network: null }, market: { prospects: 0 }, placement }, { seed: 1 }) as WorldState;
       const { child, ...rest } = columnsOfLength(w.placement!, 125);
       expect(child).toBe(Int32Array);
       expect(w.placement!.child.length).toBe(125 * (placement.kind === "binary" ? 2 : 5));
@@ -58,7 +58,7 @@ describe("the column tables are the world's arrays", () => {
   });
 
   it("preferential attachment's scratch is per member", () => {
-    const w = createWorld({ months: 2, recruitment: { model: "preferential" }, start: { founders: 100 }, market: { prospects: 1000 } }, { seed: 1 }) as WorldState;
+    const w = createWorld({ months: 2, recruitment: { model: "preferential" }, start: { founders: 100, network: null }, market: { prospects: 1000 } }, { seed: 1 }) as WorldState;
     stepWorld(w);
     // Sized for the members who may recruit (those before this period's recruits), as the estimate counts it per member.
     const before = w.size;

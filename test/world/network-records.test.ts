@@ -82,6 +82,14 @@ describe("networkFromRecords", () => {
     const many = issues({ uplines: Array.from({ length: 30 }, (_, i) => i), orders: [] });
     expect(many).toHaveLength(21);
     expect(many[20]).toBe(": and 10 more problems, not listed");
+    // Checking stops at the 10,000th problem: ten million holes are refused as fast as ten thousand.
+    const holes = issues({ uplines: new Array(10_000_000), orders: [] });
+    expect(holes[0]).toBe("uplines[0]: expected a number, got undefined");
+    expect(holes[20]).toBe(": and at least 9,980 more problems, not listed (checking stops at 10,000)");
+    // Orders too: 10,000 problems, then no more reading (each bad order is one problem).
+    const orders = issues({ uplines: [-1], orders: Array.from({ length: 30_000 }, () => ({ member: 3, customer: -1, price: 1, cv: 1 })) });
+    expect(orders[0]).toBe("orders[0].member: expected a member index below 1, got 3");
+    expect(orders[20]).toBe(": and at least 9,980 more problems, not listed (checking stops at 10,000)");
   });
 
   it("reads the old spelling of the placement tree (parents/slots) until 0.3", () => {

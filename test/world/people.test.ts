@@ -16,7 +16,7 @@ import { legacyRoles, NO_EXPENSES } from "./legacy.js";
 
 /** A world of one founder (index 0), to build on by hand; its period is `period`. */
 function tiny(scenario: ScenarioInput = {}, period = 0): WorldState {
-  const w = createWorld({ start: { founders: 1 }, market: { prospects: 1_000_000 }, ...scenario }, { seed: 1 }) as WorldState;
+  const w = createWorld({ start: { founders: 1, network: null }, market: { prospects: 1_000_000 }, ...scenario }, { seed: 1 }) as WorldState;
   w.period = period;
   return w;
 }
@@ -424,7 +424,7 @@ describe("founders are the company", () => {
     const w = createWorld({ start: { founders: 2, network: { distributors: 50 } }, distributors: { effortFade: [{ fromMonth: 0, factor: 0 }] } });
     stepWorld(w);
     expect([w.effort[0], w.effort[1], w.effort[2], w.expenses[0]]).toEqual([1, 1, 0, 0]);
-    expect(() => resolveScenario({ start: { founders: 2 }, stopping: [{ kind: "members", members: [5, 1], fromPeriod: 0 }] })).toThrow(
+    expect(() => resolveScenario({ start: { founders: 2, network: null }, stopping: [{ kind: "members", members: [5, 1], fromPeriod: 0 }] })).toThrow(
       /stopping\[0\]\.members\[1\]: expected a member who is not a founder/,
     );
   });

@@ -24,7 +24,7 @@ import { legacyRoles } from "./legacy.js";
 
 /** A world of one founder (index 0) and nothing else, to build on by hand; its period is `period`. */
 function tiny(scenario: ScenarioInput = {}, period = 0): WorldState {
-  const w = createWorld({ start: { founders: 1 }, market: { prospects: 1_000_000 }, ...scenario }, { seed: 1 }) as WorldState;
+  const w = createWorld({ start: { founders: 1, network: null }, market: { prospects: 1_000_000 }, ...scenario }, { seed: 1 }) as WorldState;
   w.period = period;
   return w;
 }
@@ -79,7 +79,7 @@ describe("attrition", () => {
   });
 
   it("founders never quit, whatever the hazard", () => {
-    const w = tiny({ start: { founders: 2 }, distributors: { attrition: [{ fromMonth: 0, monthly: 1 }] } }, 5);
+    const w = tiny({ start: { founders: 2, network: null }, distributors: { attrition: [{ fromMonth: 0, monthly: 1 }] } }, 5);
     w.joinPeriod[0] = -3;
     w.joinPeriod[1] = -3;
     attrition(w, NONE);
@@ -107,7 +107,7 @@ describe("roll-up", () => {
   });
 
   it("the top of a chain quitting leaves her downline at the top", () => {
-    const w = tiny({ start: { founders: 2 } });
+    const w = tiny({ start: { founders: 2, network: null } });
     const [m2] = members(w, [[1, -2]]);
     w.alive[1] = 0; // a founder never quits by attrition; forced here to see the top case
     rollUp(w, NONE);

@@ -231,7 +231,7 @@ describe("hazards by tenure month", () => {
     const w = createWorld(
       {
         period,
-        start: { founders: 1 },
+        start: { founders: 1, network: null },
         distributors: { attrition: [{ fromMonth: 0, monthly: 1 }, { fromMonth: 1, monthly: 0 }], ...legacyRoles({ builderRate: 5 }) },
       },
       { seed: 3 },
@@ -246,7 +246,7 @@ describe("hazards by tenure month", () => {
 
 describe("starting states", () => {
   it("founders only", () => {
-    const w = createWorld({ start: { founders: 3 } });
+    const w = createWorld({ start: { founders: 3, network: null } });
     expect(w.size).toBe(3);
     expect(Array.from(w.upline.subarray(0, 3))).toEqual([-1, -1, -1]);
   });

@@ -19,8 +19,8 @@ import { retailProfit } from "./retail-profit/index.js";
 import { matrix } from "./matrix/index.js";
 import { binary } from "./binary/index.js";
 
-/** The built-in component types, in the order the plan schema lists them. */
-export const BUILT_IN_COMPONENTS: readonly AnyComponentType[] = [
+/** The built-in component types with their own types (their plan entries' input types). */
+const BUILT_INS = [
   customerCommission,
   unilevel,
   stairstep,
@@ -35,4 +35,10 @@ export const BUILT_IN_COMPONENTS: readonly AnyComponentType[] = [
   retailProfit,
   matrix,
   binary,
-];
+] as const satisfies readonly AnyComponentType[];
+
+/** The built-in component types, in the order the plan schema lists them. */
+export const BUILT_IN_COMPONENTS: readonly AnyComponentType[] = BUILT_INS;
+
+/** Any one of the built-in component types, with its own types. */
+export type BuiltInComponentType = (typeof BUILT_INS)[number];

@@ -25,7 +25,8 @@
  */
 import { poisson } from "../../random/stream.js";
 import { pushOrder } from "../network.js";
-import { addCustomer, type WorldState } from "../state.js";
+import { ratesIndex } from "../roles.js";
+import { acquireCustomer, type WorldState } from "../state.js";
 import { mergeAside } from "../customer-order.js";
 import type { WorldStepInput } from "./input.js";
 
@@ -42,22 +43,24 @@ function acquire(world: WorldState, _input: WorldStepInput): void {
   if (scale === 0) return;
   const rates = world.scenario.people.acquisitionRate;
   const draws = world.draws.acquisition;
-  const { tally, orderColumns: columns, role, effort } = world;
+  const { tally, orderColumns: columns, role, effort, company } = world;
   const orders = tally.orders;
   let added = 0;
+  let once = 0;
   let revenue = 0;
   let cvTotal = 0;
   for (let idx = 0; idx < world.currentCount && world.prospectsLeft > 0; idx++) {
     const i = world.current[idx]!;
-    const mean = rates[role[i]!]! * effort[i]! * scale;
+    const mean = rates[ratesIndex(company, role, i)]! * effort[i]! * scale;
     if (mean === 0) continue;
     const k = poisson(draws.at(world.keyHi[i]!, world.keyLo[i]!, t), mean);
     for (let rank = 0; rank < k && world.prospectsLeft > 0; rank++) {
-      const c = addCustomer(world, i, t, rank);
-      const price = world.customerPrice[c]!;
-      const cv = world.customerCvEach[c]!;
-      const qv = world.customerQvEach[c]!;
-      const id = world.customerId[c]!;
+      const c = acquireCustomer(world, i, t, rank);
+      const price = c < 0 ? world.drawn.price : world.customerPrice[c]!;
+      const cv = c < 0 ? world.drawn.cv : world.customerCvEach[c]!;
+      const qv = c < 0 ? world.drawn.qv : world.customerQvEach[c]!;
+      const id = c < 0 ? world.drawn.id : world.customerId[c]!;
+      if (c < 0) once += 1;
       world.customerCv[i]! += cv;
       if (world.hasQv) world.customerQv[i]! += qv;
       revenue += price;
@@ -69,8 +72,9 @@ function acquire(world: WorldState, _input: WorldStepInput): void {
     }
   }
   tally.newCustomers += added;
-  // Each new customer's first order.
+  // Each new customer's first order (a one-time buyer's only one).
   tally.placed += added;
+  tally.oneTimeSales += once;
   tally.revenueCustomers += revenue;
   tally.cv += cvTotal;
 }

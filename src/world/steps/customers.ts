@@ -6,7 +6,8 @@
  * uplines — or are lost — `churn`), churn (the hazard of the tenure month
  * just completed; a stopped member's customers churn like anyone's), and
  * renewals (monthly subscriptions: every month; in weeks, in the week a new
- * month of tenure starts). Survivors are compacted in place, in order.
+ * month of tenure starts; weekly-billed ones, `renewEvery: "week"`, every
+ * period). Survivors are compacted in place, in order.
  *
  * Draw: one per customer with a distributor, keyed by (her key, period).
  *
@@ -16,6 +17,7 @@ import { keyedUniform } from "../../random/keyed.js";
 import { grown } from "../../util/grow.js";
 import type { WorldState } from "../state.js";
 import { setAside } from "../customer-order.js";
+import { ratesIndex } from "../roles.js";
 import { tenureMonth } from "../tenure.js";
 import type { WorldStepInput } from "./input.js";
 
@@ -30,6 +32,8 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
   const orphans = world.scenario.spec.customers.orphans;
   const moveUp = orphans !== "churn";
   const toWorking = orphans === "moveUpToWorking";
+  // Weekly-billed subscriptions (weekly periods only) renew every period.
+  const everyPeriod = world.scenario.spec.customers.renewEvery === "week";
   const { recruits, acquires } = world.scenario.people;
   const monthly = monthsPerPeriod === 1;
   const lastMonth = churnHazard.length - 1;
@@ -57,7 +61,7 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
       if (toWorking) {
         // The uplines of current members are current (rolled up): the walk stays among them.
         let p = owner;
-        while (p >= 0 && !(effort[p]! > 0 && (recruits[role[p]!] === 1 || acquires[role[p]!] === 1))) p = upline[p]!;
+        while (p >= 0 && !(effort[p]! > 0 && (recruits[ratesIndex(world.company, role, p)] === 1 || acquires[ratesIndex(world.company, role, p)] === 1))) p = upline[p]!;
         if (p >= 0) owner = p;
       }
       if (owner >= 0) customerCount[owner]! += 1;
@@ -92,8 +96,8 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
       customerOwner[write] = owner;
       write += 1;
     }
-    // Renewal (renews): every month; in weeks, in the week a new month of tenure starts.
-    if (monthly || tenureMonth(tenure, monthsPerPeriod) !== tenureMonth(tenure - 1, monthsPerPeriod)) {
+    // Renewal (tenure.ts, renews): weekly-billed every period; monthly every month, in weeks in the week a new month of tenure starts.
+    if (everyPeriod || monthly || tenureMonth(tenure, monthsPerPeriod) !== tenureMonth(tenure - 1, monthsPerPeriod)) {
       customerCv[owner]! += cv;
       if (hasQv) customerQv[owner]! += qv;
       revenue += price;

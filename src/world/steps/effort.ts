@@ -20,6 +20,7 @@
  *
  * @module
  */
+import { ratesIndex } from "../roles.js";
 import type { WorldState } from "../state.js";
 import { tenureMonth } from "../tenure.js";
 import type { WorldStepInput } from "./input.js";
@@ -35,7 +36,7 @@ export function setEffort(world: WorldState, i: number, t: number): number {
     const month = tenureMonth(t - world.joinPeriod[i]!, world.monthsPerPeriod);
     e = fade[month < fade.length ? month : fade.length - 1]!;
   }
-  const role = world.role[i]!;
+  const role = ratesIndex(world.company, world.role, i);
   const h = people.hoursPerPeriod[role]! * e;
   world.effort[i] = e;
   world.hours[i] = h;
@@ -64,7 +65,7 @@ export function effort(world: WorldState, _input: WorldStepInput): void {
       const month = tenureMonth(t - joinPeriod[i]!, monthsPerPeriod);
       e = fade[month < lastMonth ? month : lastMonth]!;
     }
-    const r = role[i]!;
+    const r = ratesIndex(company, role, i);
     const h = hoursPerPeriod[r]! * e;
     out[i] = e;
     hours[i] = h;

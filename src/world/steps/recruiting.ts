@@ -43,6 +43,7 @@
  */
 import { poisson } from "../../random/stream.js";
 import { fitted } from "../../util/grow.js";
+import { ratesIndex } from "../roles.js";
 import { addRecruit, payPackageFee, type WorldState } from "../state.js";
 import { setEffort } from "./effort.js";
 import type { WorldStepInput } from "./input.js";
@@ -71,7 +72,7 @@ export function recruiting(world: WorldState, _input: WorldStepInput): void {
     let sumRC = 0;
     for (let idx = 0; idx < a0; idx++) {
       const i = world.current[idx]!;
-      if (recruits[world.role[i]!] === 0) continue;
+      if (recruits[ratesIndex(world.company, world.role, i)] === 0) continue;
       const e = world.effort[i]!;
       sumR += e;
       sumRC += e * frontline[i]!;
@@ -81,7 +82,7 @@ export function recruiting(world: WorldState, _input: WorldStepInput): void {
   for (let idx = 0; idx < a0 && world.prospectsLeft > 0; idx++) {
     const i = world.current[idx]!;
     // Read through `world`: addRecruit replaces the member arrays when they grow.
-    const role = world.role[i]!;
+    const role = ratesIndex(world.company, world.role, i);
     const e = world.effort[i]!;
     const rate =
       r.model === "poisson"

@@ -31,6 +31,7 @@ import { defineComponent } from "../../contract.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { affiliateKernel } from "./fast.js";
 import { affiliateRule } from "./reference.js";
+import { affiliateIncome } from "./income.js";
 import type { AffiliateSettings } from "./settings.js";
 export type { AffiliateSettings } from "./settings.js";
 
@@ -96,4 +97,6 @@ export const affiliate = defineComponent({
   },
   fast: affiliateKernel,
   reference: affiliateRule,
+  // Income: level 1 on her own customers (first orders active, later ones residual), level 2 leveraged (income.ts).
+  income: affiliateIncome,
 });

@@ -228,5 +228,7 @@ export const binary = defineComponent({
   },
   fast: binaryKernel,
   reference: binaryRule,
+  // Income: her placement legs' volume (her own PV is in neither leg): leveraged.
+  income: "leveraged",
   placement: () => ({ kind: "binary" }),
 });

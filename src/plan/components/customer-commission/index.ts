@@ -8,6 +8,7 @@ import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
 import { defineComponent } from "../../contract.js";
 import { basisField } from "../../volume.js";
+import { customerOrderIncome } from "../shared/customer-income.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { customerCommissionKernel } from "./fast.js";
 import { customerCommissionRule } from "./reference.js";
@@ -41,4 +42,6 @@ export const customerCommission = defineComponent({
   compile: (input, ctx): CustomerCommissionSettings => ({ rate: ctx.rate(input.rate), basis: input.basis, requireActive: input.qualification.active }),
   fast: customerCommissionKernel,
   reference: customerCommissionRule,
+  // Income: on her own customers' orders, a first order (the customer's acquisition period) active, a later one residual.
+  income: (s, network, weights) => customerOrderIncome(network, s.basis, weights),
 });

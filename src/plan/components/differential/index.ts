@@ -85,4 +85,6 @@ export const differential = defineComponent({
   },
   fast: differentialKernel,
   reference: differentialRule,
+  // Income: leveraged, all of it, as stairstep's: with `includeOwn` her own PV's differential is in it (at her rate from the table), not split out.
+  income: "leveraged",
 });

@@ -60,4 +60,6 @@ export const fastStart = defineComponent({
   }),
   fast: fastStartKernel,
   reference: fastStartRule,
+  // Income: one-time pay on a new recruit's first periods, for the recruiting: active (levels 2–4 too).
+  income: "active",
 });

@@ -62,4 +62,6 @@ export const generation = defineComponent({
   }),
   fast: generationKernel,
   reference: generationRule,
+  // Income: the groups of her and the leaders below her, her own PV excluded: leveraged.
+  income: "leveraged",
 });

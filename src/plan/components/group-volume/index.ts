@@ -56,4 +56,6 @@ export const groupVolume = defineComponent({
   },
   fast: groupVolumeKernel,
   reference: groupVolumeRule,
+  // Income: leveraged, all of it: a rate on her group's volume. With `includeOwn` her own PV's share is in it, not split out (as stairstep's).
+  income: "leveraged",
 });

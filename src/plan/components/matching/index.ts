@@ -147,4 +147,6 @@ export const matching = defineComponent({
   },
   fast: matchingKernel,
   reference: matchingRule,
+  // Income: a share of what her downline earned: leveraged.
+  income: "leveraged",
 });

@@ -66,5 +66,7 @@ export const matrix = defineComponent({
   },
   fast: matrixKernel,
   reference: matrixRule,
+  // Income: volume from her placement downline (level 1 is below her): leveraged.
+  income: "leveraged",
   placement: (s) => ({ kind: "matrix", width: s.width }),
 });

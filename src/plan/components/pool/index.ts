@@ -77,4 +77,6 @@ export const pool = defineComponent({
   }),
   fast: poolKernel,
   reference: poolRule,
+  // Income: a share of the company's volume for ranks her group's volume earns: leveraged.
+  income: "leveraged",
 });

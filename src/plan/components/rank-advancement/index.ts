@@ -68,4 +68,6 @@ export const rankAdvancement = defineComponent({
   },
   fast: rankAdvancementKernel,
   reference: rankAdvancementRule,
+  // Income: once per rank reached: active.
+  income: "active",
 });

@@ -23,6 +23,7 @@
 import { z } from "zod";
 import { componentName, rateField } from "../../../validate/fields.js";
 import { defineComponent } from "../../contract.js";
+import { customerOrderIncome } from "../shared/customer-income.js";
 import { activeQualification, REQUIRES_ACTIVE_RENAMED } from "../shared/qualification.js";
 import { retailProfitKernel } from "./fast.js";
 import { retailProfitRule } from "./reference.js";
@@ -56,4 +57,6 @@ export const retailProfit = defineComponent({
   compile: (input, ctx): RetailProfitSettings => ({ discount: ctx.rate(input.discount), requireActive: input.qualification.active }),
   fast: retailProfitKernel,
   reference: retailProfitRule,
+  // Income: on her own customers' orders, a first order (the customer's acquisition period) active, a later one residual.
+  income: (_s, network, weights) => customerOrderIncome(network, "price", weights),
 });

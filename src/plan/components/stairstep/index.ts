@@ -114,4 +114,6 @@ export const stairstep = defineComponent({
   },
   fast: stairstepKernel,
   reference: stairstepRule,
+  // Income: leveraged, all of it. Her differential on her own PV (own orders and her customers') is in it too: it is paid at the rate her rank reaches, and telling it apart would need that rate member by member; the README says so.
+  income: "leveraged",
 });

@@ -109,4 +109,6 @@ export const unilevel = defineComponent({
   },
   fast: unilevelKernel,
   reference: unilevelRule,
+  // Income: level 1 is the buyer's upline, so every order pays her from below: leveraged.
+  income: "leveraged",
 });
