@@ -73,7 +73,9 @@ describe("matching with tables, cascades and conditions: fast and reference engi
       }),
       { numRuns: RUNS, ...replay },
     );
-    // The generators reach periods where the match pays.
-    expect(reached.paidBy.get("match") ?? 0).toBeGreaterThan(RUNS / 5);
+    // The generators reach periods where the match pays: about a quarter of the runs (75–118 of 400 over
+    // seven seeds), so the bound is a tenth, about three standard deviations below: a seed does not fail it,
+    // a generator that stops reaching the match does.
+    expect(reached.paidBy.get("match") ?? 0).toBeGreaterThan(RUNS / 10);
   });
 });
