@@ -118,8 +118,8 @@ export async function simulateTwoThreads<C extends CollectorFactories = Record<n
     const { port1, port2 } = new MessageChannel();
     const control = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
     const data: WorldThreadData = { spec: scenario.spec, seed: worldOptions.seed ?? 42, periods, control, port: port2, ...(worldOptions.stop ? { stop: worldOptions.stop } : {}) };
-    const { filename, execArgv } = workerModule("world-worker.js", "world-worker.ts");
-    const pool = new Piscina({ filename, minThreads: 1, maxThreads: 1, execArgv });
+    const { filename, execArgv, resourceLimits } = workerModule("world-worker.js", "world-worker.ts");
+    const pool = new Piscina({ filename, minThreads: 1, maxThreads: 1, execArgv, ...(resourceLimits ? { resourceLimits } : {}) });
     const task = pool.run(data, { transferList: [port2] });
     // Its failure is read from the messages (and the task awaited at the end).
     task.catch(() => {});

@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { workerOptions } from "../../src/parallel/pool.js";
 import { simulateTwoThreads, type TwoThreadsReport } from "../../src/parallel/index.js";
 import { ledgerToCsv, PRESETS, simulate, type PlanInput, type ScenarioInput, type SimulationResult } from "../../src/index.js";
 
@@ -67,6 +70,27 @@ describe("simulateTwoThreads", () => {
     const orders = await both({ ...WORLD, months: 6 }, PRESETS["saas-affiliate"]);
     expect(orders.report.threads).toBe(1);
     expect(orders.two).toBe(orders.one);
+  });
+
+  it("gives its worker only the Node options a worker takes (a heap limit as the worker's own)", () => {
+    expect(workerOptions(["--max-old-space-size=6144", "--import", "tsx", "--inspect", "--conditions=dev", "--no-warnings", "--expose-gc"])).toEqual({
+      execArgv: ["--import", "tsx", "--conditions=dev", "--no-warnings"],
+      resourceLimits: { maxOldGenerationSizeMb: 6144 },
+    });
+    expect(workerOptions(["--require", "./a.cjs", "--max_old_space_size", "512"])).toEqual({ execArgv: ["--require", "./a.cjs"], resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    expect(workerOptions([])).toEqual({ execArgv: [] });
+  });
+
+  it("runs in a process started with --max-old-space-size (a V8 option a worker refuses)", () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const script = `import("./src/parallel/index.ts").then(async ({ simulateTwoThreads }) => {
+      let threads = 0;
+      const r = await simulateTwoThreads({ scenario: { months: 2, start: { network: { distributors: 200 } }, market: { prospects: 5000 } }, seed: 1 }, (t) => (threads = t.threads));
+      console.log(JSON.stringify({ threads, periods: r.periods.length }));
+    });`;
+    const child = spawnSync(process.execPath, ["--max-old-space-size=1024", "--import", "tsx", "-e", script], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    expect(child.stderr).not.toMatch(/ERR_WORKER_INVALID_EXEC_ARGV/);
+    expect(child.stdout.trim().split("\n").pop()).toBe(JSON.stringify({ threads: 2, periods: 2 }));
   });
 
   it("reports the world thread's failure as an error", async () => {
