@@ -16,8 +16,8 @@ export default defineConfig([
   },
   {
     // downline/parallel: worker threads (Node only), ESM only (its types come from the block above).
-    // The worker is an entry of its own: the pool loads it from beside parallel.js.
-    entry: { parallel: "src/parallel/index.ts", "parallel-worker": "src/parallel/worker.ts" },
+    // The workers are entries of their own: the pools load them from beside parallel.js.
+    entry: { parallel: "src/parallel/index.ts", "parallel-worker": "src/parallel/worker.ts", "world-worker": "src/parallel/world-worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",

@@ -19,7 +19,10 @@ import {
 } from "../src/index.js";
 // The runner's steps, apart (internal: the benchmarks instrument the very loop `simulate` runs).
 import { collectResults, prepareRun, runPeriods, type NamedCollector, type PreparedRun } from "../src/run/prepared-run.js";
+import { simulateTwoThreads } from "../src/parallel/index.js";
 import type { Workload } from "./workloads.js";
+import type { PeriodNetwork } from "../src/world/network.js";
+import { roundScaled } from "../src/money/round.js";
 
 const MB = 1024 * 1024;
 
@@ -31,7 +34,7 @@ const MB = 1024 * 1024;
 export const RESULT_MARKER = "BENCHMARK-RESULT ";
 
 /** The measurements a child process can run. */
-export type Task = "simulate" | "compare" | "split";
+export type Task = "simulate" | "compare" | "split" | "period";
 
 /**
  * Tracks the peak of `heapUsed + arrayBuffers`. RSS alone hides whether the
@@ -70,7 +73,12 @@ export interface SimulationMeasurement {
   readonly kind: "simulate";
   readonly workload: string;
   readonly ledger: boolean;
+  /** 1: `simulate`; 2: `simulateTwoThreads` (the world a period ahead on a worker thread). */
+  readonly threads: 1 | 2;
+  /** Why a two-thread run stayed on one thread, if it did. */
+  readonly oneThreadReason?: string;
   readonly months: number;
+  readonly periods: number;
   /** Distributors in the generated starting network. */
   readonly startMembers: number;
   /** Members who ever joined, at the end (what the engine covers in the last period). */
@@ -78,50 +86,83 @@ export interface SimulationMeasurement {
   /** Distributors still in the business at the end. */
   readonly endAlive: number;
   readonly wallSeconds: number;
+  /** CPU seconds of the process, every thread (user + system). */
+  readonly cpuSeconds: number;
+  /** Reading every member record (`result.members`, built as read) and every period row after the run. */
+  readonly readSeconds: number;
   readonly memberMonths: number;
   readonly memberMonthsPerSecond: number;
+  /** Peak RSS of the process, the results read included. */
   readonly peakRssMb: number;
+  /** Peak RSS over members who ever joined, in bytes. */
+  readonly bytesPerMember: number;
   readonly peakHeapMb: number;
   readonly ledgerLines: number;
+  /** Σ of every member's gross (read through the member records): a check that the rows were read, and that runs agree. */
+  readonly grossTotal: number;
+  /** Σ of the period rows' payout. */
+  readonly payoutTotal: number;
 }
 
 /**
  * Times the public `simulate` call end to end — world creation, every
  * period's world step and payout, collectors, ledger and member columns —
- * since that is what a user waits for. (Member records are built only when a
- * user reads `result.members`; the split below times that apart.)
+ * since that is what a user waits for; then reads what a user reads (every
+ * member record, built as it is read, and every period row) and takes the
+ * peak RSS with it. With `threads` 2 the run is `simulateTwoThreads`.
+ *
+ * The heap is sampled through `onPeriod`, not a collector: an extra
+ * collector sees the network, so the runner would keep the order columns for it.
  *
  * Members·months: the sum over periods of the distributors current at the end
  * of each period (`periods[t].members`): the member-months simulated. The
  * engine's loops visit the current members only, not everyone who ever joined.
  */
-export function measureSimulation(w: Workload, ledger: boolean): SimulationMeasurement {
+export async function measureSimulation(w: Workload, ledger: boolean, threads: 1 | 2 = 1): Promise<SimulationMeasurement> {
   const heap = new HeapPeak();
   heap.sample();
+  const c0 = process.cpuUsage();
   const start = performance.now();
-  const options = { scenario: w.scenario, plan: w.plan, seed: w.seed, engine: "fast" as const, ledger, collectors: { heap: heapPeakCollector(heap) } };
-  // A workload with income feedback has it in its scenario: the runner feeds each period's payouts to the world.
-  const result = simulate(options);
+  const options = { scenario: w.scenario, plan: w.plan, seed: w.seed, engine: "fast" as const, ledger, onPeriod: () => heap.sample() };
+  let oneThreadReason: string | undefined;
+  const result = threads === 2 ? await simulateTwoThreads(options, (r) => (oneThreadReason = r.reason)) : simulate(options);
   const wallSeconds = (performance.now() - start) / 1000;
-  // The member rows are built after the last period: sample while the result is alive.
+  heap.sample();
+  // What a user reads: every member record and period row.
+  const r0 = performance.now();
+  let grossTotal = 0;
+  for (const m of result.members) grossTotal += m.gross;
+  let payout = 0;
+  for (const p of result.periods) payout += p.payout;
+  const readSeconds = (performance.now() - r0) / 1000;
+  const cpu = process.cpuUsage(c0);
   heap.sample();
   const endMembers = result.memberColumns.size;
   const memberMonths = result.periods.reduce((sum, p) => sum + p.members, 0);
   const startMembers = w.scenario.start?.network?.distributors ?? w.scenario.start?.founders ?? 1;
+  const peak = peakRssMb();
   return {
     kind: "simulate",
     workload: w.name,
     ledger,
-    months: result.periods.length,
+    threads,
+    ...(oneThreadReason !== undefined ? { oneThreadReason } : {}),
+    months: w.scenario.months ?? 36,
+    periods: result.periods.length,
     startMembers,
     endMembers,
     endAlive: result.periods[result.periods.length - 1]?.members ?? 0,
     wallSeconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    readSeconds,
     memberMonths,
     memberMonthsPerSecond: memberMonths / wallSeconds,
-    peakRssMb: peakRssMb(),
+    peakRssMb: peak,
+    bytesPerMember: (peak * MB) / endMembers,
     peakHeapMb: heap.peakBytes / MB,
     ledgerLines: result.ledger.length,
+    grossTotal,
+    payoutTotal: payout,
   };
 }
 
@@ -275,20 +316,24 @@ export function splitSimulation(w: Workload, ledger: boolean): TimeSplit {
   const heap = new HeapPeak();
   const now = (): number => performance.now();
   let t0 = now();
-  const run = prepareRun({ scenario: w.scenario, plans: [w.plan], seed: w.seed, engine: "fast", ledger, collectors: { heap: heapPeakCollector(heap) } });
+  const run = prepareRun({ scenario: w.scenario, plans: [w.plan], seed: w.seed, engine: "fast", ledger });
   const createMs = now() - t0;
   const timers: Timers = { step: 0, pay: 0, ledger: 0, collect: 0 };
+  // The world's step, timed: the runner steps its sources (the first is `run.step`'s).
+  const timedStep = (step: PreparedRun["step"]): PreparedRun["step"] => (input) => {
+    const s0 = performance.now();
+    const period = step(input);
+    timers.step += performance.now() - s0;
+    return period;
+  };
   const instrumented: PreparedRun = {
     ...run,
-    step() {
-      const s0 = performance.now();
-      const period = run.step();
-      timers.step += performance.now() - s0;
-      return period;
-    },
+    step: timedStep(run.step),
+    sources: run.sources.map((source) => ({ ...source, step: timedStep(source.step) })),
     plans: run.plans.map((p) => ({ ...p, engine: timedEngine(p.engine, timers), builtIns: p.builtIns.map((c) => timedCollector(c, timers)) })),
   };
-  runPeriods(instrumented);
+  // The heap sampled after each period through the listener: an extra collector would make the world keep its order columns.
+  runPeriods(instrumented, () => heap.sample());
   const loopPeakRssMb = peakRssMb();
   t0 = now();
   const rows = collectResults(instrumented)[0]!.members;
@@ -310,5 +355,143 @@ export function splitSimulation(w: Workload, ledger: boolean): TimeSplit {
     loopPeakRssMb,
     peakRssMb: peakRssMb(),
     peakHeapMb: heap.peakBytes / MB,
+  };
+}
+
+/** One period at scale: the fast engine against a plain JavaScript kernel of the simpler work, on the same network. */
+export interface PeriodMeasurement {
+  readonly kind: "period";
+  readonly workload: string;
+  /** Members who ever joined, and current, in the period paid. */
+  readonly size: number;
+  readonly members: number;
+  readonly active: number;
+  /** Generating the start network and stepping the world one period (not timed against anything). */
+  readonly worldSeconds: number;
+  /** The engine's first `pay` (its arrays allocated and its code compiled then), and the median of the next ones. */
+  readonly engineColdSeconds: number;
+  readonly engineSeconds: number;
+  /** The kernel's first run and the median of the next ones (its arrays allocated before either). */
+  readonly kernelColdSeconds: number;
+  readonly kernelSeconds: number;
+  /** Kernel ÷ engine, medians: above 1, the engine is faster. */
+  readonly ratio: number;
+  /** The kernel's group volumes and unilevel amounts equal the engine's (member by member): the same work, checked. */
+  readonly kernelAgrees: boolean;
+  readonly runs: number;
+  readonly peakRssMb: number;
+}
+
+/** The scaled rates of the kernel's 7-level unilevel: 8/5/4/4/4/3/2 % at scale 100. */
+const KERNEL_RATES = Int32Array.from([8, 5, 4, 4, 4, 3, 2]);
+const KERNEL_SCALE = 100;
+
+/** The kernel's scratch, allocated once before it is timed. */
+interface KernelScratch {
+  readonly pv: Float64Array;
+  readonly gv: Float64Array;
+  readonly active: Uint8Array;
+  readonly amount: Float64Array;
+}
+
+/**
+ * The simpler work as a plain loop kernel, the tools of the trade and
+ * nothing else (typed arrays, one thread): personal volumes and activity,
+ * group volumes rolled up in one reverse pass, then a 7-level unilevel with
+ * dynamic compression — from each member with volume, a walk up her uplines
+ * paying the next active one at each level — and the amounts in cents.
+ */
+function kernel(network: PeriodNetwork, minPv: number, k: KernelScratch): void {
+  const { size, members, memberCount, upline, ownCv, customerCv } = network;
+  const { pv, gv, active, amount } = k;
+  pv.fill(0, 0, size);
+  gv.fill(0, 0, size);
+  active.fill(0, 0, size);
+  amount.fill(0, 0, size);
+  for (let idx = 0; idx < memberCount; idx++) {
+    const i = members[idx]!;
+    const v = ownCv[i]! + customerCv[i]!;
+    pv[i] = v;
+    active[i] = v >= minPv ? 1 : 0;
+  }
+  for (let idx = memberCount - 1; idx >= 0; idx--) {
+    const i = members[idx]!;
+    const g = gv[i]! + pv[i]!;
+    gv[i] = g;
+    const p = upline[i]!;
+    if (p >= 0) gv[p]! += g;
+  }
+  for (let idx = 0; idx < memberCount; idx++) {
+    const i = members[idx]!;
+    const v = pv[i]!;
+    if (v === 0) continue;
+    let u = upline[i]!;
+    let level = 0;
+    while (u >= 0 && level < 7) {
+      if (active[u] === 1) amount[u]! += v * KERNEL_RATES[level++]!;
+      u = upline[u]!;
+    }
+  }
+  for (let idx = 0; idx < memberCount; idx++) {
+    const i = members[idx]!;
+    amount[i] = roundScaled(amount[i]!, KERNEL_SCALE, "halfEven");
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+/**
+ * One period on a large network: the world generated and stepped once, then
+ * the fast engine's `pay` and the kernel ({@link kernel}) alternated on the
+ * very same network, `runs` times each after a first (cold) run, each timed
+ * alone; medians compared. The kernel's group volumes and unilevel amounts
+ * are checked against the engine's, member by member.
+ */
+export function measurePeriod(w: Workload, runs = 3): PeriodMeasurement {
+  const t0 = performance.now();
+  const world = createWorld(w.scenario, { seed: w.seed, budget: Infinity });
+  const { network } = stepWorld(world);
+  const worldSeconds = (performance.now() - t0) / 1000;
+  const plan = compilePlan(w.plan);
+  const engine = createFastEngine(plan);
+  const unilevel = plan.components.findIndex((c) => c.type === "unilevel");
+  const size = network.size;
+  const scratch: KernelScratch = { pv: new Float64Array(size), gv: new Float64Array(size), active: new Uint8Array(size), amount: new Float64Array(size) };
+  const time = (f: () => void): number => {
+    const s0 = performance.now();
+    f();
+    return (performance.now() - s0) / 1000;
+  };
+  let payout = engine.pay(network);
+  const engineCold = time(() => (payout = engine.pay(network)));
+  const kernelCold = time(() => kernel(network, plan.minPv, scratch));
+  let agrees = true;
+  for (let idx = 0; idx < network.memberCount; idx++) {
+    const i = network.members[idx]!;
+    if (payout.gv[i] !== scratch.gv[i] || payout.amounts[unilevel]![i] !== scratch.amount[i]) agrees = false;
+  }
+  const engineTimes: number[] = [];
+  const kernelTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    engineTimes.push(time(() => engine.pay(network)));
+    kernelTimes.push(time(() => kernel(network, plan.minPv, scratch)));
+  }
+  const engineSeconds = median(engineTimes);
+  const kernelSeconds = median(kernelTimes);
+  return {
+    kind: "period",
+    workload: w.name,
+    size,
+    members: network.memberCount,
+    active: payout.activeCount,
+    worldSeconds,
+    engineColdSeconds: engineCold,
+    engineSeconds,
+    kernelColdSeconds: kernelCold,
+    kernelSeconds,
+    ratio: kernelSeconds / engineSeconds,
+    kernelAgrees: agrees,
+    runs,
+    peakRssMb: peakRssMb(),
   };
 }

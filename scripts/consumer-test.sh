@@ -39,7 +39,7 @@ tar -tzf "$TARBALL" | sed 's#^package/##' | sort > "$WORK/files"
 cat "$WORK/files"
 missing=0
 for f in dist/index.js dist/index.cjs dist/index.d.ts dist/index.d.cts dist/node.js dist/node.cjs dist/node.d.ts dist/node.d.cts \
-  dist/parallel.js dist/parallel.d.ts dist/parallel-worker.js dist/cli.js schema/plan.schema.json README.md CHANGELOG.md LICENSE package.json; do
+  dist/parallel.js dist/parallel.d.ts dist/parallel-worker.js dist/world-worker.js dist/cli.js schema/plan.schema.json README.md CHANGELOG.md LICENSE package.json; do
   grep -qxF "$f" "$WORK/files" || { echo "missing from the tarball: $f"; missing=1; }
 done
 for f in presets/*.json presets/scenarios/*.json; do
@@ -80,7 +80,7 @@ cat > esm.mjs <<'JS'
 import assert from "node:assert/strict";
 import { simulate, simulatePlans, compilePlan, DEFAULT_PLAN, PRESETS, formatMinor, DownlineInputError } from "downline";
 import { readHistoryFiles } from "downline/node";
-import { comparePlans } from "downline/parallel";
+import { comparePlans, simulateTwoThreads } from "downline/parallel";
 import binary from "downline/presets/binary.json" with { type: "json" };
 import binaryWorld from "downline/presets/scenarios/binary.json" with { type: "json" };
 import schema from "downline/schema/plan.schema.json" with { type: "json" };
@@ -100,7 +100,11 @@ assert.throws(() => compilePlan({ components: [{ type: "unilevel", rates: ["0.1"
 assert.equal(typeof readHistoryFiles, "function");
 const c = await comparePlans({ plans: [DEFAULT_PLAN, PRESETS["wellness-unilevel"]], scenario: tiny, seeds: 2, workers: 2, window: "run" });
 assert.equal(c.arms.length, 2);
-console.log(`ESM ok: payout ${formatMinor(r.periods[1].payout, r.digits)}; downline/parallel on 2 workers; presets and schema as JSON modules`);
+let threads = 0;
+const two = await simulateTwoThreads({ scenario: tiny, seed: 1 }, (report) => (threads = report.threads));
+assert.equal(threads, 2);
+assert.equal(JSON.stringify(two.periods), JSON.stringify(r.periods));
+console.log(`ESM ok: payout ${formatMinor(r.periods[1].payout, r.digits)}; downline/parallel on 2 workers and on two threads; presets and schema as JSON modules`);
 JS
 node esm.mjs
 

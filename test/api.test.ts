@@ -119,7 +119,7 @@ const PUBLIC_VALUES = [
 ];
 
 /** The values `downline/parallel` exports (src/parallel/index.ts). */
-const PARALLEL_VALUES = ["comparePlans", "sweepParameters"];
+const PARALLEL_VALUES = ["comparePlans", "sweepParameters", "simulateTwoThreads"];
 
 /** Exported names whose declarations have no TSDoc: none. */
 const UNDOCUMENTED_TYPES: string[] = [];

@@ -8,7 +8,7 @@
  * @module
  */
 import type { PeriodPayout } from "../engine/payout.js";
-import { fitted } from "../util/grow.js";
+import { fitted, fittedTo } from "../util/grow.js";
 import type { World } from "../world/world.js";
 import type { Collector, CollectorSetup } from "./collector.js";
 
@@ -93,13 +93,15 @@ export interface MemberPeriodSpending {
 export function addToMemberTotals(totals: MemberTotals, payout: PeriodPayout, world: MemberPeriodSpending): void {
   const { members, memberCount } = payout;
   const n = payout.size;
-  totals.purchases = fitted(totals.purchases, n);
-  totals.requiredPurchases = fitted(totals.requiredPurchases, n);
-  totals.expenses = fitted(totals.expenses, n);
-  totals.hours = fitted(totals.hours, n);
-  totals.periodsActive = fitted(totals.periodsActive, n);
-  totals.rank = fitted(totals.rank, n);
-  totals.title = fitted(totals.title, n);
+  // Grown to the world's capacity when it has made room for more (its arrays' length): copied once, not every few periods.
+  const room = world.ownSpend.length;
+  totals.purchases = fittedTo(totals.purchases, n, room);
+  totals.requiredPurchases = fittedTo(totals.requiredPurchases, n, room);
+  totals.expenses = fittedTo(totals.expenses, n, room);
+  totals.hours = fittedTo(totals.hours, n, room);
+  totals.periodsActive = fittedTo(totals.periodsActive, n, room);
+  totals.rank = fittedTo(totals.rank, n, room);
+  totals.title = fittedTo(totals.title, n, room);
   const { ownSpend, requiredPurchases, expenses, hours } = world;
   // Only current members order, work, pay expenses, are active or are paid.
   for (let idx = 0; idx < memberCount; idx++) {
@@ -114,7 +116,7 @@ export function addToMemberTotals(totals: MemberTotals, payout: PeriodPayout, wo
   }
   for (let c = 0; c < payout.amounts.length; c++) {
     const row = payout.amounts[c]!;
-    const e = (totals.earnings[c] = fitted(totals.earnings[c]!, n));
+    const e = (totals.earnings[c] = fittedTo(totals.earnings[c]!, n, room));
     for (let idx = 0; idx < memberCount; idx++) {
       const i = members[idx]!;
       e[i]! += row[i]!;

@@ -12,8 +12,8 @@
  * @module
  */
 import { roundScaled, roundScaledBig } from "../money/round.js";
-import { capacityFor, grown, scratch } from "../util/grow.js";
-import { createQualifier } from "./qualify.js";
+import { capacityFor, grown, scratchTo } from "../util/grow.js";
+import { createQualifier, type QualifyInput } from "./qualify.js";
 import { applyCapsFast, createCapScratch } from "./caps.js";
 import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
 import type { FastPeriod } from "../plan/contract.js";
@@ -48,12 +48,25 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
   const planPackages = plan.packages.map((p) => p.name);
   let capacity = 0;
   let pv = new Float64Array(0);
+  // Allocated when first needed: QV apart from CV only when orders carry a QV, packages only when read.
   let ownQv = new Float64Array(0);
   let active = new Uint8Array(0);
   let activeUpline = new Int32Array(0);
+  // Scratch: each member herself if active, else her nearest active upline (-1 for none).
+  let activeOrAbove = new Int32Array(0);
   let title = new Uint8Array(0);
   let memberPackage = new Uint8Array(0);
   const qualifier = createQualifier(plan.ranks, plan.measures);
+  // Volumes, legs and measures are computed every period only when ranks or measures need them;
+  // otherwise on first read (a component, or a reader of the payout, asking for `gv` and the like).
+  const eagerVolumes = plan.ranks.length > 0 || plan.measures.length > 0;
+  const hasRanks = plan.ranks.length > 0;
+  // Which pay call the volumes were last computed for, and that call's input.
+  let calls = 0;
+  let volumesAt = -1;
+  let packagesAt = -1;
+  let qualifyInput: QualifyInput | undefined;
+  let packageNetwork: PeriodNetwork | undefined;
   const caps = plan.caps;
   const hasCaps = caps.payout !== undefined || caps.perMember !== undefined;
   const capScratch = createCapScratch();
@@ -72,22 +85,23 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
       const { size, upline, alive, ownCv, customerCv, members, memberCount } = network;
       const withQv = network.ownQv !== undefined && network.customerQv !== undefined;
       if (size > capacity) {
-        capacity = capacityFor(size);
-        pv = scratch(pv, size);
-        ownQv = scratch(ownQv, size);
-        active = scratch(active, size);
-        activeUpline = scratch(activeUpline, size);
-        memberPackage = scratch(memberPackage, size);
+        // The world's own capacity when it has made room for more (its member arrays' length): grown once.
+        capacity = Math.max(capacityFor(size), upline.length);
+        pv = scratchTo(pv, size, capacity);
+        active = scratchTo(active, size, capacity);
+        activeUpline = scratchTo(activeUpline, size, capacity);
+        activeOrAbove = scratchTo(activeOrAbove, size, capacity);
         title = grown(title, capacity);
-        amounts = amounts.map((a) => scratch(a, size));
-        published = published.map((list) => list.map((a) => scratch(a, size)));
-        earned = earned.map((a, c) => (keepEarned[c] ? scratch(a, size) : a));
+        amounts = amounts.map((a) => scratchTo(a, size, capacity));
+        published = published.map((list) => list.map((a) => scratchTo(a, size, capacity)));
+        earned = earned.map((a, c) => (keepEarned[c] ? scratchTo(a, size, capacity) : a));
         components.forEach((c, k) => c.definition.fast.grow?.(states[k], capacity));
       }
       // Entries of members who quit are never read through the list, but stay zero
       // so that the arrays handed out are right at every index.
       pv.fill(0, 0, size);
       active.fill(0, 0, size);
+      if (withQv && ownQv.length < size) ownQv = scratchTo(ownQv, size, capacity);
       const qv = withQv ? ownQv : pv;
       if (withQv) qv.fill(0, 0, size);
       let pvTotal = 0; // an exact integer while below 2^53, checked below
@@ -109,30 +123,46 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         const a = alive[i] === 1 && (activityOnQv ? q : v) >= minPv ? 1 : 0;
         active[i] = a;
         activeCount += a;
-        // Uplines have lower indices and are current members, so their entry is already final.
+        // Uplines have lower indices and are current members, so their entry is already final:
+        // one read of hers (herself if active, else her active upline) rather than two.
         const p = upline[i]!;
-        activeUpline[i] = p < 0 ? -1 : active[p] === 1 ? p : activeUpline[p]!;
+        const au = p < 0 ? -1 : activeOrAbove[p]!;
+        activeUpline[i] = au;
+        activeOrAbove[i] = a === 1 ? i : au;
       }
       if (!(pvTotal <= Number.MAX_SAFE_INTEGER) || !(qvTotal <= Number.MAX_SAFE_INTEGER)) {
         throw new RangeError(`downline/engine: the period's total volume ${Math.max(pvTotal, qvTotal)} is beyond exact range`);
       }
-      mapPackages(network, size);
+      calls += 1;
+      packageNetwork = network;
       const values = new Map<string, Float64Array>();
-      const input = { size, members, memberCount, upline, pv, qv, active, values };
-      qualifier.volumes(input);
+      const input: QualifyInput = { size, members, memberCount, upline, pv, qv, active, values };
+      qualifyInput = input;
+      if (eagerVolumes) volumes();
+      else qualifier.zeroRanks(size);
       plan.measures.forEach((m, k) => values.set(m.name, qualifier.result.measures[k]!));
-      const { gv, gqv, largestLeg, frontline, rank } = qualifier.result;
+      const { rank } = qualifier.result;
       const paidSoFar = new Map<string, Float64Array>();
       const period: FastPeriod = {
         network,
         pv,
-        gv,
+        get gv() {
+          return volumes().gv;
+        },
         qv,
-        gqv,
-        package: memberPackage,
+        get gqv() {
+          return volumes().gqv;
+        },
+        get package() {
+          return packages();
+        },
         values,
-        largestLeg,
-        frontline,
+        get largestLeg() {
+          return volumes().largestLeg;
+        },
+        get frontline() {
+          return volumes().frontline;
+        },
         rank,
         title,
         active,
@@ -149,10 +179,12 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
       for (let c = 0; c < components.length; c++) {
         if (components[c]!.stage === "measure") headlines[c] = run(c, period, values, size);
       }
-      qualifier.ranks(input);
-      for (let idx = 0; idx < memberCount; idx++) {
-        const i = members[idx]!;
-        if (rank[i]! > title[i]!) title[i] = rank[i]!;
+      if (hasRanks) {
+        qualifier.ranks(input);
+        for (let idx = 0; idx < memberCount; idx++) {
+          const i = members[idx]!;
+          if (rank[i]! > title[i]!) title[i] = rank[i]!;
+        }
       }
       const paid: number[] = [];
       const breakage: number[] = [];
@@ -201,9 +233,15 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         breakage,
         capped,
         pv,
-        gv,
-        largestLeg,
-        frontline,
+        get gv() {
+          return volumes().gv;
+        },
+        get largestLeg() {
+          return volumes().largestLeg;
+        },
+        get frontline() {
+          return volumes().frontline;
+        },
         rank,
         title,
         active,
@@ -227,6 +265,29 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
       return 0n;
     }
     return headline;
+  }
+
+  /**
+   * The qualifier's volumes of the latest pay call, computed at most once per
+   * call: every period when ranks or measures need them, else when first read.
+   */
+  function volumes() {
+    if (volumesAt !== calls) {
+      volumesAt = calls;
+      qualifier.volumes(qualifyInput!);
+    }
+    return qualifier.result;
+  }
+
+  /** Each member's plan package number for the latest pay call, filled at most once per call, when first read. */
+  function packages(): Uint8Array {
+    if (packagesAt !== calls) {
+      packagesAt = calls;
+      const network = packageNetwork!;
+      if (memberPackage.length < network.size) memberPackage = new Uint8Array(capacityFor(network.size));
+      mapPackages(network, network.size);
+    }
+    return memberPackage;
   }
 
   /** Fills each member's plan package number from the network's (by name; a package the plan does not list is 0). */

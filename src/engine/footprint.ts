@@ -8,27 +8,37 @@
  * @module
  */
 import type { CompiledPlan } from "../plan/plan.js";
+import { componentReadsGroupVolumes, componentReadsPackages } from "../plan/reads.js";
 
 /** Element types of the engine's typed arrays. */
 type Column = Int32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor;
 
-/** The fast engine's own arrays per member (fast.ts); each component adds one `Float64Array` of amounts. */
+/** The fast engine's own arrays per member (fast.ts, and the qualifier's ranks); each component adds one `Float64Array` of amounts. */
 export const FAST_ENGINE_COLUMNS: Readonly<Record<string, Column>> = {
   pv: Float64Array,
-  ownQv: Float64Array,
   active: Uint8Array,
   activeUpline: Int32Array,
+  activeOrAbove: Int32Array,
   title: Uint8Array,
-  memberPackage: Uint8Array,
+  rank: Uint8Array,
 };
 
-/** The qualifier's arrays per member (qualify.ts); each distinct leg threshold adds an `Int32Array`, each max-share rank a `Float64Array`. */
+/** The engine's personal QV, apart from the PV only when orders carry a QV of their own. */
+export const QV_COLUMNS: Readonly<Record<string, Column>> = { ownQv: Float64Array };
+
+/** Each member's package in the plan's numbering, only when a component reads packages. */
+export const PACKAGE_COLUMNS: Readonly<Record<string, Column>> = { memberPackage: Uint8Array };
+
+/**
+ * The qualifier's volume arrays per member (qualify.ts), only when the plan
+ * has ranks or measures or a component reads group volumes; each distinct
+ * leg threshold adds an `Int32Array`, each max-share rank a `Float64Array`.
+ */
 export const QUALIFIER_COLUMNS: Readonly<Record<string, Column>> = {
   gv: Float64Array,
   ownGqv: Float64Array,
   largestLeg: Float64Array,
   frontline: Int32Array,
-  rank: Uint8Array,
   subtreeRank: Uint8Array,
 };
 
@@ -93,16 +103,21 @@ function kernelBytesPerMember(component: CompiledPlan["components"][number]): nu
 /**
  * Bytes per member that an engine for `plan` keeps (`"fast"`), or that the
  * reference engine builds each period besides ({@link REFERENCE_BYTES_PER_MEMBER},
- * on the JavaScript heap: see `REFERENCE_HEAP_BUDGET`). Arrays are sized at
- * 1.25× the members, as `util/grow` sizes them; that slack is the caller's to
- * add.
+ * on the JavaScript heap: see `REFERENCE_HEAP_BUDGET`), on a world whose
+ * orders carry a QV of their own or not (`qv`, default false). Arrays are
+ * sized at 1.25× the members, as `util/grow` sizes them; that slack is the
+ * caller's to add.
  *
  * @example
- * engineBytesPerMember(compilePlan(DEFAULT_PLAN), "fast") // => 68 (14 own, 16 amounts, 22 qualifier, 16 the unilevel's level buffers)
+ * engineBytesPerMember(compilePlan(DEFAULT_PLAN), "fast") // => 55 (19 own, 16 amounts, 20 the unilevel's level buffers and active list)
  */
-export function engineBytesPerMember(plan: CompiledPlan, kind: "fast" | "reference"): number {
+export function engineBytesPerMember(plan: CompiledPlan, kind: "fast" | "reference", options: { readonly qv?: boolean } = {}): number {
   let bytes = bytesOf(FAST_ENGINE_COLUMNS) + Float64Array.BYTES_PER_ELEMENT * plan.components.length;
-  bytes += bytesOf(QUALIFIER_COLUMNS);
+  if (options.qv) bytes += bytesOf(QV_COLUMNS);
+  if (plan.packages.length > 0 || plan.components.some(componentReadsPackages)) bytes += bytesOf(PACKAGE_COLUMNS);
+  // Volumes, legs and measures: every period with ranks or measures, else only when a component reads them.
+  const volumes = plan.ranks.length > 0 || plan.measures.length > 0 || plan.components.some(componentReadsGroupVolumes);
+  if (volumes) bytes += bytesOf(QUALIFIER_COLUMNS);
   const gvThresholds = new Set(plan.ranks.flatMap((r) => r.legs.filter((l) => l.minGv >= 0).map((l) => l.minGv)));
   const rankThresholds = new Set(plan.ranks.flatMap((r) => r.legs.filter((l) => l.rank > 0).map((l) => l.rank)));
   const shareRanks = plan.ranks.filter((r) => r.legCap !== Infinity).length;

@@ -22,7 +22,7 @@
 import type { CompiledRank } from "../plan/ranks.js";
 import type { CompiledMeasure, Share } from "../plan/measures.js";
 import { reaches } from "../plan/measures.js";
-import { capacityFor, scratch } from "../util/grow.js";
+import { capacityFor, scratchTo } from "../util/grow.js";
 
 /** Arrays the passes fill, indexed by member. */
 export interface Qualification {
@@ -59,6 +59,8 @@ export interface QualifyInput {
 /** A reusable qualifier for a ladder and measures: `volumes` then `ranks` fill `result` for one period. */
 export interface Qualifier {
   readonly result: Qualification;
+  /** Makes `result.rank` hold `size` zeros, without computing anything: the ranks of a plan without a ladder, whose volumes are not needed. */
+  zeroRanks(size: number): void;
   volumes(input: QualifyInput): void;
   ranks(input: QualifyInput): void;
 }
@@ -137,19 +139,23 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
 
   return {
     result,
+    zeroRanks(size) {
+      // Only `ranks` writes a rank other than 0, and a plan without a ladder never calls it.
+      if (result.rank.length < size) result.rank = new Uint8Array(capacityFor(size));
+    },
     volumes(input) {
       const { size, members, memberCount, upline, pv, qv, active } = input;
       const separateQv = qv !== pv;
       if (size > capacity) {
         // Scratch: every array is cleared below before it is read.
-        capacity = capacityFor(size);
-        result.gv = scratch(result.gv, size);
-        ownGqv = scratch(ownGqv, size);
-        result.largestLeg = scratch(result.largestLeg, size);
-        result.frontline = scratch(result.frontline, size);
-        result.rank = scratch(result.rank, size);
-        result.subtreeRank = scratch(result.subtreeRank, size);
-        result.measures = result.measures.map((a) => scratch(a, size));
+        capacity = Math.max(capacityFor(size), upline.length);
+        result.gv = scratchTo(result.gv, size, capacity);
+        ownGqv = scratchTo(ownGqv, size, capacity);
+        result.largestLeg = scratchTo(result.largestLeg, size, capacity);
+        result.frontline = scratchTo(result.frontline, size, capacity);
+        result.rank = scratchTo(result.rank, size, capacity);
+        result.subtreeRank = scratchTo(result.subtreeRank, size, capacity);
+        result.measures = result.measures.map((a) => scratchTo(a, size, capacity));
         legsByGv = gvThresholds.map(() => new Int32Array(capacity));
         legsByRank = rankThresholds.map(() => new Int32Array(capacity));
         capped = shareRanks.map(() => new Float64Array(capacity));

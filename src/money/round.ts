@@ -21,10 +21,13 @@ export const ROUNDING_MODES: readonly RoundingMode[] = ["halfEven", "halfUp", "d
  * Rounds `value / scale` to an integer, where `value` and `scale` are integers
  * held exactly in doubles (|value| < 2^53) and `scale` is positive.
  *
- * Exact for every such value: the remainder comes from `%`, which is exact on
- * integers held in doubles, and the quotient from dividing an exact multiple of
- * `scale` (a floating quotient near an integer, or its product with `scale`
- * near 2^53, could land on the wrong side).
+ * Exact for every such value. Below 2^52 in magnitude (every payout), the
+ * quotient comes from a floating division, floored: the float quotient can
+ * only land on the wrong side of an integer by one, so the remainder
+ * `value − q × scale` (an exact integer: the product stays below 2^53) tells
+ * and one step corrects it — no `%`, which is a slow library call (fmod) on
+ * doubles. Larger values take the remainder from `%`, exact on integers held
+ * in doubles, and divide an exact multiple of `scale`.
  *
  * @example
  * roundScaled(125, 10, "halfEven") // => 12  (12.5 → even)
@@ -34,11 +37,25 @@ export const ROUNDING_MODES: readonly RoundingMode[] = ["halfEven", "halfUp", "d
  * roundScaled(129, 10, "down")     // => 12
  */
 export function roundScaled(value: number, scale: number, mode: RoundingMode): number {
-  let r = value % scale;
-  let q = (value - r) / scale;
-  if (r < 0) {
-    q -= 1;
-    r += scale;
+  let q: number;
+  let r: number;
+  if (value <= TWO_52 && value >= -TWO_52 && scale <= TWO_52) {
+    q = Math.floor(value / scale);
+    r = value - q * scale;
+    if (r < 0) {
+      q -= 1;
+      r += scale;
+    } else if (r >= scale) {
+      q += 1;
+      r -= scale;
+    }
+  } else {
+    r = value % scale;
+    q = (value - r) / scale;
+    if (r < 0) {
+      q -= 1;
+      r += scale;
+    }
   }
   if (r === 0) return q;
   switch (mode) {
@@ -55,6 +72,9 @@ export function roundScaled(value: number, scale: number, mode: RoundingMode): n
     }
   }
 }
+
+/** 2^52: below it in magnitude, {@link roundScaled} divides in floating point and corrects by one. */
+const TWO_52 = 4503599627370496;
 
 /**
  * The same rounding on bigints, for amounts past 2^53 and for the reference

@@ -1,5 +1,7 @@
 /**
- * `downline/parallel`: the Monte Carlo runners on worker threads. The same
+ * `downline/parallel`: one run on two threads (`simulateTwoThreads`: the
+ * world a period ahead on a worker thread), and the Monte Carlo runners on
+ * worker threads. The same
  * `comparePlans` and `sweepParameters` as the main entry, with a `workers`
  * option; the results are identical byte for byte whatever the number of
  * workers (each run is a pure function of its inputs, merged in seed order).
@@ -60,6 +62,7 @@ export async function sweepParameters<Custom extends AnyComponentType = never>(o
   return sweepResults(summarizeExperiment(experiment, await run(experiment, options)), points);
 }
 
+export { simulateTwoThreads, type TwoThreadsReport } from "./two-threads.js";
 export type { ComparePlansOptions, PlanOnWorld } from "../run/compare-plans.js";
 export type { SweepOptions, ParameterSweep, SweepColumns } from "../run/sweep-parameters.js";
 export type { ExperimentOptions, PlanComparison, ComparisonArm, ComparisonValueRow, ComparisonSummaryRow, ComparisonDifferenceRow, ComparisonDisclosure } from "../run/experiment.js";

@@ -57,7 +57,7 @@ export function poisson(rand: Uniform, mean: number): number {
   if (mean < 10) {
     // Inversion by sequential search: about mean + 1 steps.
     let k = 0;
-    let p = Math.exp(-mean);
+    let p = expNegative(mean);
     let cdf = p;
     const u = rand();
     while (u > cdf) {
@@ -70,6 +70,25 @@ export function poisson(rand: Uniform, mean: number): number {
   }
   return poissonPtrs(rand, mean);
 }
+
+/**
+ * `Math.exp(-mean)`, remembered for the last few means: a world's means take
+ * few values (a role's rate × an effort step × the period's saturation), and
+ * one period draws for every member with the same few, so most calls skip
+ * the exponential. The value is `Math.exp`'s own, so the draws are unchanged.
+ */
+function expNegative(mean: number): number {
+  for (let k = 0; k < EXP_SLOTS; k++) if (expMean[k] === mean) return expValue[k]!;
+  const v = Math.exp(-mean);
+  expMean[expNext] = mean;
+  expValue[expNext] = v;
+  expNext = (expNext + 1) % EXP_SLOTS;
+  return v;
+}
+const EXP_SLOTS = 8;
+const expMean = new Float64Array(EXP_SLOTS).fill(-1);
+const expValue = new Float64Array(EXP_SLOTS);
+let expNext = 0;
 
 /** W. Hörmann (1993), "The transformed rejection method for generating Poisson random variables". */
 function poissonPtrs(rand: Uniform, mean: number): number {

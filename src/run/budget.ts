@@ -10,7 +10,7 @@ import { engineBytesPerMember, REFERENCE_BYTES_PER_MEMBER, REFERENCE_HEAP_BUDGET
 import { DownlineInputError } from "../validate/errors.js";
 import type { CompiledPlan } from "../plan/plan.js";
 import { checkBudget, formatBytes, memberFields, projectWorld, worldParts, type BudgetPart, type WorldEstimate } from "../world/estimate.js";
-import type { Scenario } from "../world/scenario.js";
+import { ordersCarryQv, type Scenario } from "../world/scenario.js";
 
 /** Arrays sized through util/grow: 1.25× what they hold. */
 const FITTED_SLACK = 1.25;
@@ -49,7 +49,7 @@ export function estimateRun(scenario: Scenario, plans: readonly CompiledPlan[], 
   const perMemberFields = memberFields(parts);
   let ledgerLines = 0;
   for (const plan of plans) {
-    const perMember = engineBytesPerMember(plan, options.engine) + memberTotalsBytes(plan.components.length);
+    const perMember = engineBytesPerMember(plan, options.engine, { qv: ordersCarryQv(scenario.spec) }) + memberTotalsBytes(plan.components.length);
     parts.push({ what: `engine and member totals of "${plan.name}"`, bytes: world.members * perMember * FITTED_SLACK, fields: perMemberFields });
     if (options.ledger) {
       const lines = world.memberPeriods * plan.components.length;

@@ -8,13 +8,14 @@
  *
  * @module
  */
-import { createWorld, stepWorld, type StopOverride, type World, type WorldPeriodStats, type WorldStepInput } from "../world/world.js";
+import { createWorldWith, stepWorld, type StopOverride, type World, type WorldKeeps, type WorldOptions, type WorldPeriodStats, type WorldStepInput } from "../world/world.js";
 import { NO_INPUT } from "../world/steps/input.js";
 import { fitted } from "../util/grow.js";
 import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
 import type { PeriodNetwork } from "../world/network.js";
 import { resolveScenario, type Scenario, type ScenarioInput } from "../world/scenario.js";
 import { compilePlan, type CompiledPlan, type PlanInput } from "../plan/plan.js";
+import { planIncomeReadsOrders, planReadsOrders } from "../plan/reads.js";
 import { scenarioForPlans } from "./structure.js";
 import type { AnyComponentType } from "../plan/contract.js";
 import { createFastEngine } from "../engine/fast.js";
@@ -23,9 +24,9 @@ import type { PeriodPayout, PlanEngine } from "../engine/payout.js";
 import type { Collector, CollectorFactories, CollectorResults, CollectorSetup } from "../analysis/collector.js";
 import { createLedger, ledgerCollector, type Ledger } from "../analysis/ledger.js";
 import { memberTotalsCollector, type MemberColumns } from "../analysis/member-totals.js";
-import { memberRowsOf, type MemberRow } from "../analysis/member-rows.js";
+import { lazyMemberRows, type MemberRow } from "../analysis/member-rows.js";
 import { periodRowsCollector, type PeriodRow } from "../analysis/period-rows.js";
-import { memberPeriodsCollector, resolveMemberPeriodsOptions, type MemberPeriods, type MemberPeriodsOptions } from "../analysis/member-periods.js";
+import { INCOME_COLUMNS, memberPeriodsCollector, resolveMemberPeriodsOptions, type MemberPeriods, type MemberPeriodsOptions } from "../analysis/member-periods.js";
 import type { SimulationResult } from "../analysis/result.js";
 import type { History } from "../history/history.js";
 import { createHistoryWorld, historyScenarioProblems, type HistoryHandOver } from "../history/world-from-history.js";
@@ -166,12 +167,27 @@ export type RunSource = { readonly kind: "world" } | { readonly kind: "history";
 export type PlansPeriodListener = (rows: PeriodRow[], stats: WorldPeriodStats, payouts: PeriodPayout[]) => void;
 
 /**
+ * Makes the world a run steps (no history): by default here, in this thread;
+ * `downline/parallel` passes one that may step it on another thread. Given
+ * the run's resolved scenario, the world's options, what the world must keep
+ * for the run's readers, and whether the run has income feedback.
+ */
+export type WorldMaker = (scenario: Scenario, options: WorldOptions, keeps: WorldKeeps, feedback: boolean) => PeriodSource;
+
+/** The default {@link WorldMaker}: a world here, stepped by `stepWorld`. */
+export const worldHere: WorldMaker = (scenario, options, keeps) => {
+  const world = createWorldWith(scenario, options, keeps);
+  return { world, step: (input) => stepWorld(world, input) };
+};
+
+/**
  * Resolves and validates everything, builds the world (or the replayed
  * history's world), the engines and the collectors. No period is run.
  * `source`: the scenario's world (default; a forecast when `options.start`
- * holds a history), or a history alone (`replay`).
+ * holds a history), or a history alone (`replay`). `makeWorld`: where the
+ * world is made and stepped (`downline/parallel` passes its own).
  */
-export function prepareRun(options: RunOptions<CollectorFactories, AnyComponentType>, source: RunSource = { kind: "world" }, twin: TwinOptions = {}): PreparedRun {
+export function prepareRun(options: RunOptions<CollectorFactories, AnyComponentType>, source: RunSource = { kind: "world" }, twin: TwinOptions = {}, makeWorld: WorldMaker = worldHere): PreparedRun {
   // A forecast starts from its history's members: the default world's generated network is not added beside
   // them (a scenario that asks for one explicitly is refused below).
   const history0 = source.kind === "history" ? source.history : options.start?.history;
@@ -199,13 +215,17 @@ export function prepareRun(options: RunOptions<CollectorFactories, AnyComponentT
   const periods = history === undefined ? scenario.periods : source.kind === "history" ? history.periods : history.periods + scenario.periods;
   const recordFrom = history !== undefined && source.kind === "world" && options.start?.report !== "all" ? history.periods : 0;
   const worldOptions = { seed, recordOrders, budget: Infinity, ...(twin.stop ? { stop: twin.stop } : {}) };
+  // The world keeps the period's orders as columns only for someone who may read them: a plan that
+  // pays order by order, the income columns of a plan whose income rules tell first orders from
+  // renewals, or an extra collector (which sees the network). The built-in collectors read volumes.
+  const incomeColumns = memberPeriods !== undefined && INCOME_COLUMNS.some((c) => memberPeriods.columns.includes(c));
+  const keeps = {
+    orders: kind === "reference" || plans.some(planReadsOrders) || (incomeColumns && plans.some(planIncomeReadsOrders)) || Object.keys(options.collectors ?? {}).length > 0,
+  };
   /** A source of periods: the scenario's world, a replayed history, or a history then the world (a forecast). */
   const makeSource = (): PeriodSource => {
     // The world is part of the estimate just checked.
-    if (history === undefined) {
-      const world = createWorld(scenario, worldOptions);
-      return { world, step: (input) => stepWorld(world, input) };
-    }
+    if (history === undefined) return makeWorld(scenario, worldOptions, keeps, feedback);
     const replayed = createHistoryWorld(history, scenario, worldOptions);
     const world = replayed.world;
     if (source.kind === "history") return { world, step: () => replayed.step() };
@@ -360,7 +380,8 @@ export function collectResults<C extends CollectorFactories>(run: PreparedRun): 
       periods: built.get("periods") as PeriodRow[],
       memberColumns: columns,
       get members() {
-        return (rows ??= memberRowsOf(columns, p.setup.plan.ranks.map((r) => r.name)));
+        // Rows built as they are read, not kept: reading every row of millions holds one at a time.
+        return (rows ??= lazyMemberRows(columns, p.setup.plan.ranks.map((r) => r.name)));
       },
       ledger: (built.get("ledger") as Ledger | undefined) ?? createLedger(p.setup.components),
       ...(built.has("memberPeriods") ? { memberPeriods: built.get("memberPeriods") as MemberPeriods } : {}),

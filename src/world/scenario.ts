@@ -396,6 +396,23 @@ export const scenarioSchema = z
   );
 
 /**
+/**
+ * Whether a scenario gives orders a QV of their own (a QV ratio, products'
+ * — one-time buyers' included — or packages' QV); else an order's QV is its
+ * CV, and the world's QV columns are its CV columns.
+ */
+export function ordersCarryQv(spec: ScenarioSpec): boolean {
+  const listsQv = (d: ScenarioSpec["customers"]["orderValue"]) => d.kind === "choice" && d.qv !== undefined;
+  return (
+    spec.qvRatio !== undefined ||
+    listsQv(spec.customers.orderValue) ||
+    listsQv(spec.distributors.orderValue) ||
+    (spec.customers.oneTime !== undefined && listsQv(spec.customers.oneTime.orderValue)) ||
+    (spec.packages ?? []).some((p) => p.qv !== undefined)
+  );
+}
+
+/**
  * A scenario as a user writes it: the scenario schema's input type, every
  * field optional, read-only at every depth (so that frozen scenarios such as
  * `DEFAULT_SCENARIO` are accepted). A misspelt field is a compile error.

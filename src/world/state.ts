@@ -76,8 +76,66 @@ export interface PeriodTally {
   hours: number;
   /** Members with effort above 0 this period. */
   working: number;
+  /** Orders placed this period (counted whether or not the order columns are kept). */
+  placed: number;
   /** This period's orders as records, when the world records them. */
   orders: OrderRecord[] | undefined;
+}
+
+/**
+ * The member arrays one period's payout reads, as a set: a world with a
+ * spare set (`WorldKeeps.spare`) alternates between two, so that period t's
+ * stay untouched while period t + 1 is built in the other.
+ */
+export interface PeriodArrays {
+  upline: Int32Array;
+  alive: Uint8Array;
+  current: Int32Array;
+  currentCount: number;
+  ownCv: Float64Array;
+  customerCv: Float64Array;
+  ownQv: Float64Array;
+  customerQv: Float64Array;
+  ownSpend: Float64Array;
+  expenses: Float64Array;
+  requiredPurchases: Float64Array;
+  hours: Float64Array;
+}
+
+/** Customers set aside during a period: the columns of a customer, and the sort's scratch. */
+export interface AsideCustomers {
+  count: number;
+  id: Int32Array;
+  owner: Int32Array;
+  join: Int32Array;
+  price: Float64Array;
+  cv: Float64Array;
+  qv: Float64Array;
+  keyHi: Int32Array;
+  keyLo: Int32Array;
+  /** The set-aside customers' positions in distributor order (the radix sort's output, and its scratch). */
+  order: Int32Array;
+  scratch: Int32Array;
+  /** Counts of one 16-bit digit of the owner. */
+  readonly counts: Int32Array;
+}
+
+/** An empty side buffer. */
+export function createAside(): AsideCustomers {
+  return {
+    count: 0,
+    id: new Int32Array(0),
+    owner: new Int32Array(0),
+    join: new Int32Array(0),
+    price: new Float64Array(0),
+    cv: new Float64Array(0),
+    qv: new Float64Array(0),
+    keyHi: new Int32Array(0),
+    keyLo: new Int32Array(0),
+    order: new Int32Array(0),
+    scratch: new Int32Array(0),
+    counts: new Int32Array(65536),
+  };
 }
 
 /** The writable world. */
@@ -134,6 +192,16 @@ export interface WorldState {
   customersEver: number;
   prospectsLeft: number;
   readonly orderColumns: OrderColumnsBuilder;
+  /** Whether the period's orders are kept as columns (always, unless the runner knows nobody reads them; see `WorldKeeps`). */
+  readonly keepOrders: boolean;
+  /** The other set of per-period arrays (the previous period's), when another thread reads the periods; see {@link swapPeriodArrays}. */
+  spare: PeriodArrays | undefined;
+  /** Whether customers are kept in distributor order (without order columns; see customer-order.ts), else in acquisition order. */
+  readonly customersByOwner: boolean;
+  /** Customers set aside while the period runs (orphans moved up), merged back after acquisition. */
+  readonly aside: AsideCustomers;
+  /** Customers in distributor order after the customers' pass: those before acquisition appends. */
+  customersSorted: number;
   readonly recordOrders: boolean;
   /** The sequential stream of the generated starting network (drawn once, before period 0). */
   readonly network: Uniform;
@@ -205,6 +273,7 @@ export function emptyTally(): PeriodTally {
     requiredPurchases: 0,
     hours: 0,
     working: 0,
+    placed: 0,
     orders: undefined,
   };
 }
@@ -387,11 +456,12 @@ export function payPackageFee(world: WorldState, i: number, period: number): voi
   const cv = packages.cv[k]! >= 0 ? packages.cv[k]! : cvOf(world, price);
   const qv = packages.qv[k]! >= 0 ? packages.qv[k]! : qvOf(world, price, cv);
   world.ownCv[i]! += cv;
-  world.ownQv[i]! += qv;
+  if (world.hasQv) world.ownQv[i]! += qv;
   world.ownSpend[i]! += price;
   world.tally.revenueDistributors += price;
   world.tally.cv += cv;
-  pushOrder(world.orderColumns, i, -1, period, price, cv, qv, k + 1);
+  world.tally.placed += 1;
+  if (world.keepOrders) pushOrder(world.orderColumns, i, -1, period, price, cv, qv, k + 1);
   world.tally.orders?.push({ member: i, customer: -1, price, cv, ...(world.hasQv ? { qv } : {}), customerJoin: period, package: packages.names[k]! });
 }
 
@@ -452,8 +522,72 @@ export function appendCustomer(world: WorldState, owner: number, joinPeriod: num
   return c;
 }
 
+/**
+ * Starts a period in the spare set of per-period arrays (a world whose
+ * periods another thread reads): the last period's set stays as it is for
+ * its reader, and the spare one — the period before's, released by then —
+ * takes the last period's upline, alive flags and current list (a period
+ * starts from them), with hours, expenses and required purchases cleared for
+ * everyone who was current in it (this period's members get theirs from the
+ * steps; everyone else's are 0, as in a world of one set). The volumes and
+ * spending are cleared by `beginPeriod` as always.
+ */
+export function swapPeriodArrays(world: WorldState): void {
+  const next = world.spare!;
+  const n = world.size;
+  for (let idx = 0; idx < next.currentCount; idx++) {
+    const i = next.current[idx]!;
+    next.hours[i] = 0;
+    next.expenses[i] = 0;
+    next.requiredPurchases[i] = 0;
+  }
+  next.upline.set(world.upline.subarray(0, n));
+  next.alive.set(world.alive.subarray(0, n));
+  next.current.set(world.current.subarray(0, world.currentCount));
+  next.currentCount = world.currentCount;
+  world.spare = {
+    upline: world.upline,
+    alive: world.alive,
+    current: world.current,
+    currentCount: world.currentCount,
+    ownCv: world.ownCv,
+    customerCv: world.customerCv,
+    ownQv: world.ownQv,
+    customerQv: world.customerQv,
+    ownSpend: world.ownSpend,
+    expenses: world.expenses,
+    requiredPurchases: world.requiredPurchases,
+    hours: world.hours,
+  };
+  world.upline = next.upline;
+  world.alive = next.alive;
+  world.current = next.current;
+  world.ownCv = next.ownCv;
+  world.customerCv = next.customerCv;
+  world.ownQv = next.ownQv;
+  world.customerQv = next.customerQv;
+  world.ownSpend = next.ownSpend;
+  world.expenses = next.expenses;
+  world.requiredPurchases = next.requiredPurchases;
+  world.hours = next.hours;
+}
+
 function growMembers(world: WorldState): void {
   const cap = Math.ceil(world.sponsor.length * 1.5) + 16;
+  const spare = world.spare;
+  if (spare) {
+    spare.upline = grown(spare.upline, cap);
+    spare.alive = grown(spare.alive, cap);
+    spare.current = grown(spare.current, cap);
+    spare.ownCv = grown(spare.ownCv, cap);
+    spare.customerCv = grown(spare.customerCv, cap);
+    spare.ownQv = world.hasQv ? grown(spare.ownQv, cap) : spare.ownCv;
+    spare.customerQv = world.hasQv ? grown(spare.customerQv, cap) : spare.customerCv;
+    spare.ownSpend = grown(spare.ownSpend, cap);
+    spare.expenses = grown(spare.expenses, cap);
+    spare.requiredPurchases = grown(spare.requiredPurchases, cap);
+    spare.hours = grown(spare.hours, cap);
+  }
   world.sponsor = grown(world.sponsor, cap);
   world.upline = grown(world.upline, cap);
   world.keyHi = grown(world.keyHi, cap);
@@ -473,8 +607,9 @@ function growMembers(world: WorldState): void {
   world.customerCount = grown(world.customerCount, cap);
   world.ownCv = grown(world.ownCv, cap);
   world.customerCv = grown(world.customerCv, cap);
-  world.ownQv = grown(world.ownQv, cap);
-  world.customerQv = grown(world.customerQv, cap);
+  // Without a QV of its own, the QV columns are the CV columns.
+  world.ownQv = world.hasQv ? grown(world.ownQv, cap) : world.ownCv;
+  world.customerQv = world.hasQv ? grown(world.customerQv, cap) : world.customerCv;
   world.package = grown(world.package, cap);
   world.ownSpend = grown(world.ownSpend, cap);
   world.current = grown(world.current, cap);
@@ -487,7 +622,7 @@ function growCustomers(world: WorldState): void {
   world.customerJoin = grown(world.customerJoin, cap);
   world.customerPrice = grown(world.customerPrice, cap);
   world.customerCvEach = grown(world.customerCvEach, cap);
-  world.customerQvEach = grown(world.customerQvEach, cap);
+  world.customerQvEach = world.hasQv ? grown(world.customerQvEach, cap) : world.customerCvEach;
   world.customerKeyHi = grown(world.customerKeyHi, cap);
   world.customerKeyLo = grown(world.customerKeyLo, cap);
 }

@@ -20,13 +20,14 @@ import { stream } from "../random/stream.js";
 import { generateNetwork } from "./generate.js";
 import { createOrderColumns, type OrderColumns, type PeriodNetwork } from "./network.js";
 import { createPlacement } from "./placement.js";
-import { resolveScenario, type Scenario, type ScenarioInput, type ScenarioSpec } from "./scenario.js";
-import { addOriginMember, emptyTally, saturation, worldKeys, type WorldState } from "./state.js";
+import { ordersCarryQv, resolveScenario, type Scenario, type ScenarioInput } from "./scenario.js";
+import { addOriginMember, createAside, emptyTally, saturation, swapPeriodArrays, worldKeys, type PeriodArrays, type WorldState } from "./state.js";
+import { typedArray } from "../util/grow.js";
 import { STOP_KEEPS_HAZARD, STOP_OWN_ORDER, type ListedStop } from "./people.js";
 import { NO_INPUT, WORLD_STEPS, type WorldStepInput } from "./steps/index.js";
 import { hazardTable } from "./tenure.js";
 import { checkWorldOptions } from "./world-options.js";
-import { checkWorldBudget, DEFAULT_MEMORY_BUDGET } from "./estimate.js";
+import { checkWorldBudget, DEFAULT_MEMORY_BUDGET, projectWorld } from "./estimate.js";
 
 export type { WorldStepInput } from "./steps/index.js";
 
@@ -214,13 +215,68 @@ export interface World {
  * world.size // => 1 (one founder)
  */
 export function createWorld(input: ScenarioInput | Scenario = {}, options: WorldOptions = {}): World {
+  return createWorldWith(input, options, EVERYTHING);
+}
+
+/**
+ * What a world keeps beyond its members and customers, for a runner that
+ * knows who reads it (internal: {@link createWorld} keeps everything).
+ */
+export interface WorldKeeps {
+  /**
+   * The period's orders as columns (`network.orderCount`, `orderMember`, …).
+   * Without them a period's network carries volumes only: for plans and
+   * readers that never look at single orders, whose runs then skip the
+   * largest per-period arrays and the work of filling them.
+   */
+  readonly orders: boolean;
+  /**
+   * Member arrays on shared memory, and a spare set of those a period's
+   * payout reads — upline, alive, the current list, volumes, spending,
+   * expenses, hours — that the periods alternate between (see
+   * `swapPeriodArrays` in state.ts): another thread can read period t's
+   * while this one builds period t + 1 into the other set. Without order
+   * columns only.
+   */
+  readonly spare?: boolean;
+}
+
+/** Everything: what {@link createWorld} keeps. */
+export const EVERYTHING: WorldKeeps = Object.freeze({ orders: true });
+
+/** A second set of the per-period member arrays, on shared memory (see {@link WorldKeeps.spare}). */
+function spareArrays(capacity: number, hasQv: boolean): PeriodArrays {
+  const ownCv = typedArray(Float64Array, capacity, true);
+  const customerCv = typedArray(Float64Array, capacity, true);
+  return {
+    upline: typedArray(Int32Array, capacity, true),
+    alive: typedArray(Uint8Array, capacity, true),
+    current: typedArray(Int32Array, capacity, true),
+    currentCount: 0,
+    ownCv,
+    customerCv,
+    ownQv: hasQv ? typedArray(Float64Array, capacity, true) : ownCv,
+    customerQv: hasQv ? typedArray(Float64Array, capacity, true) : customerCv,
+    ownSpend: typedArray(Float64Array, capacity, true),
+    expenses: typedArray(Float64Array, capacity, true),
+    requiredPurchases: typedArray(Float64Array, capacity, true),
+    hours: typedArray(Float64Array, capacity, true),
+  };
+}
+
+/** {@link createWorld}, keeping what `keeps` says (internal: the runner's). */
+export function createWorldWith(input: ScenarioInput | Scenario, options: WorldOptions, keeps: WorldKeeps): World {
   checkWorldOptions(options);
   const scenario = resolveScenario(input);
   checkWorldBudget(scenario, options.budget ?? DEFAULT_MEMORY_BUDGET);
   const { spec } = scenario;
   const initialMembers = spec.start.network?.distributors ?? spec.start.founders;
   const initialCustomers = Math.ceil(initialMembers * (spec.start.network?.customersPerDistributor ?? 0));
-  const world = createWorldState(scenario, options, initialMembers, initialCustomers);
+  // Room from the start for the members the run is projected to reach (a little over, it is an upper
+  // estimate; at most 16× the start): no growth, so no copies and no old arrays awaiting collection.
+  // Room not yet written to costs address space, not memory.
+  const projected = Math.min(Math.ceil(projectWorld(scenario).members * 1.05) + 16, initialMembers * 16 + 1024);
+  const world = createWorldState(scenario, options, initialMembers, initialCustomers, keeps, projected);
   if (spec.start.network) generateNetwork(world, spec.start.network.distributors, spec.start.network.customersPerDistributor);
   else for (let f = 0; f < spec.start.founders; f++) addOriginMember(world, -1, 0, true);
   // The writable state, seen through the read-only World type (this line also checks it is one).
@@ -233,60 +289,81 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
  * founders or a generated network; a replayed history adds its own members
  * (src/history/world-from-history.ts). Internal.
  */
-export function createWorldState(scenario: Scenario, options: WorldOptions, members: number, customers: number): WorldState {
+export function createWorldState(
+  scenario: Scenario,
+  options: WorldOptions,
+  members: number,
+  customers: number,
+  keeps: WorldKeeps = EVERYTHING,
+  memberRoom = 0,
+): WorldState {
   const { spec } = scenario;
   const seed = options.seed ?? 42;
   const weekly = spec.period === "week";
   const monthsPerPeriod = weekly ? 12 / 52 : 1;
   const cv = parseDecimal(spec.cvRatio)!;
   const qv = spec.qvRatio === undefined ? undefined : parseDecimal(spec.qvRatio)!;
-  const capacity = Math.max(16, Math.ceil(members * 1.25));
+  const capacity = Math.max(16, Math.ceil(members * 1.25), memberRoom);
   const customerCapacity = Math.max(16, Math.ceil(customers * 1.25));
   const { keys, draws } = worldKeys(seed);
+  const hasQv = ordersCarryQv(scenario.spec);
+  const keepOrders = keeps.orders || options.recordOrders === true;
+  // Member arrays on shared memory when another thread reads the periods (see WorldKeeps.spare; without order columns only).
+  const shared = keeps.spare === true && !keepOrders;
+  const member = <T extends Int32Array | Float64Array | Uint8Array>(ctor: Parameters<typeof typedArray<T>>[0]) => typedArray<T>(ctor, capacity, shared);
+  // Without a QV of their own, QV is CV: the QV columns are the CV columns (one array each, written once).
+  const ownCv = member(Float64Array);
+  const customerCv = member(Float64Array);
+  const customerCvEach = new Float64Array(customerCapacity);
   return {
     scenario,
     seed,
     period: 0,
     size: 0,
-    sponsor: new Int32Array(capacity),
-    upline: new Int32Array(capacity),
-    keyHi: new Int32Array(capacity),
-    keyLo: new Int32Array(capacity),
-    joinPeriod: new Int32Array(capacity),
-    quitPeriod: new Int32Array(capacity),
-    alive: new Uint8Array(capacity),
-    role: new Uint8Array(capacity),
-    company: new Uint8Array(capacity),
-    stopPeriod: new Int32Array(capacity),
-    stopFlags: new Uint8Array(capacity),
-    effort: new Float64Array(capacity),
-    hours: new Float64Array(capacity),
-    expenses: new Float64Array(capacity),
-    requiredPurchases: new Float64Array(capacity),
-    recruits: new Int32Array(capacity),
-    customerCount: new Int32Array(capacity),
-    ownCv: new Float64Array(capacity),
-    customerCv: new Float64Array(capacity),
-    ownQv: new Float64Array(capacity),
-    customerQv: new Float64Array(capacity),
-    package: new Uint8Array(capacity),
-    ownSpend: new Float64Array(capacity),
-    current: new Int32Array(capacity),
+    sponsor: member(Int32Array),
+    upline: member(Int32Array),
+    keyHi: member(Int32Array),
+    keyLo: member(Int32Array),
+    joinPeriod: member(Int32Array),
+    quitPeriod: member(Int32Array),
+    alive: member(Uint8Array),
+    role: member(Uint8Array),
+    company: member(Uint8Array),
+    stopPeriod: member(Int32Array),
+    stopFlags: member(Uint8Array),
+    effort: member(Float64Array),
+    hours: member(Float64Array),
+    expenses: member(Float64Array),
+    requiredPurchases: member(Float64Array),
+    recruits: member(Int32Array),
+    customerCount: member(Int32Array),
+    ownCv,
+    customerCv,
+    ownQv: hasQv ? member(Float64Array) : ownCv,
+    customerQv: hasQv ? member(Float64Array) : customerCv,
+    package: member(Uint8Array),
+    ownSpend: member(Float64Array),
+    current: member(Int32Array),
     currentCount: 0,
     customers: 0,
     customerId: new Int32Array(customerCapacity),
     customerOwner: new Int32Array(customerCapacity),
     customerJoin: new Int32Array(customerCapacity),
     customerPrice: new Float64Array(customerCapacity),
-    customerCvEach: new Float64Array(customerCapacity),
-    customerQvEach: new Float64Array(customerCapacity),
+    customerCvEach,
+    customerQvEach: hasQv ? new Float64Array(customerCapacity) : customerCvEach,
     customerKeyHi: new Int32Array(customerCapacity),
     customerKeyLo: new Int32Array(customerCapacity),
     customersEver: 0,
     prospectsLeft: spec.market.prospects,
     // Period 0 renews at most every starting customer and orders for at most every starting
     // distributor; new customers' first orders grow the columns if they must.
-    orderColumns: createOrderColumns(customers + members),
+    orderColumns: createOrderColumns(keepOrders ? customers + members : 0),
+    keepOrders,
+    spare: shared ? spareArrays(capacity, hasQv) : undefined,
+    customersByOwner: !keepOrders,
+    aside: createAside(),
+    customersSorted: 0,
     recordOrders: options.recordOrders ?? false,
     network: stream(seed, "network"),
     keys,
@@ -298,7 +375,7 @@ export function createWorldState(scenario: Scenario, options: WorldOptions, memb
     cvScale: 10 ** cv.places,
     qvUnits: qv === undefined ? -1 : Number(qv.units),
     qvScale: qv === undefined ? 1 : 10 ** qv.places,
-    hasQv: hasOwnQv(scenario),
+    hasQv,
     drawn: { cv: 0, qv: 0, price: 0, id: 0 },
     ...(spec.placement ? { placement: createPlacement(spec.placement, capacity) } : {}),
     listedStops: listedStops(scenario, options.stop),
@@ -373,6 +450,7 @@ export function stepWorld(world: World, input: WorldStepInput = NO_INPUT): { net
  * starts with it, so a new per-period field is reset in one place. Internal.
  */
 export function beginPeriod(state: WorldState, input: WorldStepInput = NO_INPUT): void {
+  if (state.spare) swapPeriodArrays(state);
   const tally = state.tally;
   tally.quits = 0;
   tally.joins = 0;
@@ -386,6 +464,7 @@ export function beginPeriod(state: WorldState, input: WorldStepInput = NO_INPUT)
   tally.requiredPurchases = 0;
   tally.hours = 0;
   tally.working = 0;
+  tally.placed = 0;
   tally.orders = state.recordOrders ? [] : undefined;
   if (input.saturation !== undefined) {
     const s = input.saturation;
@@ -395,8 +474,10 @@ export function beginPeriod(state: WorldState, input: WorldStepInput = NO_INPUT)
   state.orderColumns.orderCount = 0;
   state.ownCv.fill(0, 0, state.size);
   state.customerCv.fill(0, 0, state.size);
-  state.ownQv.fill(0, 0, state.size);
-  state.customerQv.fill(0, 0, state.size);
+  if (state.hasQv) {
+    state.ownQv.fill(0, 0, state.size);
+    state.customerQv.fill(0, 0, state.size);
+  }
   state.ownSpend.fill(0, 0, state.size);
 }
 
@@ -425,12 +506,16 @@ export function endPeriod(state: WorldState): { network: PeriodNetwork; stats: W
     ...(state.scenario.packages ? { package: state.package, packageNames: state.scenario.packages.names, orderPackage: columns.orderPackage } : {}),
     ...(tally.orders ? { orders: tally.orders } : {}),
     ...(placement ? { placement: { width: placement.width, parent: placement.parent, slot: placement.slot } } : {}),
-    orderCount: columns.orderCount,
-    orderMember: columns.orderMember,
-    orderCustomer: columns.orderCustomer,
-    orderCustomerJoin: columns.orderCustomerJoin,
-    orderPrice: columns.orderPrice,
-    orderCv: columns.orderCv,
+    ...(state.keepOrders
+      ? {
+          orderCount: columns.orderCount,
+          orderMember: columns.orderMember,
+          orderCustomer: columns.orderCustomer,
+          orderCustomerJoin: columns.orderCustomerJoin,
+          orderPrice: columns.orderPrice,
+          orderCv: columns.orderCv,
+        }
+      : {}),
   };
   const stats: WorldPeriodStats = {
     period: t,
@@ -441,7 +526,7 @@ export function endPeriod(state: WorldState): { network: PeriodNetwork; stats: W
     newCustomers: tally.newCustomers,
     oneTimeSales: tally.oneTimeSales,
     lostCustomers: tally.lostCustomers,
-    orders: columns.orderCount,
+    orders: state.keepOrders ? columns.orderCount : tally.placed,
     revenueCustomers: tally.revenueCustomers,
     revenueDistributors: tally.revenueDistributors,
     cv: tally.cv,
@@ -453,11 +538,4 @@ export function endPeriod(state: WorldState): { network: PeriodNetwork; stats: W
     requiredPurchases: tally.requiredPurchases,
   };
   return { network, stats };
-}
-
-/** Whether the scenario gives orders a QV of their own (a QV ratio, products' or packages' QV): else QV is CV and the network says nothing of it. */
-function hasOwnQv(scenario: Scenario): boolean {
-  const { spec } = scenario;
-  const listsQv = (d: ScenarioSpec["customers"]["orderValue"]) => d.kind === "choice" && d.qv !== undefined;
-  return spec.qvRatio !== undefined || listsQv(spec.customers.orderValue) || listsQv(spec.distributors.orderValue) || (spec.packages ?? []).some((p) => p.qv !== undefined);
 }

@@ -42,6 +42,18 @@ describe("roundScaled", () => {
     }
   });
 
+  it("is exact on both sides of 2^52, where it switches from the floored float quotient to the remainder", () => {
+    for (const scale of [3, 7, 10, 100, 1_000_000, 2 ** 40 + 1]) {
+      for (let d = -64; d <= 64; d++) {
+        for (const value of [2 ** 52 + d, -(2 ** 52) + d, d * scale, d * scale + (d % 3)]) {
+          for (const mode of ["halfEven", "halfUp", "down"] as const) {
+            expect(BigInt(roundScaled(value, scale, mode))).toBe(roundScaledBig(BigInt(value), BigInt(scale), mode));
+          }
+        }
+      }
+    }
+  });
+
   it("agrees with the bigint and decimal.js forms on random integers", () => {
     fc.assert(
       fc.property(

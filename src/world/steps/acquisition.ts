@@ -27,10 +27,17 @@ import { poisson } from "../../random/stream.js";
 import { pushOrder } from "../network.js";
 import { ratesIndex } from "../roles.js";
 import { acquireCustomer, type WorldState } from "../state.js";
+import { mergeAside } from "../customer-order.js";
 import type { WorldStepInput } from "./input.js";
 
 /** Adds this period's new customers and their first orders to the world and the tally. */
-export function acquisition(world: WorldState, _input: WorldStepInput): void {
+export function acquisition(world: WorldState, input: WorldStepInput): void {
+  acquire(world, input);
+  // Customers in distributor order: the new ones and the orphans set aside go to their places.
+  if (world.customersByOwner) mergeAside(world, world.customersSorted);
+}
+
+function acquire(world: WorldState, _input: WorldStepInput): void {
   const t = world.period;
   const scale = world.monthsPerPeriod * world.saturationNow;
   if (scale === 0) return;
@@ -55,16 +62,18 @@ export function acquisition(world: WorldState, _input: WorldStepInput): void {
       const id = c < 0 ? world.drawn.id : world.customerId[c]!;
       if (c < 0) once += 1;
       world.customerCv[i]! += cv;
-      world.customerQv[i]! += qv;
+      if (world.hasQv) world.customerQv[i]! += qv;
       revenue += price;
       cvTotal += cv;
       added += 1;
       // Her first order: she is acquired this period.
-      pushOrder(columns, i, id, t, price, cv, qv);
+      if (world.keepOrders) pushOrder(columns, i, id, t, price, cv, qv);
       orders?.push({ member: i, customer: id, price, cv, ...(world.hasQv ? { qv } : {}), customerJoin: t });
     }
   }
   tally.newCustomers += added;
+  // Each new customer's first order (a one-time buyer's only one).
+  tally.placed += added;
   tally.oneTimeSales += once;
   tally.revenueCustomers += revenue;
   tally.cv += cvTotal;

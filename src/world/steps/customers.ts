@@ -6,24 +6,27 @@
  * uplines — or are lost — `churn`), churn (the hazard of the tenure month
  * just completed; a stopped member's customers churn like anyone's), and
  * renewals (monthly subscriptions: every month; in weeks, in the week a new
- * month of tenure starts). Survivors are compacted in place, in order.
+ * month of tenure starts; weekly-billed ones, `renewEvery: "week"`, every
+ * period). Survivors are compacted in place, in order.
  *
  * Draw: one per customer with a distributor, keyed by (her key, period).
  *
  * @module
  */
 import { keyedUniform } from "../../random/keyed.js";
-import { pushOrder } from "../network.js";
+import { grown } from "../../util/grow.js";
 import type { WorldState } from "../state.js";
+import { setAside } from "../customer-order.js";
 import { ratesIndex } from "../roles.js";
-import { hazardAt, renews } from "../tenure.js";
+import { tenureMonth } from "../tenure.js";
 import type { WorldStepInput } from "./input.js";
 
 /** Moves orphans, churns, renews; adds the renewals' orders and the lost customers to the tally. */
 export function existingCustomers(world: WorldState, _input: WorldStepInput): void {
   const t = world.period;
-  const { customerOwner, customerJoin, customerPrice, customerCvEach, customerId, customerKeyHi, customerKeyLo, alive, upline, customerCount, customerCv } = world;
-  const { churnHazard, monthsPerPeriod, orderColumns: columns, tally, effort, role } = world;
+  const { customerOwner, customerJoin, customerPrice, customerCvEach, customerQvEach, customerId, customerKeyHi, customerKeyLo } = world;
+  const { alive, upline, customerCount, customerCv, customerQv, hasQv } = world;
+  const { churnHazard, monthsPerPeriod, tally, effort, role } = world;
   const orders = tally.orders;
   const key = world.keys.churn;
   const orphans = world.scenario.spec.customers.orphans;
@@ -32,13 +35,27 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
   // Weekly-billed subscriptions (weekly periods only) renew every period.
   const everyPeriod = world.scenario.spec.customers.renewEvery === "week";
   const { recruits, acquires } = world.scenario.people;
+  const monthly = monthsPerPeriod === 1;
+  const lastMonth = churnHazard.length - 1;
+  // The order columns, made room for every renewal at once (at most one per customer), then written in place.
+  const columns = world.orderColumns;
+  const keep = world.keepOrders;
+  let k = columns.orderCount;
+  if (keep && k + world.customers > columns.orderMember.length) growOrderColumns(world, k + world.customers);
+  const { orderMember, orderCustomer, orderCustomerJoin, orderPrice, orderCv, orderQv, orderPackage } = columns;
   let revenue = 0;
   let cvTotal = 0;
   let lost = 0;
+  let renewed = 0;
   let write = 0;
-  for (let c = 0; c < world.customers; c++) {
+  const n = world.customers;
+  // In distributor order (see customer-order.ts), an orphan who stays is set aside: her new distributor comes earlier.
+  const byOwner = world.customersByOwner;
+  for (let c = 0; c < n; c++) {
     let owner = customerOwner[c]!;
+    let moved = false;
     if (alive[owner] === 0) {
+      moved = true;
       customerCount[owner]! -= 1;
       owner = moveUp ? upline[owner]! : -1;
       if (toWorking) {
@@ -52,37 +69,71 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
     const join = customerJoin[c]!;
     const hi = customerKeyHi[c]!;
     const lo = customerKeyLo[c]!;
-    // Tenure ≥ 1: she was acquired before this period.
+    // Tenure ≥ 1: she was acquired before this period. Her hazard is that of the tenure month just completed (hazardAt).
     const tenure = t - join;
-    if (owner < 0 || keyedUniform(key, hi, lo, t, 0) < hazardAt(churnHazard, tenure, monthsPerPeriod)) {
+    const month = monthly ? tenure - 1 : tenureMonth(tenure - 1, monthsPerPeriod);
+    if (owner < 0 || keyedUniform(key, hi, lo, t, 0) < churnHazard[month < lastMonth ? month : lastMonth]!) {
       if (owner >= 0) customerCount[owner]! -= 1;
       lost += 1;
       continue;
     }
     const price = customerPrice[c]!;
     const cv = customerCvEach[c]!;
-    const qv = world.customerQvEach[c]!;
+    const qv = customerQvEach[c]!;
     const id = customerId[c]!;
-    customerOwner[write] = owner;
-    customerJoin[write] = join;
-    customerPrice[write] = price;
-    customerCvEach[write] = cv;
-    world.customerQvEach[write] = qv;
-    customerId[write] = id;
-    customerKeyHi[write] = hi;
-    customerKeyLo[write] = lo;
-    write += 1;
-    if (everyPeriod || renews(tenure, monthsPerPeriod)) {
+    if (moved && byOwner) setAside(world, owner, id, join, price, cv, qv, hi, lo);
+    else if (write !== c) {
+      customerOwner[write] = owner;
+      customerJoin[write] = join;
+      customerPrice[write] = price;
+      customerCvEach[write] = cv;
+      if (hasQv) customerQvEach[write] = qv;
+      customerId[write] = id;
+      customerKeyHi[write] = hi;
+      customerKeyLo[write] = lo;
+      write += 1;
+    } else {
+      customerOwner[write] = owner;
+      write += 1;
+    }
+    // Renewal (tenure.ts, renews): weekly-billed every period; monthly every month, in weeks in the week a new month of tenure starts.
+    if (everyPeriod || monthly || tenureMonth(tenure, monthsPerPeriod) !== tenureMonth(tenure - 1, monthsPerPeriod)) {
       customerCv[owner]! += cv;
-      world.customerQv[owner]! += qv;
+      if (hasQv) customerQv[owner]! += qv;
       revenue += price;
       cvTotal += cv;
-      pushOrder(columns, owner, id, join, price, cv, qv);
+      renewed += 1;
+      if (keep) {
+        orderMember[k] = owner;
+        orderCustomer[k] = id;
+        orderCustomerJoin[k] = join;
+        orderPrice[k] = price;
+        orderCv[k] = cv;
+        orderQv[k] = qv;
+        orderPackage[k] = 0;
+        k += 1;
+      }
       orders?.push({ member: owner, customer: id, price, cv, ...(world.hasQv ? { qv } : {}), customerJoin: join });
     }
   }
+  if (keep) columns.orderCount = k;
   world.customers = write;
+  world.customersSorted = write;
   tally.lostCustomers += lost;
+  tally.placed += renewed;
   tally.revenueCustomers += revenue;
   tally.cv += cvTotal;
+}
+
+/** Grows the order columns to hold at least `count` orders (as `pushOrder` grows them: by a quarter). */
+function growOrderColumns(world: WorldState, count: number): void {
+  const o = world.orderColumns;
+  const cap = Math.max(count, Math.ceil(o.orderMember.length * 1.25) + 16);
+  o.orderMember = grown(o.orderMember, cap);
+  o.orderCustomer = grown(o.orderCustomer, cap);
+  o.orderCustomerJoin = grown(o.orderCustomerJoin, cap);
+  o.orderPrice = grown(o.orderPrice, cap);
+  o.orderCv = grown(o.orderCv, cap);
+  o.orderQv = grown(o.orderQv, cap);
+  o.orderPackage = grown(o.orderPackage, cap);
 }

@@ -27,6 +27,7 @@ export function ownOrders(world: WorldState, _input: WorldStepInput): void {
   const orders = tally.orders;
   let revenue = 0;
   let cvTotal = 0;
+  let placed = 0;
   for (let idx = 0; idx < world.currentCount; idx++) {
     const i = current[idx]!;
     const join = joinPeriod[i]!;
@@ -37,13 +38,15 @@ export function ownOrders(world: WorldState, _input: WorldStepInput): void {
     const price = drawOrder(world, value, rand);
     const { cv, qv } = world.drawn;
     ownCv[i]! += cv;
-    world.ownQv[i]! += qv;
+    if (world.hasQv) world.ownQv[i]! += qv;
     ownSpend[i]! += price;
     revenue += price;
     cvTotal += cv;
-    pushOrder(columns, i, -1, join, price, cv, qv);
+    placed += 1;
+    if (world.keepOrders) pushOrder(columns, i, -1, join, price, cv, qv);
     orders?.push({ member: i, customer: -1, price, cv, ...(world.hasQv ? { qv } : {}), customerJoin: join });
   }
   tally.revenueDistributors += revenue;
+  tally.placed += placed;
   tally.cv += cvTotal;
 }

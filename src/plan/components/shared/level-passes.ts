@@ -38,6 +38,13 @@ export interface LevelPay {
   readonly eligible?: Uint8Array;
   /** The scaled rate of level k (0-based) for earner j, when rates depend on the earner (else `rates[k]`). */
   readonly earnerRate?: (k: number, j: number) => number;
+  /**
+   * The members who can hold volume past the first level, ascending, when
+   * fewer than the passers: every parent in the tree is among them (the
+   * active members, on the compressed tree). Only with `passers === earners`.
+   */
+  readonly upper?: Int32Array;
+  readonly upperCount?: number;
 }
 
 /** The two level buffers a payer alternates between: state of the component that pays levels. */
@@ -59,6 +66,73 @@ export function growLevelBuffers(b: LevelBuffers, capacity: number): void {
 
 /** Pays `job` into `amounts`: adds exact amounts (scaled rate × volume) level by level, using `buffers` (sized for `job.size`). */
 export function payLevels(job: LevelPay, buffers: LevelBuffers, amounts: Float64Array): void {
+  if (job.passers !== undefined && job.passers === job.earners) payFused(job, buffers, amounts);
+  else payApart(job, buffers, amounts);
+}
+
+/**
+ * The passes when the members who pass volume are those who earn (the
+ * sponsor tree's current members): one loop per level does three things at
+ * each member i, in ascending order — clears her entry of the level being
+ * built (her downline, higher in index, has not added to it yet), pays her
+ * the level just built (its volume at her is final: everyone below her
+ * passed it in the previous loop), and passes that volume to her parent.
+ * Past the first level only `upper` (every parent) can hold volume, so the
+ * loops after the first visit them alone. The sums are the same integers as
+ * {@link payApart}'s, added to each earner level by level in the same order.
+ */
+function payFused(job: LevelPay, buffers: LevelBuffers, amounts: Float64Array): void {
+  const { parent, passers, passerCount, rates, active, payable, rank, eligible, earnerRate } = job;
+  const { levelA, levelB } = buffers;
+  const everyone = !job.requireActive;
+  const upper = job.upper ?? passers!;
+  const upperCount = job.upper === undefined ? passerCount : job.upperCount!;
+  const depth = rates.length;
+  // Level 1 from personal volume: every passer passes; nothing is paid on level 0.
+  const pv = job.pv;
+  let here = levelA;
+  let any = false;
+  for (let idx = 0; idx < passerCount; idx++) {
+    const i = passers![idx]!;
+    here[i] = 0;
+    const v = pv[i]!;
+    if (v === 0) continue;
+    const j = parent[i]!;
+    if (j >= 0) {
+      here[j]! += v;
+      any = true;
+    }
+  }
+  let below = here;
+  here = levelB;
+  // Loop k pays level k (rate k − 1) and builds level k + 1; the last one only pays.
+  for (let k = 1; k <= depth && any; k++) {
+    const u = rates[k - 1]!;
+    const build = k < depth;
+    any = false;
+    for (let idx = 0; idx < upperCount; idx++) {
+      const i = upper[idx]!;
+      if (build) here[i] = 0;
+      const v = below[i]!;
+      if (v === 0) continue;
+      if ((everyone || active[i] === 1) && (payable === undefined || k - 1 < payable[rank[i]!]!) && (eligible === undefined || eligible[i] === 1)) {
+        amounts[i]! += v * (earnerRate === undefined ? u : earnerRate(k - 1, i));
+      }
+      if (!build) continue;
+      const j = parent[i]!;
+      if (j >= 0) {
+        here[j]! += v;
+        any = true;
+      }
+    }
+    const t = below;
+    below = here;
+    here = t;
+  }
+}
+
+/** The passes when passers and earners differ (a placement tree: quitters pass volume, only current members earn). */
+function payApart(job: LevelPay, buffers: LevelBuffers, amounts: Float64Array): void {
   const { size, parent, passers, passerCount, earners, earnerCount, rates, active, payable, rank } = job;
   const { levelA, levelB } = buffers;
   const everyone = !job.requireActive;

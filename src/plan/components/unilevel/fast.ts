@@ -24,6 +24,9 @@ export interface UnilevelState {
   /** Scratch: each member's eligibility by package this period. */
   eligibleNow: Uint8Array;
   readonly packageVolumes: Float64Array;
+  /** Scratch: this period's active members, ascending (the compressed tree's only parents); empty without compression. */
+  activeList: Int32Array;
+  readonly compressed: boolean;
 }
 
 export const unilevelKernel: FastKernel<UnilevelSettings, UnilevelState> = {
@@ -36,9 +39,12 @@ export const unilevelKernel: FastKernel<UnilevelSettings, UnilevelState> = {
     eligible: s.eligiblePackages ? Uint8Array.from(s.eligiblePackages) : undefined,
     eligibleNow: new Uint8Array(s.eligiblePackages ? capacity : 0),
     packageVolumes: Float64Array.from(s.packageVolumes),
+    activeList: new Int32Array(s.compression === "dynamic" ? capacity : 0),
+    compressed: s.compression === "dynamic",
   }),
   grow(state, capacity) {
     growLevelBuffers(state.buffers, capacity);
+    if (state.compressed) state.activeList = new Int32Array(capacity);
     if (state.eligible) state.eligibleNow = new Uint8Array(capacity);
   },
   accrue(s, state, p, amounts) {
@@ -62,6 +68,16 @@ export const unilevelKernel: FastKernel<UnilevelSettings, UnilevelState> = {
       return headline;
     }
     const columns = s.rates.map((t) => columnValues(t, p.values));
+    // Compressed, only active members receive volume past the first level: the later passes visit them alone.
+    let activeCount = 0;
+    if (dynamic) {
+      const list = state.activeList;
+      const active = p.active;
+      for (let idx = 0; idx < memberCount; idx++) {
+        const i = members[idx]!;
+        if (active[i] === 1) list[activeCount++] = i;
+      }
+    }
     // The tree the levels climb: active uplines only (compressed), or every upline;
     // with compression every upline reached is active, so no activity check is needed.
     payLevels(
@@ -79,6 +95,7 @@ export const unilevelKernel: FastKernel<UnilevelSettings, UnilevelState> = {
         payable: state.payable,
         rank: p.rank,
         ...(state.eligible ? { eligible: state.eligibleNow } : {}),
+        ...(dynamic ? { upper: state.activeList, upperCount: activeCount } : {}),
         ...(state.constant ? {} : { earnerRate: (k: number, j: number) => rateAt(s.rates[k]!, columns[k], p, j, p.package[j]!) }),
       },
       state.buffers,
