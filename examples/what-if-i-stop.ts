@@ -1,8 +1,8 @@
 /**
  * "What if I stop?" — the passive-income question, answered on a
- * counterfactual: the same seeded world run twice, as it is and with some
- * distributors stopping all effort (no recruiting, no new customers, no
- * business costs) from one month on. Their income with and without their
+ * counterfactual: the same seeded world run twice, with some distributors
+ * still working and with them stopping all effort (no recruiting, no new
+ * customers, no business costs) from one month on. Their income with and without their
  * work, month by month, and its half-life: the months without effort until
  * it first falls below half of what it was.
  *
@@ -10,11 +10,11 @@
  *
  * Who stops: the ten best-paid distributors of the year before the stop
  * (found by running that year alone: the same seed gives the same months).
- * The report follows those of them the base run keeps to its end (five at
- * most): after the stop a member keeps her account (`attrition: "exempt"`,
- * the default), so one who quit in the base run would be compared with
- * herself still enrolled. In your own project, import from "downline"
- * instead of "../src/index.js".
+ * The report follows the five best-paid of them. From the stop on each keeps
+ * her account in both runs (`attrition: "exempt"`, the default: a member who
+ * would quit in the world as it is stays in both), so the two runs differ
+ * only in their effort. In your own project, import from "downline" instead
+ * of "../src/index.js".
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -28,7 +28,7 @@ export interface StopExampleOptions {
   readonly fromPeriod?: number;
   /** How many stop (the best-paid of the months before). Default 10. */
   readonly members?: number;
-  /** How many the report follows, at most (of those the base run keeps to its end). Default 5. */
+  /** How many the report follows (the best-paid first). Default 5. */
   readonly followed?: number;
   readonly print?: boolean;
 }
@@ -53,11 +53,11 @@ export function main(options: StopExampleOptions = {}): { members: number[]; fol
     .map((m) => m.member);
   // Both runs keep per-member, per-period results: the report reads them.
   const counterfactual = stopEffort({ scenario, plan, seed, ledger: false, memberPeriods: true }, { members, fromPeriod });
-  const followed = members.filter((m) => counterfactual.base.members[m]!.status === "current").slice(0, options.followed ?? 5);
+  const followed = members.slice(0, options.followed ?? 5);
   const report = stopReport({ ...counterfactual, members: followed });
   if (options.print !== false) {
     const money = (minor: number) => formatMinor(Math.round(minor), report.digits);
-    console.log(`${members.length} distributors stop all effort from month ${fromPeriod + 1} (of ${scenario.months}); the ${followed.length} of them still members at the end of the base run, their income (gross: commissions, bonuses, retail profit):`);
+    console.log(`${members.length} distributors stop all effort from month ${fromPeriod + 1} (of ${scenario.months}); the ${followed.length} best-paid of them, their income (gross: commissions, bonuses, retail profit):`);
     console.log(report.definition);
     console.table(
       report.members.map((m) => ({

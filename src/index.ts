@@ -164,7 +164,7 @@ export {
 // The world: scenarios, their dynamics, period networks (simulated or from records).
 export { resolveScenario, type Scenario, type ScenarioInput, type ScenarioSpec, type ValueDraw } from "./world/scenario.js";
 export { DEFAULT_SCENARIO } from "./world/default-scenario.js";
-export { createWorld, stepWorld, type World, type WorldOptions, type WorldPeriodStats, type WorldPlacement, type WorldStepInput, type StopOverride } from "./world/world.js";
+export { createWorld, stepWorld, type World, type WorldOptions, type WorldPeriodStats, type WorldPlacement, type WorldStepInput, type StopOverride, type StayOverride } from "./world/world.js";
 export { ROLES, type Role } from "./world/roles.js";
 export {
   networkFromRecords,

@@ -1,7 +1,9 @@
 /**
  * "What if I stop?": a member's income month by month with and without her
- * effort, from two runs of the same seeded world — one as it was, one in
- * which she (or a cohort) stops all effort from a period on — and how fast
+ * effort, from two runs of the same seeded world — one with her still
+ * working, one in which she (or a cohort) stops all effort from a period on;
+ * by default she keeps her account from the stop on in both (see the
+ * runner's `stopEffort`), so they differ only in her effort — and how fast
  * it fades.
  *
  * **Half-life** of a member's income after the stop: let her *reference* be

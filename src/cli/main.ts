@@ -141,7 +141,7 @@ function program(io: CommandIo, done: (code: number) => void, current: { command
       .command("stop")
       .summary("what if I stop? income with and without effort")
       .description(
-        "What if she stops? The same seeded world run twice, as it is and with some members stopping all effort from a period on: their income period by period with and without it, and how fast it halves.",
+        "What if she stops? The same seeded world run twice, with some members still working and with them stopping all effort from a period on: their income period by period with and without it, and how fast it halves. By default they keep their accounts from the stop on in both runs, so the runs differ only in their effort.",
       )
       .argument("[inputs...]", "a plan file, a scenario file, or a preset's name"),
     { seedHelp: "the run's seed (default 42)", formatHelp: "table (default), md, csv or json", chartHelp: "draw income with and without effort (.svg or .png)" },
@@ -154,7 +154,7 @@ function program(io: CommandIo, done: (code: number) => void, current: { command
     .option("--reference <n>", "periods before the stop her reference income is the mean of (default 3)")
     .option("--measure <name>", "gross (default), earnings or net")
     .option("--own-order <keep|stop>", "after the stop, her own monthly order: keep (default) or stop")
-    .option("--attrition <exempt|hazard>", "after the stop: exempt from attrition (default) or the tenure hazard")
+    .option("--attrition <exempt|hazard>", "after the stop, in both runs: exempt from attrition (default: they keep their accounts) or the tenure hazard")
     .addHelpText("after", "\nExamples:\n  downline stop wellness-unilevel\n  downline stop my-plan.json --member 1234 --from 12 --chart stop.svg\n  downline stop binary --member builders --cohort before-run --format csv\n")
     .action(act<StopOptions>(stopCommand));
 

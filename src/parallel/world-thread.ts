@@ -14,7 +14,7 @@
  * @module
  */
 import type { MessagePort } from "node:worker_threads";
-import type { stepWorld, StopOverride } from "../world/world.js";
+import type { stepWorld, StayOverride, StopOverride } from "../world/world.js";
 import type { ScenarioSpec } from "../world/scenario.js";
 
 /** Slots of the control array. */
@@ -27,6 +27,7 @@ export interface WorldThreadData {
   readonly seed: number | string;
   readonly periods: number;
   readonly stop?: StopOverride;
+  readonly stay?: StayOverride;
   readonly control: Int32Array;
   readonly port: MessagePort;
 }

@@ -34,7 +34,7 @@ function post(port: MessagePort, control: Int32Array, message: WorldThreadMessag
 export default function runWorldThread(data: WorldThreadData): void {
   const { port, control } = data;
   try {
-    const world = createWorldWith(resolveScenario(data.spec), { seed: data.seed, budget: Infinity, ...(data.stop ? { stop: data.stop } : {}) }, { orders: false, spare: true });
+    const world = createWorldWith(resolveScenario(data.spec), { seed: data.seed, budget: Infinity, ...(data.stop ? { stop: data.stop } : {}), ...(data.stay ? { stay: data.stay } : {}) }, { orders: false, spare: true });
     post(port, control, { kind: "start", world: fieldsOf(world) });
     for (let t = 0; t < data.periods; t++) {
       // Period t is built in period t − 2's arrays: wait until they are read.

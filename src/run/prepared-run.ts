@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { createWorldWith, stepWorld, type StopOverride, type World, type WorldKeeps, type WorldOptions, type WorldPeriodStats, type WorldStepInput } from "../world/world.js";
+import { createWorldWith, stepWorld, type StayOverride, type StopOverride, type World, type WorldKeeps, type WorldOptions, type WorldPeriodStats, type WorldStepInput } from "../world/world.js";
 import { NO_INPUT } from "../world/steps/input.js";
 import { fitted } from "../util/grow.js";
 import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
@@ -152,11 +152,13 @@ export interface PreparedRun {
 
 /**
  * What makes a run the twin of another (a counterfactual, see `stopEffort`):
- * members who stop all effort in it, and a per-period world input read from
- * the base run (its saturation).
+ * members who stop all effort in it, members exempt from attrition in it
+ * (both runs of a counterfactual whose stopped members keep their accounts),
+ * and a per-period world input read from the base run (its saturation).
  */
 export interface TwinOptions {
   readonly stop?: StopOverride;
+  readonly stay?: StayOverride;
   readonly inputFor?: (period: number, source: number) => WorldStepInput;
 }
 
@@ -214,7 +216,7 @@ export function prepareRun(options: RunOptions<CollectorFactories, AnyComponentT
   }
   const periods = history === undefined ? scenario.periods : source.kind === "history" ? history.periods : history.periods + scenario.periods;
   const recordFrom = history !== undefined && source.kind === "world" && options.start?.report !== "all" ? history.periods : 0;
-  const worldOptions = { seed, recordOrders, budget: Infinity, ...(twin.stop ? { stop: twin.stop } : {}) };
+  const worldOptions = { seed, recordOrders, budget: Infinity, ...(twin.stop ? { stop: twin.stop } : {}), ...(twin.stay ? { stay: twin.stay } : {}) };
   // The world keeps the period's orders as columns only for someone who may read them: a plan that
   // pays order by order, the income columns of a plan whose income rules tell first orders from
   // renewals, or an extra collector (which sees the network). The built-in collectors read volumes.

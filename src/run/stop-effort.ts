@@ -1,7 +1,16 @@
 /**
- * "What if she stops": the same seeded world run twice — as it is, and with
- * some members stopping all effort from a period on — so that a member can
- * see her income with and without her work.
+ * "What if she stops": the same seeded world run twice — with some members
+ * still working, and with them stopping all effort from a period on — so that
+ * a member can see her income with and without her work.
+ *
+ * The two runs differ only in effort. By default (`attrition: "exempt"`) a
+ * stopped member keeps her account from the stop on, and so she does in the
+ * base run (the world's `stay` option, for the same members from the same
+ * period): a member who would quit in the world as it is stays in both runs,
+ * and the difference is her work's, not her account's. With
+ * `attrition: "hazard"` neither run exempts her: both draw the same keyed
+ * attrition, so she quits in the same period in both (unless income feedback
+ * changes her hazard).
  *
  * The twin is exact where it can be. Every draw that decides one member's or
  * customer's fate is keyed by (seed, concern, identity, period), and a
@@ -21,6 +30,8 @@ import { DEFAULT_PLAN } from "../engine/default-plan.js";
 import { DownlineInputError } from "../validate/errors.js";
 import { shown } from "../validate/shown.js";
 import type { WorldStepInput } from "../world/world.js";
+import { DEFAULT_SCENARIO } from "../world/default-scenario.js";
+import { resolveScenario } from "../world/scenario.js";
 import { collectResults, prepareRun, runPeriods } from "./prepared-run.js";
 import { checkSimulateOptions } from "./options.js";
 import type { SimulateOptions } from "./simulate.js";
@@ -38,11 +49,18 @@ export interface StopEffortOptions {
   readonly fromPeriod: number;
   /** Their own monthly order: `"keep"` (default: they still buy for themselves) or `"stop"`. */
   readonly ownOrder?: "keep" | "stop";
-  /** After the stop: `"exempt"` from attrition (default: they keep their accounts) or the tenure `"hazard"`. */
+  /**
+   * After the stop: `"exempt"` from attrition (default: they keep their
+   * accounts, in both runs) or the tenure `"hazard"` (in both runs).
+   */
   readonly attrition?: "exempt" | "hazard";
 }
 
-/** The two runs of a counterfactual: the world as it is, and the same world with the members stopping. */
+/**
+ * The two runs of a counterfactual: the world with the members still working
+ * (by default keeping their accounts from the stop on, as in the stopped
+ * run), and the same world with them stopping.
+ */
 export interface Counterfactual<R extends Readonly<Record<string, unknown>> = Record<never, never>> {
   readonly base: SimulationResult<R>;
   readonly stopped: SimulationResult<R>;
@@ -51,18 +69,24 @@ export interface Counterfactual<R extends Readonly<Record<string, unknown>> = Re
 }
 
 /**
- * Runs a scenario under a plan twice on one seed — as it is, and with
- * `stop.members` stopping all effort from `stop.fromPeriod` — and returns
- * both results. After the stop a member keeps her account (unless
- * `attrition: "hazard"`), her customers (who keep churning) and her downline,
- * and by default her own monthly order. Options as `simulate`'s (extra
- * collectors run in both runs); periods are numbered as in the results.
+ * Runs a scenario under a plan twice on one seed and returns both results:
+ * `base`, the world with `stop.members` still working and, by default,
+ * keeping their accounts from the stop on, as in the stopped run; and
+ * `stopped`, the same world with them stopping all effort from
+ * `stop.fromPeriod`. After the stop a member keeps her account (in both runs;
+ * `attrition: "hazard"`: in neither, so both draw her attrition alike), her
+ * customers (who keep churning) and her downline, and by default her own
+ * monthly order: the runs differ only in her effort. Options as `simulate`'s
+ * (extra collectors run in both runs); periods are numbered as in the
+ * results. Without `attrition: "hazard"` the base run is the plain run
+ * (`simulate`'s) but for the members' quits after the stop and what follows
+ * from them.
  *
  * @example
- * const { base, stopped } = stopEffort({ scenario: { months: 24 }, seed: 7 }, { members: [12], fromPeriod: 6, attrition: "hazard" });
- * base.members[12].gross - stopped.members[12].gross // => 60491: what her effort from period 6 on earned her
- * // (with attrition: "hazard" she quits in period 21 in both runs; by default, "exempt", she keeps her account
- * // in the stopped run and earns on after the base run's quit, so the difference here is -11417347)
+ * const { base, stopped } = stopEffort({ scenario: { months: 24 }, seed: 7 }, { members: [12], fromPeriod: 6 });
+ * base.members[12].gross - stopped.members[12].gross // => 94974: what her effort from period 6 on earned her
+ * // (she would quit in period 21; here she keeps her account in both runs. With attrition: "hazard" she quits
+ * // in period 21 in both, and the difference is 60491)
  */
 export function stopEffort<C extends CollectorFactories = Record<never, never>, Custom extends AnyComponentType = never>(
   options: SimulateOptions<C, Custom>,
@@ -72,7 +96,15 @@ export function stopEffort<C extends CollectorFactories = Record<never, never>, 
   checkStop(stop);
   const { plan, onPeriod: _onPeriod, ...rest } = options;
   const runOptions = { ...rest, plans: [plan ?? DEFAULT_PLAN] };
-  const base = prepareRun(runOptions);
+  // Founders first (the world refuses them too, without field paths): the first `start.founders` members.
+  const founders = resolveScenario(options.scenario ?? DEFAULT_SCENARIO).spec.start.founders;
+  const companyIssues = stop.members.flatMap((m, k) =>
+    m < founders ? [{ path: `stop.members[${k}]`, message: `expected a participant, got member ${m}, a company account (a founder): company accounts never stop` }] : [],
+  );
+  if (companyIssues.length > 0) throw new DownlineInputError("options", companyIssues);
+  // Both runs exempt the members from attrition from the stop on (the default), or neither does.
+  const stay = stop.attrition === "hazard" ? undefined : { members: stop.members, fromPeriod: stop.fromPeriod };
+  const base = prepareRun(runOptions, { kind: "world" }, stay ? { stay } : {});
   // The base run's saturation, period by period: the twin steps on it (a forecast's history needs none).
   const saturation: number[] = [];
   runPeriods(base, (_rows, stats) => void saturation.push(stats.saturation));
@@ -91,6 +123,7 @@ export function stopEffort<C extends CollectorFactories = Record<never, never>, 
   const inputFor = (t: number): WorldStepInput => (t >= base.recordFrom ? { saturation: saturation[t - base.recordFrom]! } : {});
   const twin = prepareRun(runOptions, { kind: "world" }, {
     stop: { members: stop.members, fromPeriod: stop.fromPeriod, ...(stop.ownOrder ? { ownOrder: stop.ownOrder } : {}), ...(stop.attrition ? { attrition: stop.attrition } : {}) },
+    ...(stay ? { stay } : {}),
     inputFor,
   });
   runPeriods(twin);

@@ -228,6 +228,8 @@ export interface WorldState {
   readonly placement?: Placement;
   /** Members stopped by index: the scenario's `members` rules and the run's `stop` option. */
   readonly listedStops: ReadonlyMap<number, ListedStop>;
+  /** The run's `stay` option: member → first period without an attrition draw; empty (the usual case) without it. */
+  readonly stays: ReadonlyMap<number, number>;
   /** The market's saturation this period: one number for recruiting and acquisition (see stepWorld). */
   saturationNow: number;
   /** Scratch per member (preferential attachment's frontline counts), grown when needed. */

@@ -17,11 +17,21 @@ const stopField = () =>
     })
     .strict();
 
+/** `stay`: who is exempt from attrition in this run, and from when (founders are checked when the world is made). */
+const stayField = () =>
+  z
+    .object({
+      members: z.array(z.number().int().min(0).max(0x7ffffffe)).max(1_000_000),
+      fromPeriod: z.number().int().min(0).max(1_000_000),
+    })
+    .strict();
+
 const WORLD_OPTIONS = {
   seed: seedField().optional(),
   recordOrders: booleanField().optional(),
   budget: budgetField().optional(),
   stop: stopField().optional(),
+  stay: stayField().optional(),
 };
 
 /** Checks `createWorld`'s options; throws a `DownlineInputError` from `"options"` naming each bad one. */

@@ -85,6 +85,18 @@ export interface StopOverride {
   readonly attrition?: "exempt" | "hazard";
 }
 
+/**
+ * Members exempt from attrition in one run, from a period on — with no other
+ * change (they keep their effort, their orders, everything): the base run of
+ * a counterfactual whose twin exempts its stopped members (see `stopEffort`).
+ */
+export interface StayOverride {
+  /** Member indices (not founders, who never quit anyway). Indices of members who joined before `fromPeriod` name the same people in a twin run as in its base run. */
+  readonly members: readonly number[];
+  /** The first period without an attrition draw (or the first after her join, if later). */
+  readonly fromPeriod: number;
+}
+
 /** Options of a world run. */
 export interface WorldOptions {
   /** The run's seed; every stream and keyed draw is derived from it. Default 42. */
@@ -98,6 +110,14 @@ export interface WorldOptions {
    * seed, is a counterfactual twin.
    */
   readonly stop?: StopOverride;
+  /**
+   * Members who keep their accounts in this run: exempt from attrition from
+   * `fromPeriod` on (or the period after her join, if later), and
+   * otherwise unchanged. A member exempt from attrition changes nothing for
+   * anyone outside her downline and customer base (draws are keyed, as with
+   * `stop`).
+   */
+  readonly stay?: StayOverride;
   /**
    * Memory budget in bytes for the world's arrays (default 4 GiB; `Infinity`
    * for none): a scenario whose projected world is larger is refused before
@@ -379,6 +399,7 @@ export function createWorldState(
     drawn: { cv: 0, qv: 0, price: 0, id: 0 },
     ...(spec.placement ? { placement: createPlacement(spec.placement, capacity) } : {}),
     listedStops: listedStops(scenario, options.stop),
+    stays: listedStays(scenario, options.stay),
     saturationNow: 1,
     frontline: new Int32Array(0),
     tally: emptyTally(),
@@ -411,6 +432,25 @@ function listedStops(scenario: Scenario, stop: StopOverride | undefined): Readon
     if (!had || stop.fromPeriod < had.fromPeriod) merged.set(m, { fromPeriod: stop.fromPeriod, flags });
   });
   return merged;
+}
+
+/** The run's `stay` option as member → first period without an attrition draw (the earliest per member); empty without it. */
+function listedStays(scenario: Scenario, stay: StayOverride | undefined): ReadonlyMap<number, number> {
+  const stays = new Map<number, number>();
+  if (!stay) return stays;
+  const where = "downline/world: options.stay";
+  if (!Array.isArray(stay.members)) throw new RangeError(`${where}.members: expected an array of member indices`);
+  if (!Number.isInteger(stay.fromPeriod) || stay.fromPeriod < 0) {
+    throw new RangeError(`${where}.fromPeriod: expected a whole period ≥ 0, got ${stay.fromPeriod}`);
+  }
+  const founders = scenario.spec.start.founders;
+  stay.members.forEach((m, k) => {
+    if (!Number.isInteger(m) || m < founders || m > 0x7ffffffe) {
+      throw new RangeError(`${where}.members[${k}]: expected a member index ≥ ${founders} (founders are company-held and never quit), got ${m}`);
+    }
+    stays.set(m, stay.fromPeriod);
+  });
+  return stays;
 }
 
 /**

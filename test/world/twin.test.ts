@@ -135,6 +135,77 @@ describe("a twin run where one member stops", () => {
   });
 });
 
+describe("a twin run where one member is exempt from attrition (`stay`)", () => {
+  /** A builder of the start network who quits after the stop period in the base run, having recruited before it. */
+  function laterQuitter(run: ReturnType<typeof lives>): number {
+    const w = run.world;
+    for (let i = 1; i < 1500; i++) {
+      const life = run.members.get(keyOf(w, i))!;
+      if (w.role[i] === BUILDER && life.quit > STOP + 1 && life.recruits[STOP - 1]! > 0) return i;
+    }
+    throw new Error("no later quitter");
+  }
+
+  it("she keeps her account and nothing else changes: everyone outside her downline and her customer base sees identical events", () => {
+    const base = lives({ seed: 17 });
+    const w = base.world;
+    const she = laterQuitter(base);
+    const herKey = keyOf(w, she);
+    const baseMine = base.members.get(herKey)!;
+    const twin = lives({ seed: 17, stay: { members: [she], fromPeriod: STOP } }, base.saturations);
+    expect(twin.saturations).toEqual(base.saturations);
+
+    // She quits in the base run, after the stop period; in the twin she is still in at the end.
+    const mine = twin.members.get(herKey)!;
+    expect(baseMine.quit).toBeGreaterThan(STOP);
+    expect(mine.quit).toBe(-1);
+    // Until the base run's quit her life is the same: the same effort, recruits, orders and expenses.
+    const upTo = (life: Life) => [life.join, life.role, life.recruits, life.spend, life.ownCv, life.expenses].map((x) => (Array.isArray(x) ? x.slice(0, baseMine.quit) : x));
+    expect(upTo(mine)).toEqual(upTo(baseMine));
+    // And she keeps her orders after it (the base run's quitter orders nothing).
+    expect(mine.spend.slice(baseMine.quit).some((x) => x > 0)).toBe(true);
+    expect(baseMine.spend.slice(baseMine.quit).every((x) => x === 0)).toBe(true);
+
+    const inHerTree = (k: string) => under(base.sponsorKey, k, herKey) || under(twin.sponsorKey, k, herKey);
+    let compared = 0;
+    for (const [k, life] of base.members) {
+      if (inHerTree(k)) continue;
+      expect(twin.members.get(k), k).toEqual(life);
+      compared += 1;
+    }
+    for (const k of twin.members.keys()) if (!inHerTree(k)) expect(base.members.has(k), k).toBe(true);
+    expect(compared).toBeGreaterThan(2000);
+    // Member 19 here, who quits in period 5: the twin differs inside her tree (she recruits once more).
+    expect([she, baseMine.quit, base.members.size, twin.members.size]).toEqual([19, 5, 2691, 2692]);
+    let customersCompared = 0;
+    for (const [k, life] of base.customers) {
+      if (inHerTree(life[0] as string)) continue;
+      expect(twin.customers.get(k), k).toEqual(life);
+      customersCompared += 1;
+    }
+    for (const [k, life] of twin.customers) if (!inHerTree(life[0] as string)) expect(base.customers.has(k), k).toBe(true);
+    expect(customersCompared).toBeGreaterThan(4000);
+  });
+
+  it("a stay from a later period than her quit, or for nobody, changes nothing", () => {
+    const base = lives({ seed: 17 });
+    const she = laterQuitter(base);
+    const quit = base.members.get(keyOf(base.world, she))!.quit;
+    for (const stay of [{ members: [she], fromPeriod: quit + 1 }, { members: [], fromPeriod: 0 }]) {
+      const twin = lives({ seed: 17, stay });
+      expect(twin.members).toEqual(base.members);
+      expect(twin.customers).toEqual(base.customers);
+    }
+  });
+
+  it("refuses founders and bad shapes", () => {
+    expect(() => createWorld(SCENARIO, { stay: { members: [0], fromPeriod: 1 } })).toThrow(/options\.stay\.members\[0\].*founders/);
+    expect(() => createWorld(SCENARIO, { stay: { members: [1.5], fromPeriod: 1 } })).toThrow(/stay\.members/);
+    expect(() => createWorld(SCENARIO, { stay: { members: [1], fromPeriod: -1 } })).toThrow(/stay\.fromPeriod/);
+    expect(() => createWorld(SCENARIO, { stay: { members: [1], fromPeriod: 1, ownOrder: "stop" } as never })).toThrow(/stay/);
+  });
+});
+
 describe("a stopped member's customers decay at the churn hazard alone", () => {
   it("every member stopped from period 0, churn 5% a month: the customers halve in ln 2 / −ln 0.95 = 13.5 months", () => {
     const w = createWorld(

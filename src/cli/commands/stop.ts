@@ -1,7 +1,10 @@
 /**
- * `downline stop`: "what if I stop?" — the same seeded world run as it is
- * and with some members stopping all effort from a period on (the library's
- * `stopEffort`), and their income with and without it (`stopReport`).
+ * `downline stop`: "what if I stop?" — the same seeded world run twice, with
+ * some members still working and with them stopping all effort from a period
+ * on (the library's `stopEffort`), and their income with and without it
+ * (`stopReport`). By default they keep their accounts from the stop on in
+ * both runs (`--attrition exempt`), so the runs differ only in their effort;
+ * `--attrition hazard`: in neither run (both draw their attrition alike).
  *
  * Who stops: member indices (`--member 1234,5678`), or a rule picking them
  * from a first run of the same world — `median-builder` (the default),

@@ -69,7 +69,7 @@ export function stopChart(report: StopReport, options: ChartOptions = {}): VegaL
   return {
     ...frame(options, {
       title: `What if she stops: ${who}, stopping in period ${report.fromPeriod}`,
-      description: `${report.measure} income period by period in two runs of the same seeded world: as it was, and with effort stopping in period ${report.fromPeriod}. ${report.definition}`,
+      description: `${report.measure} income period by period in two runs of the same seeded world that differ only in effort: with it, and with it stopping in period ${report.fromPeriod}. ${report.definition}`,
     }),
     layer: [
       lines,

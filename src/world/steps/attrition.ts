@@ -18,7 +18,8 @@
  *
  * Who never draws: founders (company-held: they never quit) and stopped
  * members from their stop period on, unless their stopping rule keeps the
- * hazard (`attrition: "hazard"`).
+ * hazard (`attrition: "hazard"`); and members the run's `stay` option names,
+ * from its `fromPeriod` on (a map looked up only when the option is given).
  *
  * Draw: one per member, keyed by (her key, period). A quitter's effort, hours,
  * expenses and required purchases are set to 0 once her draw is taken.
@@ -43,12 +44,18 @@ export function attrition(world: WorldState, input: WorldStepInput): void {
   const incomeLength = income?.length ?? 0;
   const rankLength = rank?.length ?? 0;
   const key = world.keys.attrition;
+  const stays = world.stays;
+  const staying = stays.size > 0;
   let quits = 0;
   for (let idx = 0; idx < world.currentCount; idx++) {
     const i = current[idx]!;
     const join = joinPeriod[i]!;
     if (company[i] === 1 || join >= t) continue;
     if (t >= stopPeriod[i]! && (stopFlags[i]! & STOP_KEEPS_HAZARD) === 0) continue;
+    if (staying) {
+      const from = stays.get(i);
+      if (from !== undefined && t >= from) continue;
+    }
     let hazard = hazardAt(attritionHazard, t - join, monthsPerPeriod);
     if (income) {
       const net = (i < incomeLength ? income[i]! : 0) - expenses[i]! - requiredPurchases[i]!;
