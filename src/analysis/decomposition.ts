@@ -155,17 +155,19 @@ export function incomeDecomposition(result: SimulationResult, options: Decomposi
   const T = result.periods.length;
   const cols = result.memberColumns;
   const size = cols.size;
-  const slices = slicesFor(result.memberPeriods, w, T);
-  const mp = result.memberPeriods!;
+  // The income columns are not among the defaults, so `memberPeriods: true` alone is not enough: say what is.
+  const keep = `run with memberPeriods: { columns: [...DEFAULT_MEMBER_PERIOD_COLUMNS, ...INCOME_COLUMNS, "hours"] }`;
+  if (!result.memberPeriods) {
+    throw new DownlineInputError("options", [{ path: "memberPeriods", message: `expected a run with per-member, per-period results and their income columns for an income decomposition: ${keep}` }]);
+  }
+  const mp = result.memberPeriods;
   const lacking = INCOME_COLUMNS.filter((c) => !mp.columns.includes(c));
   if (lacking.length > 0) {
     throw new DownlineInputError("options", [
-      {
-        path: "memberPeriods.columns",
-        message: `expected the income columns (${lacking.map((c) => JSON.stringify(c)).join(", ")} missing) for an income decomposition: run with memberPeriods: { columns: [...DEFAULT_MEMBER_PERIOD_COLUMNS, ...INCOME_COLUMNS, "hours"] }`,
-      },
+      { path: "memberPeriods.columns", message: `expected the income columns (${lacking.map((c) => JSON.stringify(c)).join(", ")} missing) for an income decomposition: ${keep}` },
     ]);
   }
+  const slices = slicesFor(mp, w, T);
   const keptHours = mp.columns.includes("hours");
   // Whole-run calendar windows can read hours from the member totals every run keeps.
   const totalHours = !keptHours && w.kind === "calendar" && w.from === 0 && w.to === T;

@@ -96,6 +96,9 @@ describe("incomeDecomposition by hand", () => {
     const without = { ...r, memberPeriods: { ...r.memberPeriods!, columns: r.memberPeriods!.columns.filter((c) => !c.startsWith("income")) } };
     expect(() => incomeDecomposition(without, { window: "run" })).toThrow(DownlineInputError);
     expect(() => incomeDecomposition(without, { window: "run" })).toThrow(/INCOME_COLUMNS/);
+    // A run with no per-member, per-period results at all is told the same (memberPeriods: true would not do).
+    const none = { ...r, memberPeriods: undefined };
+    expect(() => incomeDecomposition(none, { window: "run" })).toThrow(/memberPeriods: expected a run with per-member, per-period results and their income columns.*INCOME_COLUMNS/);
   });
 });
 
