@@ -4,6 +4,7 @@
  * @module
  */
 import { formatMinor } from "../money/amount.js";
+import { displayShare } from "../output/markdown.js";
 import type { SimulationResult } from "../analysis/result.js";
 
 /**
@@ -38,7 +39,7 @@ export function money(minor: number, digits: number): string {
   return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const pct = (x: number) => displayShare(x);
 
 /** The period-by-period table of a run: periods numbered from 0, as in the CSV, the JSON and the API. */
 export function periodTable(result: SimulationResult): string {

@@ -28,9 +28,15 @@ export function displayMoney(minor: number, digits: number): string {
   return sign + grouped + (frac === undefined ? "" : `.${frac}`);
 }
 
-/** A share as a percentage with `decimals` decimals ("—" when undefined). */
+/**
+ * A share as a percentage with `decimals` decimals ("—" when undefined). A
+ * share that rounds to zero is "0.0%" whatever its sign: a breakage of
+ * −0.00001 (the rounding residue) is not shown as "-0.0%".
+ */
 export function displayShare(share: number, decimals = 1): string {
-  return Number.isFinite(share) ? `${(share * 100).toFixed(decimals)}%` : "—";
+  if (!Number.isFinite(share)) return "—";
+  const text = (share * 100).toFixed(decimals);
+  return `${/^-0(\.0*)?$/.test(text) ? text.slice(1) : text}%`;
 }
 
 /** Text safe in a Markdown table cell: no line breaks, pipes and backslashes escaped. */

@@ -127,3 +127,14 @@ describe("the ledger as CSV", () => {
     expect(ledgerToCsv(r.ledger)).toBe(expected);
   });
 });
+
+describe("shares for reading", () => {
+  it("one decimal of a percentage; a share that rounds to zero is 0.0% whatever its sign; undefined is a dash", async () => {
+    const { displayShare } = await import("../../src/output/markdown.js");
+    expect(displayShare(0.2514)).toBe("25.1%");
+    expect(displayShare(-0.00001)).toBe("0.0%"); // −0.001% rounds to -0.0: a rounding residue, not a negative share
+    expect(displayShare(-0.0004, 2)).toBe("-0.04%");
+    expect(displayShare(-0.012)).toBe("-1.2%");
+    expect(displayShare(NaN)).toBe("—");
+  });
+});

@@ -10,7 +10,7 @@ import { simulate } from "../../run/simulate.js";
 import { ledgerCsvPieces } from "../../output/ledger-csv.js";
 import { membersCsvPieces } from "../../output/member-csv.js";
 import { periodsCsvPieces } from "../../output/period-csv.js";
-import { markdownTable } from "../../output/markdown.js";
+import { displayShare, markdownTable } from "../../output/markdown.js";
 import { incomeByComponentChart } from "../../output/charts/income-by-component-chart.js";
 import type { SimulationResult } from "../../analysis/result.js";
 import { estimateRun } from "../../run/budget.js";
@@ -108,7 +108,7 @@ export function runJson(result: SimulationResult): string {
 /** A run as Markdown: the period table (periods from 0, money in major units) and the summary. */
 export function runMarkdown(result: SimulationResult): string {
   const d = result.digits;
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const pct = (x: number) => displayShare(x);
   const rows = result.periods.map((p) => [String(p.period), String(p.members), String(p.joins), String(p.quits), String(p.active), String(p.customers), money(p.revenue, d), money(p.cv, d), money(p.payout, d), pct(p.payoutRatio), money(p.breakage, d)]);
   const table = markdownTable(["Period", "Members", "Joins", "Quits", "Active", "Customers", `Revenue (${result.scenario.currency})`, "CV", "Payout", "Payout/rev", "Breakage"], rows);
   return `${table}\n\n${runSummary(result)
