@@ -73,28 +73,6 @@ export type MemberPeriodColumn =
 export const INCOME_COLUMNS = ["incomeActive", "incomeResidual", "incomeLeveraged", "incomeUnclassified"] as const;
 
 /**
- * Every column the collector can keep, in a fixed order.
- *
- * @example
- * simulate({ scenario: { months: 12 }, memberPeriods: { columns: MEMBER_PERIOD_COLUMNS } }).memberPeriods.columns.length // => 16
- */
-export const MEMBER_PERIOD_COLUMNS: readonly MemberPeriodColumn[] = Object.freeze([
-  "earnings",
-  "retailProfit",
-  "expenses",
-  "requiredPurchases",
-  "rank",
-  "title",
-  "active",
-  "byComponent",
-  "pv",
-  "gv",
-  "groupCustomerCv",
-  "hours",
-  ...INCOME_COLUMNS,
-]);
-
-/**
  * The columns kept by default: what net income, ranks and activity need.
  *
  * @example
@@ -109,6 +87,22 @@ export const DEFAULT_MEMBER_PERIOD_COLUMNS: readonly MemberPeriodColumn[] = Obje
   "rank",
   "title",
   "active",
+]);
+
+/**
+ * Every column the collector can keep, in a fixed order: the defaults first.
+ *
+ * @example
+ * simulate({ scenario: { months: 12 }, memberPeriods: { columns: MEMBER_PERIOD_COLUMNS } }).memberPeriods.columns.length // => 16
+ */
+export const MEMBER_PERIOD_COLUMNS: readonly MemberPeriodColumn[] = Object.freeze([
+  ...DEFAULT_MEMBER_PERIOD_COLUMNS,
+  "byComponent",
+  "pv",
+  "gv",
+  "groupCustomerCv",
+  "hours",
+  ...INCOME_COLUMNS,
 ]);
 
 /** Options of the per-member, per-period collector (`memberPeriods` of `simulate`). */

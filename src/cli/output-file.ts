@@ -74,11 +74,7 @@ export function openOutputFile(path: string, flag: string): OutputFile {
     const code = (e as NodeJS.ErrnoException).code;
     return refuse(code === "ENOENT" && !exists(dir) ? `cannot write ${path}: the directory ${dir} does not exist` : `cannot write ${path}: ${ioReason(e)}`);
   }
-  let open = true;
-  const close = () => {
-    if (open) closeSync(fd);
-    open = false;
-  };
+  const close = closer(fd);
   return {
     path,
     write(pieces) {
@@ -89,7 +85,7 @@ export function openOutputFile(path: string, flag: string): OutputFile {
         renameSync(temp, path);
       } catch (e) {
         discardQuietly();
-        throw new OutputWriteError(`cannot write ${path}: ${ioReason(e)}`, codeOf(e));
+        throw writeFailed(path, e);
       }
     },
     discard: () => discardQuietly(),
@@ -116,24 +112,34 @@ function direct(path: string, refuse: (message: string) => never): OutputFile {
   } catch (e) {
     return refuse(`cannot write ${path}: ${ioReason(e)}`);
   }
-  let open = true;
-  const close = () => {
-    if (open) closeSync(fd);
-    open = false;
-  };
+  const close = closer(fd);
   return {
     path,
     write(pieces) {
       try {
         for (const piece of pieces) writeAll(fd, piece);
       } catch (e) {
-        throw new OutputWriteError(`cannot write ${path}: ${ioReason(e)}`, codeOf(e));
+        throw writeFailed(path, e);
       } finally {
         close();
       }
     },
     discard: close,
   };
+}
+
+/** Closes `fd` the first time it is called; later calls do nothing. */
+function closer(fd: number): () => void {
+  let open = true;
+  return () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+}
+
+/** A failed write of `path`'s pieces, as the error a command reports. */
+function writeFailed(path: string, e: unknown): OutputWriteError {
+  return new OutputWriteError(`cannot write ${path}: ${ioReason(e)}`, codeOf(e));
 }
 
 function exists(path: string): boolean {

@@ -59,8 +59,7 @@ export function markdownTable(head: readonly string[], rows: readonly (readonly 
  * disclosureMarkdown(incomeDisclosure(result)) // => "## Income disclosure: …\n\n| Title | Participants | % of all | …"
  */
 export function disclosureMarkdown(d: IncomeDisclosure): string {
-  const m = (v: number) => displayMoney(v, d.digits);
-  const withHours = d.rows.some((r) => r.hoursMean !== null);
+  const { withHours, byTitle, byBand } = disclosureTableRows(d, { low: true, hoursDecimals: 1 });
   const head = (first: string) => [
     first,
     "Participants",
@@ -76,6 +75,33 @@ export function disclosureMarkdown(d: IncomeDisclosure): string {
     "% net profit",
     ...(withHours ? ["Hours: mean"] : []),
   ];
+  return [
+    `## ${markdownCell(d.title)}`,
+    "",
+    `Amounts in ${d.currency}, over ${d.window.label}: ${d.participants} participants (${d.companyAccountsExcluded} company account(s) left out).`,
+    "",
+    markdownTable(head("Title"), byTitle),
+    "",
+    markdownTable(head("Percentile band"), byBand),
+    "",
+    "Assumptions:",
+    "",
+    ...d.assumptions.map((a) => `- ${a.replace(/[\r\n]+/g, " ")}`),
+    "",
+  ].join("\n");
+}
+
+/**
+ * A disclosure's rows as cells for reading (its Markdown, the terminal's
+ * text): label, participants, % of all, % paid nothing, earnings mean,
+ * median, low (with `low`), high, gross mean, net mean, median, % net
+ * profit, and hours (`hoursDecimals` decimals) when some row has them. The
+ * table by title and the one by percentile band each start with the
+ * all-participants row.
+ */
+export function disclosureTableRows(d: IncomeDisclosure, options: { readonly low: boolean; readonly hoursDecimals: number }): { withHours: boolean; byTitle: string[][]; byBand: string[][] } {
+  const m = (v: number) => displayMoney(v, d.digits);
+  const withHours = d.rows.some((r) => r.hoursMean !== null);
   const cells = (r: DisclosureRow) => [
     r.label,
     String(r.participants),
@@ -83,29 +109,20 @@ export function disclosureMarkdown(d: IncomeDisclosure): string {
     displayShare(r.zeroShare),
     m(r.earningsMean),
     m(r.earningsMedian),
-    m(r.earningsLow),
+    ...(options.low ? [m(r.earningsLow)] : []),
     m(r.earningsHigh),
     m(r.grossMean),
     m(r.netMean),
     m(r.netMedian),
     displayShare(r.netProfitShare),
-    ...(withHours ? [r.hoursMean === null || !Number.isFinite(r.hoursMean) ? "—" : r.hoursMean.toFixed(1)] : []),
+    ...(withHours ? [r.hoursMean === null || !Number.isFinite(r.hoursMean) ? "—" : r.hoursMean.toFixed(options.hoursDecimals)] : []),
   ];
   const all = d.rows.filter((r) => r.section === "all").map(cells);
-  return [
-    `## ${markdownCell(d.title)}`,
-    "",
-    `Amounts in ${d.currency}, over ${d.window.label}: ${d.participants} participants (${d.companyAccountsExcluded} company account(s) left out).`,
-    "",
-    markdownTable(head("Title"), [...all, ...d.rows.filter((r) => r.section === "title").map(cells)]),
-    "",
-    markdownTable(head("Percentile band"), [...all, ...d.rows.filter((r) => r.section === "band").map(cells)]),
-    "",
-    "Assumptions:",
-    "",
-    ...d.assumptions.map((a) => `- ${a.replace(/[\r\n]+/g, " ")}`),
-    "",
-  ].join("\n");
+  return {
+    withHours,
+    byTitle: [...all, ...d.rows.filter((r) => r.section === "title").map(cells)],
+    byBand: [...all, ...d.rows.filter((r) => r.section === "band").map(cells)],
+  };
 }
 
 /** A metric's figure for reading: a share as a percentage, money with its digits, hours and counts with one decimal. */

@@ -49,7 +49,7 @@
  */
 import { z } from "zod";
 import { Decimal } from "decimal.js";
-import { decimalField, rateField } from "../validate/fields.js";
+import { decimalField, rateField, uniqueNames } from "../validate/fields.js";
 import { groupVolumeField, personalVolumeField, type VolumeKind } from "./volume.js";
 
 /** A measure's name: like a component's (a letter, then letters, digits, `_`, `-`); no dots (those are published values). */
@@ -99,14 +99,7 @@ export const measureSchema = z.discriminatedUnion("kind", [
 export const measuresSchema = z
   .array(measureSchema)
   .max(32)
-  .superRefine((list, ctx) => {
-    const seen = new Map<string, number>();
-    list.forEach((m, i) => {
-      const first = seen.get(m.name);
-      if (first !== undefined) ctx.addIssue({ code: "custom", path: [i, "name"], message: `expected a unique measure name, but ${JSON.stringify(m.name)} is also measures[${first}]'s` });
-      else seen.set(m.name, i);
-    });
-  });
+  .superRefine((list, ctx) => void uniqueNames(list, ctx, "measure", "measures"));
 
 /** A measure as a plan file writes it. */
 export type MeasureInput = z.input<typeof measureSchema>;

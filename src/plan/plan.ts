@@ -20,7 +20,7 @@ import { parseDecimal, unitsAt } from "../money/decimal.js";
 import { isCurrencyCode, minorDigits, toMinor } from "../money/amount.js";
 import { ROUNDING_MODES, type RoundingMode } from "../money/round.js";
 import { checkShape, DownlineInputError, parseWith, type InputIssue } from "../validate/errors.js";
-import { decimalField } from "../validate/fields.js";
+import { decimalField, uniqueNames } from "../validate/fields.js";
 import { checkOptions, componentTypes } from "../validate/options.js";
 import { ComponentFieldError, type AnyComponentType, type CompileContext, type CompiledComponent, type CompiledRate, type ComponentType, type PlacementNeed } from "./contract.js";
 import { capsSchema, compileCaps, type CompiledCaps } from "./caps.js";
@@ -87,14 +87,7 @@ export function planSchemaFor(types: readonly AnyComponentType[]) {
             .strict(),
         )
         .max(255)
-        .superRefine((list, ctx) => {
-          const seen = new Map<string, number>();
-          list.forEach((p, i) => {
-            const first = seen.get(p.name);
-            if (first !== undefined) ctx.addIssue({ code: "custom", path: [i, "name"], message: `expected a unique package name, but ${JSON.stringify(p.name)} is also packages[${first}]'s` });
-            else seen.set(p.name, i);
-          });
-        })
+        .superRefine((list, ctx) => void uniqueNames(list, ctx, "package", "packages"))
         .default([]),
       /** Payout caps, applied after the components (see caps.ts). */
       caps: capsSchema.optional(),

@@ -27,7 +27,7 @@
  */
 import { z } from "zod";
 import { Decimal } from "decimal.js";
-import { compareDecimal, decimalField, rateField } from "../validate/fields.js";
+import { compareDecimal, decimalField, rateField, uniqueNames } from "../validate/fields.js";
 import type { ValueUnit } from "./contract.js";
 import { groupVolumeField, type VolumeKind } from "./volume.js";
 
@@ -81,12 +81,7 @@ export const ranksSchema = z
   .array(rankSchema)
   .max(64)
   .superRefine((ranks, ctx) => {
-    const index = new Map<string, number>();
-    ranks.forEach((r, i) => {
-      if (index.has(r.name)) {
-        ctx.addIssue({ code: "custom", path: [i, "name"], message: `expected a unique rank name, but ${JSON.stringify(r.name)} is also ranks[${index.get(r.name)}]'s` });
-      } else index.set(r.name, i);
-    });
+    const index = uniqueNames(ranks, ctx, "rank", "ranks");
     ranks.forEach((r, i) => {
       r.legs.forEach((leg, k) => {
         if (leg.rank === undefined) return;

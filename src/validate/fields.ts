@@ -112,6 +112,25 @@ export const probabilityField = () => z.number().min(0).max(1);
 /** A non-negative finite rate of events per month. */
 export const perMonthRate = () => z.number().min(0).max(1000);
 
+/**
+ * Checks that a list's names are unique: an entry whose name an earlier
+ * entry holds is an issue at `[i, "name"]` naming the first (`what`: the
+ * kind of entry, `field`: the list's field). Returns each name's first index.
+ *
+ * @example
+ * z.array(z.object({ name: z.string() })).superRefine((list, ctx) => void uniqueNames(list, ctx, "package", "packages"))
+ * // [{ name: "A" }, { name: "A" }] → at [1, "name"]: 'expected a unique package name, but "A" is also packages[0]'s'
+ */
+export function uniqueNames(list: readonly { readonly name: string }[], ctx: z.RefinementCtx, what: string, field: string): Map<string, number> {
+  const seen = new Map<string, number>();
+  list.forEach((entry, i) => {
+    const first = seen.get(entry.name);
+    if (first !== undefined) ctx.addIssue({ code: "custom", path: [i, "name"], message: `expected a unique ${what} name, but ${JSON.stringify(entry.name)} is also ${field}[${first}]'s` });
+    else seen.set(entry.name, i);
+  });
+  return seen;
+}
+
 function normalise(d: ScaledDecimal): string {
   const digits = d.units.toString().padStart(d.places + 1, "0");
   return d.places === 0 ? digits : `${digits.slice(0, -d.places)}.${digits.slice(-d.places)}`;

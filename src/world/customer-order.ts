@@ -21,7 +21,7 @@
  * @module
  */
 import { grown } from "../util/grow.js";
-import type { AsideCustomers, WorldState } from "./state.js";
+import { growCustomers, type AsideCustomers, type WorldState } from "./state.js";
 
 /** Room for `n` set-aside customers (grown by half, contents kept). */
 function reserve(a: AsideCustomers, n: number): void {
@@ -84,7 +84,7 @@ export function mergeAside(world: WorldState, sorted: number): void {
   sortByOwner(a, n);
   const total = sorted + n;
   world.customers = sorted;
-  if (total > world.customerOwner.length) growCustomerColumns(world, total);
+  if (total > world.customerOwner.length) growCustomers(world, total);
   const { customerId, customerOwner, customerJoin, customerPrice, customerCvEach, customerQvEach, customerKeyHi, customerKeyLo, hasQv } = world;
   const order = a.order;
   // From the back: the write position never passes a customer still to be read.
@@ -145,17 +145,4 @@ function sortByOwner(a: AsideCustomers, n: number): void {
     to = t;
   }
   // Two passes: the result is back in `order`, where the first pass read from.
-}
-
-/** Grows the customer columns to at least `count` entries (as `growCustomers` in state.ts: by half). */
-function growCustomerColumns(world: WorldState, count: number): void {
-  const cap = Math.max(count, Math.ceil(world.customerOwner.length * 1.5) + 16);
-  world.customerId = grown(world.customerId, cap);
-  world.customerOwner = grown(world.customerOwner, cap);
-  world.customerJoin = grown(world.customerJoin, cap);
-  world.customerPrice = grown(world.customerPrice, cap);
-  world.customerCvEach = grown(world.customerCvEach, cap);
-  world.customerQvEach = world.hasQv ? grown(world.customerQvEach, cap) : world.customerCvEach;
-  world.customerKeyHi = grown(world.customerKeyHi, cap);
-  world.customerKeyLo = grown(world.customerKeyLo, cap);
 }

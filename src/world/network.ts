@@ -235,16 +235,7 @@ export function pushOrder(
   packageNumber = 0,
 ): void {
   const k = o.orderCount;
-  if (k === o.orderMember.length) {
-    const cap = Math.ceil(k * 1.25) + 16;
-    o.orderMember = grown(o.orderMember, cap);
-    o.orderCustomer = grown(o.orderCustomer, cap);
-    o.orderCustomerJoin = grown(o.orderCustomerJoin, cap);
-    o.orderPrice = grown(o.orderPrice, cap);
-    o.orderCv = grown(o.orderCv, cap);
-    o.orderQv = grown(o.orderQv, cap);
-    o.orderPackage = grown(o.orderPackage, cap);
-  }
+  if (k === o.orderMember.length) growOrderColumns(o, k + 1);
   o.orderMember[k] = member;
   o.orderCustomer[k] = customer;
   o.orderCustomerJoin[k] = customerJoin;
@@ -253,6 +244,21 @@ export function pushOrder(
   o.orderQv[k] = qv;
   o.orderPackage[k] = packageNumber;
   o.orderCount = k + 1;
+}
+
+/**
+ * Grows the order columns by a quarter (see {@link pushOrder}), to hold at
+ * least `count` orders; contents kept.
+ */
+export function growOrderColumns(o: OrderColumnsBuilder, count: number): void {
+  const cap = Math.max(count, Math.ceil(o.orderMember.length * 1.25) + 16);
+  o.orderMember = grown(o.orderMember, cap);
+  o.orderCustomer = grown(o.orderCustomer, cap);
+  o.orderCustomerJoin = grown(o.orderCustomerJoin, cap);
+  o.orderPrice = grown(o.orderPrice, cap);
+  o.orderCv = grown(o.orderCv, cap);
+  o.orderQv = grown(o.orderQv, cap);
+  o.orderPackage = grown(o.orderPackage, cap);
 }
 
 /** A list of numbers: a plain array, or a typed array (used as given, not copied, when of the network's own type). */
@@ -395,21 +401,16 @@ function isOrderColumns(orders: NetworkRecords["orders"]): orders is OrderColumn
  * copy; an item that is not a number is a problem at `field[i]` (read as 0).
  */
 function int32Of(list: NumberList, n: number, problems: Problems, field: string): Int32Array {
-  if (list instanceof Int32Array && list.length >= n) return list;
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = list[i];
-    if (typeof v === "number") out[i] = v;
-    else if (problems.stopped) break;
-    else problems.add(`${field}[${i}]`, `expected a number, got ${kindOf(v)}`);
-  }
-  return out;
+  return list instanceof Int32Array && list.length >= n ? list : copyNumbers(list, new Int32Array(n), n, problems, field);
 }
 
 /** A Float64Array holding the list: the list itself when it is one, else a copy (items as {@link int32Of}). */
 function float64Of(list: NumberList, n: number, problems: Problems, field: string): Float64Array {
-  if (list instanceof Float64Array && list.length >= n) return list;
-  const out = new Float64Array(n);
+  return list instanceof Float64Array && list.length >= n ? list : copyNumbers(list, new Float64Array(n), n, problems, field);
+}
+
+/** Copies the list's first `n` items into `out`, each one checked to be a number (see {@link int32Of}); returns `out`. */
+function copyNumbers<T extends Int32Array | Float64Array>(list: NumberList, out: T, n: number, problems: Problems, field: string): T {
   for (let i = 0; i < n; i++) {
     const v = list[i];
     if (typeof v === "number") out[i] = v;

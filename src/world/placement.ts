@@ -81,13 +81,7 @@ export function createPlacement(
  * top). Returns her placement parent.
  */
 export function place(p: Placement, i: number, sponsor: number): number {
-  if (i !== p.size) throw new RangeError(`downline/placement: members are placed in join order: expected member ${p.size}, got ${i}`);
-  if (p.size === p.parent.length) growPlacement(p);
-  p.size += 1;
-  p.edge[0]![i] = i;
-  p.edge[1]![i] = i;
-  p.cursor[i] = 1;
-  p.count[i] = 1;
+  openEntry(p, i);
   if (sponsor < 0) {
     p.parent[i] = -1;
     p.slot[i] = 0;
@@ -96,9 +90,8 @@ export function place(p: Placement, i: number, sponsor: number): number {
   const [parent, slot] = p.choose(p, sponsor);
   p.parent[i] = parent;
   p.slot[i] = slot;
-  p.child[parent * p.width + slot] = i;
+  hang(p, i, parent, slot);
   p.placed[sponsor]! += 1;
-  if (p.countsNeeded) for (let a = parent; a >= 0; a = p.parent[a]!) p.count[a]! += 1;
   return parent;
 }
 
@@ -111,6 +104,16 @@ export function place(p: Placement, i: number, sponsor: number): number {
  * taken once; the parent's index is below `i`).
  */
 export function placeAt(p: Placement, i: number, sponsor: number, parent: number, slot: number): void {
+  openEntry(p, i);
+  p.parent[i] = parent;
+  p.slot[i] = parent < 0 ? 0 : slot;
+  if (parent < 0) return;
+  hang(p, i, parent, slot);
+  if (sponsor >= 0) p.placed[sponsor]! += 1;
+}
+
+/** Opens member `i`'s entry (the next index): a subtree of her own (edges, breadth-first cursor, count), room grown. */
+function openEntry(p: Placement, i: number): void {
   if (i !== p.size) throw new RangeError(`downline/placement: members are placed in join order: expected member ${p.size}, got ${i}`);
   if (p.size === p.parent.length) growPlacement(p);
   p.size += 1;
@@ -118,11 +121,11 @@ export function placeAt(p: Placement, i: number, sponsor: number, parent: number
   p.edge[1]![i] = i;
   p.cursor[i] = 1;
   p.count[i] = 1;
-  p.parent[i] = parent;
-  p.slot[i] = parent < 0 ? 0 : slot;
-  if (parent < 0) return;
+}
+
+/** Hangs member `i` in `slot` under `parent` (≥ 0); counts her in every placement upline's subtree where the mode reads counts. */
+function hang(p: Placement, i: number, parent: number, slot: number): void {
   p.child[parent * p.width + slot] = i;
-  if (sponsor >= 0) p.placed[sponsor]! += 1;
   if (p.countsNeeded) for (let a = parent; a >= 0; a = p.parent[a]!) p.count[a]! += 1;
 }
 

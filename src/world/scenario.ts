@@ -19,7 +19,7 @@ import type { ReadonlyDeep } from "../util/frozen.js";
 import { z } from "zod";
 import { toMinor, minorDigits, isCurrencyCode } from "../money/amount.js";
 import { parseWith } from "../validate/errors.js";
-import { amountField, compareDecimal, decimalField, perMonthRate, probabilityField } from "../validate/fields.js";
+import { amountField, compareDecimal, decimalField, perMonthRate, probabilityField, uniqueNames } from "../validate/fields.js";
 import { compilePeople, type PeopleTables } from "./people.js";
 import { ROLES } from "./roles.js";
 import { attritionMultipliersSchema, expensesSchema, fadeSchema, removedField, rolesSchema, stoppingSchema } from "./scenario-people.js";
@@ -300,12 +300,7 @@ export const scenarioSchema = z
       .min(1)
       .max(255)
       .superRefine((list, ctx) => {
-        const seen = new Map<string, number>();
-        list.forEach((p, i) => {
-          const first = seen.get(p.name);
-          if (first !== undefined) ctx.addIssue({ code: "custom", path: [i, "name"], message: `expected a unique package name, but ${JSON.stringify(p.name)} is also packages[${first}]'s` });
-          else seen.set(p.name, i);
-        });
+        uniqueNames(list, ctx, "package", "packages");
         if (!list.some((p) => p.weight > 0)) ctx.addIssue({ code: "custom", path: [], message: "expected at least one package with a positive weight" });
       })
       .optional(),

@@ -617,8 +617,9 @@ function growMembers(world: WorldState): void {
   world.current = grown(world.current, cap);
 }
 
-function growCustomers(world: WorldState): void {
-  const cap = Math.ceil(world.customerOwner.length * 1.5) + 16;
+/** Grows the customer columns by half (geometric), to at least `atLeast` entries; contents kept. */
+export function growCustomers(world: WorldState, atLeast = 0): void {
+  const cap = Math.max(atLeast, Math.ceil(world.customerOwner.length * 1.5) + 16);
   world.customerId = grown(world.customerId, cap);
   world.customerOwner = grown(world.customerOwner, cap);
   world.customerJoin = grown(world.customerJoin, cap);

@@ -5,14 +5,14 @@
  * escaped, charts drawn, outputs refused before any work, --help for every
  * command, the progress bar only on a terminal.
  */
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import Papa from "papaparse";
-import { main } from "../../src/cli/main.js";
+import { cli } from "./in-process.js";
 import { progressBar } from "../../src/cli/progress.js";
 import { memberSpec } from "../../src/cli/commands/stop.js";
 import pkg from "../../package.json" with { type: "json" };
@@ -28,19 +28,6 @@ function file(name: string, content: string): string {
 
 const small = file("small.json", JSON.stringify({ name: "small", months: 6, start: { founders: 1, network: { distributors: 150 } }, market: { prospects: 3000 } }));
 const PAIR = ["wellness-unilevel", "stairstep-breakaway"];
-
-/** The command line in this process: exit code, stdout and stderr. */
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const err: string[] = [];
-  const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
-  const out: string[] = [];
-  try {
-    const code = await main(argv, (t) => out.push(t));
-    return { code, out: out.join(""), err: err.join("") };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 const csvRows = (text: string) => Papa.parse<Record<string, string>>(text.trimEnd(), { header: true }).data;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

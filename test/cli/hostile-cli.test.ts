@@ -5,12 +5,13 @@
  * never ignored; every bad-input fixture ends with exit 2 and one line per
  * problem on stderr, naming the file, never a stack trace.
  */
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, reportFailure } from "../../src/cli/main.js";
+import { reportFailure } from "../../src/cli/main.js";
+import { cli } from "./in-process.js";
 import { parseMemory } from "../../src/cli/memory-budget.js";
 import { openOutputFile } from "../../src/cli/output-file.js";
 import { inputKind } from "../../src/cli/read-input.js";
@@ -29,22 +30,6 @@ function file(name: string, content: string | Buffer): string {
 const SMALL = { months: 3, start: { network: { distributors: 200 } }, market: { prospects: 3000 } };
 const scenarioFile = file("small-scenario.json", JSON.stringify(SMALL));
 const planFile = file("flat-plan.json", JSON.stringify({ name: "Flat", components: [{ type: "unilevel", rates: ["0.1", "0.05"] }] }));
-
-/** Runs the command line in this process; stdout and stderr captured. */
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const err: string[] = [];
-  const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  const out: string[] = [];
-  try {
-    const code = await main(argv, (t) => out.push(t));
-    return { code, out: out.join(""), err: err.join("") };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 /** The command line as a process of its own (tsx), for what only a process shows: pipes, signals, exit codes. */
 const CLI = ["--import", "tsx", join(process.cwd(), "src/cli/main.ts")];

@@ -10,44 +10,34 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { centsArb, chainRecords, wholeUnitOrder } from "./whole-units.js";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
-import { expectSameLanguagePayouts, languageRanksArb, languageWorldArb, measuresArb, R1_LEGS, rateTableArb } from "./language-worlds.js";
+import { expectSameLanguagePayouts, languagePlanArb, languageWorldArb, rateTableArb } from "./language-worlds.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.DIFFERENTIAL_RUNS ?? 400);
 
-const planArb: fc.Arbitrary<PlanInput> = languageRanksArb(1).chain((ranks) =>
-  fc
-    .record({
-      measures: measuresArb,
-      rounding: fc.constantFrom("halfEven", "halfUp", "down"),
-      minPv: fc.constantFrom("0", "0", "50"),
-      rate: rateTableArb(ranks.length),
-      basis: fc.constantFrom("cv", "qv", undefined),
-      includeOwn: fc.constantFrom(true, false, undefined),
-      depth: fc.option(fc.record({ base: fc.integer({ min: 0, max: 3 }), byRank: fc.array(fc.record({ pick: fc.nat(3), levels: fc.integer({ min: 0, max: 5 }) }), { maxLength: 2 }) }), { freq: 3 }),
-      active: fc.boolean(),
-    })
-    .map((r) => ({
-      rounding: r.rounding,
-      activity: { minPv: r.minPv },
-      measures: [...r.measures, R1_LEGS],
-      ranks,
-      packages: [{ name: "Basic" }, { name: "Pro" }, { name: "Max" }],
-      components: [
-        {
-          type: "differential",
-          rate: r.rate,
-          ...(r.basis ? { basis: r.basis } : {}),
-          ...(r.includeOwn !== undefined ? { includeOwn: r.includeOwn } : {}),
-          ...(r.depth
-            ? { depth: { base: r.depth.base, byRank: [...new Map(r.depth.byRank.map((d) => [d.pick % ranks.length, d.levels]))].map(([k, levels]) => ({ rank: ranks[k]!.name, levels })) } }
-            : {}),
-          qualification: { active: r.active },
-        },
-      ],
-    })),
-) as fc.Arbitrary<PlanInput>;
+const planArb: fc.Arbitrary<PlanInput> = languagePlanArb(
+  (ranks) => ({
+    rate: rateTableArb(ranks.length),
+    basis: fc.constantFrom("cv", "qv", undefined),
+    includeOwn: fc.constantFrom(true, false, undefined),
+    depth: fc.option(fc.record({ base: fc.integer({ min: 0, max: 3 }), byRank: fc.array(fc.record({ pick: fc.nat(3), levels: fc.integer({ min: 0, max: 5 }) }), { maxLength: 2 }) }), { freq: 3 }),
+    active: fc.boolean(),
+  }),
+  (r, ranks) => [
+    {
+      type: "differential",
+      rate: r.rate,
+      ...(r.basis ? { basis: r.basis } : {}),
+      ...(r.includeOwn !== undefined ? { includeOwn: r.includeOwn } : {}),
+      ...(r.depth
+        ? { depth: { base: r.depth.base, byRank: [...new Map(r.depth.byRank.map((d) => [d.pick % ranks.length, d.levels]))].map(([k, levels]) => ({ rank: ranks[k]!.name, levels })) } }
+        : {}),
+      qualification: { active: r.active },
+    },
+  ],
+);
 
 describe("differential: fast and reference engines agree", () => {
   it(`on ${RUNS} random 1–3-period worlds and rate tables, to the cent`, () => {
@@ -65,15 +55,14 @@ describe("differential: fast and reference engines agree", () => {
 
 describe("differential: totals telescope", () => {
   it("on 300 random networks: each order pays the highest rate on its way up (whole cents, nothing rounded)", () => {
-    const cents = fc.integer({ min: 0, max: 30 }).map((n) => (n / 100).toFixed(2));
     fc.assert(
       fc.property(
         languageWorldArb(1),
-        fc.array(cents, { minLength: 4, maxLength: 4 }),
+        fc.array(centsArb, { minLength: 4, maxLength: 4 }),
         fc.boolean(),
         ([period], rates, includeOwn) => {
           // Whole-unit volumes: every amount is whole cents.
-          const orders = period!.orders.map((o) => ({ ...o, cv: Math.round(o.cv / 100) * 100, price: Math.round(o.cv / 100) * 100 }));
+          const orders = period!.orders.map(wholeUnitOrder);
           const network = networkFromRecords({ ...period!, orders });
           const ranks = [{ name: "R1", pv: "50" }, { name: "R2", pv: "100" }, { name: "R3", pv: "150" }, { name: "R4", pv: "200" }];
           const plan: PlanInput = { activity: { minPv: "0" }, ranks, components: [{ type: "differential", includeOwn, rate: { byRank: ranks.map((r, k) => ({ rank: r.name, rate: rates[k]! })) } }] };
@@ -99,8 +88,7 @@ describe("differential on a deep chain (no recursion, linear passes)", () => {
     // An odd member's 100 goes up to her even upline (10%): 10.00 there, the chain above has no higher rate.
     // An even member's 200 goes to her odd upline (5%): 10.00, then the even one above (10%): 10.00.
     const n = 300_000;
-    const uplines = Array.from({ length: n }, (_, i) => i - 1);
-    const orders = uplines.map((_, i) => ({ member: i, customer: -1, price: i % 2 ? 100_00 : 200_00, cv: i % 2 ? 100_00 : 200_00 }));
+    const { uplines, orders } = chainRecords(n, 2);
     const plan: PlanInput = {
       activity: { minPv: "0" },
       ranks: [{ name: "R1", pv: "100" }, { name: "R2", pv: "200" }],

@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { centsArb, chainRecords, wholeUnitNetworkArb } from "./whole-units.js";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
 import { generation } from "../../src/plan/components/generation/index.js";
 import { expectSamePayouts, ladderArb, networkArb, rateArb } from "./ranked-networks.js";
@@ -50,20 +51,13 @@ describe("generation: fast and reference engines agree", () => {
 
 describe("generation: the group form", () => {
   // Whole-unit volumes and 2-decimal rates: every amount is whole cents, nothing is rounded.
-  const wholeUnits = networkArb.map((net) => {
-    const uplines = Array.from(net.upline.subarray(0, net.size));
-    const alive = Array.from(net.alive.subarray(0, net.size), (a) => a === 1);
-    const orders = (net.orders ?? []).map((o) => ({ ...o, cv: Math.round(o.cv / 100) * 100, price: Math.round(o.cv / 100) * 100 }));
-    return networkFromRecords({ uplines, alive, orders });
-  });
-  const cents = fc.integer({ min: 0, max: 30 }).map((n) => (n / 100).toFixed(2));
   const settingsArb = ladderArb.chain((ranks) =>
-    fc.record({ ranks: fc.constant(ranks), leader: fc.integer({ min: 1, max: ranks.length }), rates: fc.array(cents, { minLength: 1, maxLength: 4 }) }),
+    fc.record({ ranks: fc.constant(ranks), leader: fc.integer({ min: 1, max: ranks.length }), rates: fc.array(centsArb, { minLength: 1, maxLength: 4 }) }),
   );
 
   it("on 300 random networks: each leader earns rates[0] × (group − PV) + Σ rates[k] × groups k generations below", () => {
     fc.assert(
-      fc.property(wholeUnits, settingsArb, (network, { ranks, leader, rates }) => {
+      fc.property(wholeUnitNetworkArb, settingsArb, (network, { ranks, leader, rates }) => {
         const plan: PlanInput = { activity: { minPv: "0" }, ranks, components: [{ type: "generation", leaderRank: `R${leader}`, rates }] };
         const payout = createFastEngine(compilePlan(plan, options)).pay(network);
         const isLeader = (i: number) => payout.rank[i]! >= leader;
@@ -107,8 +101,7 @@ describe("generation on a deep chain (no recursion, linear passes)", () => {
     // Rates 10% / 5%. Gold g's group: herself and g+1, g+2: gen 1 = 10% × 200 = 20.00;
     // gen 2 = 5% × the next Gold's group (200 + 100 + 100) = 20.00.
     const n = 300_000;
-    const uplines = Array.from({ length: n }, (_, i) => i - 1);
-    const orders = uplines.map((_, i) => ({ member: i, customer: -1, price: i % 3 ? 100_00 : 200_00, cv: i % 3 ? 100_00 : 200_00 }));
+    const { uplines, orders } = chainRecords(n, 3);
     const plan: PlanInput = { activity: { minPv: "0" }, ranks: [{ name: "Gold", pv: "200" }], components: [{ type: "generation", leaderRank: "Gold", rates: ["0.10", "0.05"] }] };
     const payout = createFastEngine(compilePlan(plan, options)).pay(networkFromRecords({ uplines, orders }));
     const amounts = payout.amounts[0]!;

@@ -107,6 +107,47 @@ export function languageRanksArb(minLength = 0) {
 /** The measure of legs holding the first rank, for ladders that ask for it. */
 export const R1_LEGS = { name: "r1Legs", kind: "legs", rank: "R1" } as const;
 
+/** A ladder as {@link languageRanksArb} draws it. */
+export type LanguageLadder = ReturnType<typeof languageRanksArb> extends fc.Arbitrary<infer L> ? L : never;
+
+/** The draws every plan of {@link languagePlanArb} makes. */
+export interface LanguagePlanDraws {
+  readonly measures: NonNullable<PlanInput["measures"]>;
+  readonly rounding: "halfEven" | "halfUp" | "down";
+  readonly minPv: string;
+}
+
+/**
+ * Plans on a random ladder (at least `minRanks` ranks, default 1): random
+ * rounding, PV minimum and measures (with {@link R1_LEGS} when there are
+ * ranks), the packages (default: the names only); `fields` draws the rest
+ * from the ladder, and `components` makes the plan's components of the draws.
+ */
+export function languagePlanArb<T extends object>(
+  fields: (ranks: LanguageLadder) => { [K in keyof T]: fc.Arbitrary<T[K]> },
+  components: (r: T & LanguagePlanDraws, ranks: LanguageLadder) => unknown[],
+  options: { readonly minRanks?: number; readonly packages?: readonly { readonly name: string; readonly volume?: string }[] } = {},
+): fc.Arbitrary<PlanInput> {
+  const { minRanks = 1, packages = PACKAGE_NAMES.map((name) => ({ name })) } = options;
+  return languageRanksArb(minRanks).chain((ranks) =>
+    fc
+      .record({
+        measures: measuresArb,
+        rounding: fc.constantFrom("halfEven" as const, "halfUp" as const, "down" as const),
+        minPv: fc.constantFrom("0", "0", "50"),
+        ...fields(ranks),
+      } as { [K in keyof (T & LanguagePlanDraws)]: fc.Arbitrary<(T & LanguagePlanDraws)[K]> })
+      .map((r) => ({
+        rounding: r.rounding,
+        activity: { minPv: r.minPv },
+        measures: ranks.length > 0 ? [...r.measures, R1_LEGS] : r.measures,
+        ranks,
+        packages,
+        components: components(r, ranks),
+      })),
+  ) as fc.Arbitrary<PlanInput>;
+}
+
 /** A rate with few decimals, often 0 (zeros allowed in tables). */
 export const cellArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant("0") },

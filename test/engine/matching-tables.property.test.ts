@@ -11,7 +11,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, type PlanInput } from "../../src/index.js";
-import { cellArb, expectSameLanguagePayouts, languageRanksArb, languageWorldArb, measuresArb, R1_LEGS, rateTableArb, reached } from "./language-worlds.js";
+import { cellArb, expectSameLanguagePayouts, languagePlanArb, languageWorldArb, rateTableArb, reached } from "./language-worlds.js";
 import { rateArb } from "./multi-period-worlds.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
@@ -25,44 +25,33 @@ const compareArb = fc.oneof(
 const matchRateArb = (ranks: number) =>
   fc.oneof({ weight: 3, arbitrary: fc.constantFrom("0.1", "0.25", "0.5", "1", "0.123457", "0.05") }, { weight: 1, arbitrary: rateArb }, { weight: 2, arbitrary: rateTableArb(ranks, true) });
 
-const planArb: fc.Arbitrary<PlanInput> = languageRanksArb(1).chain((ranks) =>
-  fc
-    .record({
-      measures: measuresArb,
-      rounding: fc.constantFrom("halfEven", "halfUp", "down"),
-      minPv: fc.constantFrom("0", "0", "50"),
-      diffRate: rateTableArb(ranks.length),
-      uniRate: fc.oneof(fc.constantFrom("0.05", "0.1", "0.125"), cellArb),
-      matched: fc.constantFrom(["uni"], ["diff", "uni"], ["diff"]),
-      rates: fc.array(matchRateArb(ranks.length), { minLength: 1, maxLength: 3 }),
-      on: fc.constantFrom("paid", "exact", undefined),
-      cascade: fc.boolean(),
-      active: fc.constantFrom(false, false, true),
-      // A rank requirement one time in four.
-      minRank: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat(3) }),
-      compare: compareArb,
-    })
-    .map((r) => ({
-      rounding: r.rounding,
-      activity: { minPv: r.minPv },
-      measures: [...r.measures, R1_LEGS],
-      ranks,
-      packages: [{ name: "Basic" }, { name: "Pro" }, { name: "Max" }],
-      components: [
-        { type: "differential", name: "diff", includeOwn: false, rate: r.diffRate },
-        { type: "unilevel", name: "uni", rates: [r.uniRate, r.uniRate], compression: "none" },
-        {
-          type: "matching",
-          name: "match",
-          components: r.matched,
-          rates: r.rates,
-          ...(r.on ? { on: r.on } : {}),
-          cascade: r.cascade,
-          qualification: { active: r.active, ...(r.minRank !== null ? { minRank: ranks[r.minRank % ranks.length]!.name } : {}), compare: r.compare },
-        },
-      ],
-    })),
-) as fc.Arbitrary<PlanInput>;
+const planArb: fc.Arbitrary<PlanInput> = languagePlanArb(
+  (ranks) => ({
+    diffRate: rateTableArb(ranks.length),
+    uniRate: fc.oneof(fc.constantFrom("0.05", "0.1", "0.125"), cellArb),
+    matched: fc.constantFrom(["uni"], ["diff", "uni"], ["diff"]),
+    rates: fc.array(matchRateArb(ranks.length), { minLength: 1, maxLength: 3 }),
+    on: fc.constantFrom("paid", "exact", undefined),
+    cascade: fc.boolean(),
+    active: fc.constantFrom(false, false, true),
+    // A rank requirement one time in four.
+    minRank: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat(3) }),
+    compare: compareArb,
+  }),
+  (r, ranks) => [
+    { type: "differential", name: "diff", includeOwn: false, rate: r.diffRate },
+    { type: "unilevel", name: "uni", rates: [r.uniRate, r.uniRate], compression: "none" },
+    {
+      type: "matching",
+      name: "match",
+      components: r.matched,
+      rates: r.rates,
+      ...(r.on ? { on: r.on } : {}),
+      cascade: r.cascade,
+      qualification: { active: r.active, ...(r.minRank !== null ? { minRank: ranks[r.minRank % ranks.length]!.name } : {}), compare: r.compare },
+    },
+  ],
+);
 
 describe("matching with tables, cascades and conditions: fast and reference engines agree", () => {
   it(`on ${RUNS} random 1–3-period worlds, to the cent`, () => {

@@ -12,44 +12,34 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compilePlan, createFastEngine, createReferenceEngine, type PlanInput } from "../../src/index.js";
-import { expectSameLanguagePayouts, languageRanksArb, languageWorldArb, measuresArb, PACKAGE_NAMES, PLAN_PACKAGES, R1_LEGS, rateTableArb, reached } from "./language-worlds.js";
+import { expectSameLanguagePayouts, languagePlanArb, languageWorldArb, PACKAGE_NAMES, PLAN_PACKAGES, rateTableArb, reached } from "./language-worlds.js";
 
 const replay = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {};
 const RUNS = Number(process.env.PACKAGES_RUNS ?? 400);
 
-const planArb: fc.Arbitrary<PlanInput> = languageRanksArb().chain((ranks) =>
-  fc
-    .record({
-      measures: measuresArb,
-      rounding: fc.constantFrom("halfEven", "halfUp", "down"),
-      minPv: fc.constantFrom("0", "0", "50"),
-      rates: fc.array(rateTableArb(ranks.length, true), { minLength: 1, maxLength: 4 }),
-      compression: fc.constantFrom("dynamic", "none"),
-      packageVolume: fc.constantFrom(undefined, "buyer", "earner", "lower"),
-      basis: fc.constantFrom("cv", "qv", undefined),
-      eligible: fc.option(fc.subarray([...PACKAGE_NAMES], { minLength: 1 }), { freq: 3 }),
-      depth: fc.option(fc.integer({ min: 0, max: 4 }), { freq: 3 }),
-    })
-    .map((r) => ({
-      rounding: r.rounding,
-      activity: { minPv: r.minPv },
-      measures: ranks.length > 0 ? [...r.measures, R1_LEGS] : r.measures,
-      ranks,
-      packages: PLAN_PACKAGES,
-      components: [
-        {
-          type: "unilevel",
-          name: "enrolment",
-          rates: r.rates,
-          compression: r.compression,
-          ...(r.packageVolume ? { packageVolume: r.packageVolume } : {}),
-          ...(r.basis ? { basis: r.basis } : {}),
-          ...(r.eligible ? { qualification: { packages: r.eligible } } : {}),
-          ...(r.depth !== null ? { depth: { base: r.depth } } : {}),
-        },
-      ],
-    })),
-) as fc.Arbitrary<PlanInput>;
+const planArb: fc.Arbitrary<PlanInput> = languagePlanArb(
+  (ranks) => ({
+    rates: fc.array(rateTableArb(ranks.length, true), { minLength: 1, maxLength: 4 }),
+    compression: fc.constantFrom("dynamic", "none"),
+    packageVolume: fc.constantFrom(undefined, "buyer", "earner", "lower"),
+    basis: fc.constantFrom("cv", "qv", undefined),
+    eligible: fc.option(fc.subarray([...PACKAGE_NAMES], { minLength: 1 }), { freq: 3 }),
+    depth: fc.option(fc.integer({ min: 0, max: 4 }), { freq: 3 }),
+  }),
+  (r) => [
+    {
+      type: "unilevel",
+      name: "enrolment",
+      rates: r.rates,
+      compression: r.compression,
+      ...(r.packageVolume ? { packageVolume: r.packageVolume } : {}),
+      ...(r.basis ? { basis: r.basis } : {}),
+      ...(r.eligible ? { qualification: { packages: r.eligible } } : {}),
+      ...(r.depth !== null ? { depth: { base: r.depth } } : {}),
+    },
+  ],
+  { minRanks: 0, packages: PLAN_PACKAGES },
+);
 
 describe("enrolment packages: fast and reference engines agree", () => {
   it(`on ${RUNS} random 1–3-period worlds with packages and package fees, to the cent`, () => {

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { centsArb, chainRecords, wholeUnitNetworkArb } from "./whole-units.js";
 import { compilePlan, createFastEngine, createReferenceEngine, networkFromRecords, type PlanInput } from "../../src/index.js";
 import { stairstep } from "../../src/plan/components/stairstep/index.js";
 import { expectSamePayouts, ladderArb, networkArb, rateArb } from "./ranked-networks.js";
@@ -71,18 +72,11 @@ describe("stairstep: totals telescope", () => {
   // Whole-unit volumes and 2-decimal rates: every amount is whole cents, so nothing is rounded
   // and the total paid must equal, order by order, the top rate met on the way up to the
   // breakaway (the differentials telescope) plus the generation rates that found a member.
-  const wholeUnits = networkArb.map((net) => {
-    const uplines = Array.from(net.upline.subarray(0, net.size));
-    const alive = Array.from(net.alive.subarray(0, net.size), (a) => a === 1);
-    const orders = (net.orders ?? []).map((o) => ({ ...o, cv: Math.round(o.cv / 100) * 100, price: Math.round(o.cv / 100) * 100 }));
-    return networkFromRecords({ uplines, alive, orders });
-  });
-  const cents = fc.integer({ min: 0, max: 30 }).map((n) => (n / 100).toFixed(2));
   const planArb2 = ladderArb.chain((ranks) =>
     fc
       .record({
-        rates: fc.array(cents, { minLength: ranks.length, maxLength: ranks.length }),
-        breakaway: fc.option(fc.record({ rank: fc.integer({ min: 1, max: ranks.length }), generations: fc.array(cents, { minLength: 1, maxLength: 3 }) })),
+        rates: fc.array(centsArb, { minLength: ranks.length, maxLength: ranks.length }),
+        breakaway: fc.option(fc.record({ rank: fc.integer({ min: 1, max: ranks.length }), generations: fc.array(centsArb, { minLength: 1, maxLength: 3 }) })),
       })
       .map(({ rates, breakaway }) => ({
         activity: { minPv: "0" },
@@ -99,7 +93,7 @@ describe("stairstep: totals telescope", () => {
 
   it("on 300 random networks", () => {
     fc.assert(
-      fc.property(wholeUnits, planArb2, (network, plan) => {
+      fc.property(wholeUnitNetworkArb, planArb2, (network, plan) => {
         const { fast } = engines(plan as PlanInput);
         const payout = fast.pay(network);
         const c = plan.components[0]!;
@@ -135,8 +129,7 @@ describe("stairstep on a deep chain (no recursion, linear passes)", () => {
     //   the next R2 above that, two up, earns 1% × 100 = 1.00.
     // An even member's 200: she earns 20.00 and it breaks away at her; the even member two up earns 2.00.
     const n = 300_000;
-    const uplines = Array.from({ length: n }, (_, i) => i - 1);
-    const orders = uplines.map((_, i) => ({ member: i, customer: -1, price: i % 2 ? 100_00 : 200_00, cv: i % 2 ? 100_00 : 200_00 }));
+    const { uplines, orders } = chainRecords(n, 2);
     const plan: PlanInput = {
       activity: { minPv: "0" },
       ranks: [{ name: "R1", pv: "100" }, { name: "R2", pv: "200" }],

@@ -8,29 +8,12 @@
 import { describe, expect, it } from "vitest";
 import { createWorld, memberRowsOf, resolveScenario, simulate, stepWorld, DownlineInputError, type ScenarioInput } from "../../src/index.js";
 import { keyedDraws, keyedUniform, poisson } from "../../src/random/index.js";
-import { addCustomer, addRecruit, saturation, type WorldState } from "../../src/world/state.js";
+import { addCustomer, type WorldState } from "../../src/world/state.js";
 import { BUILDER, CONSUMER, SELLER } from "../../src/world/roles.js";
 import { NEVER } from "../../src/world/people.js";
-import { acquisition, attrition, effort, existingCustomers, expenses, ownOrders, recruiting, rollUp } from "../../src/world/steps/index.js";
+import { acquisition, attrition, existingCustomers, expenses, ownOrders, recruiting, rollUp } from "../../src/world/steps/index.js";
+import { members, open, tiny } from "./by-hand.js";
 import { legacyRoles, NO_EXPENSES } from "./legacy.js";
-
-/** A world of one founder (index 0), to build on by hand; its period is `period`. */
-function tiny(scenario: ScenarioInput = {}, period = 0): WorldState {
-  const w = createWorld({ start: { founders: 1, network: null }, market: { prospects: 1_000_000 }, ...scenario }, { seed: 1 }) as WorldState;
-  w.period = period;
-  return w;
-}
-
-/** Appends members with the given sponsors and join periods, returns their indices. */
-function members(w: WorldState, list: readonly [sponsor: number, join: number][]): number[] {
-  return list.map(([sponsor, join], k) => addRecruit(w, sponsor, join, 100 + k));
-}
-
-/** What stepWorld does before the steps that read them: the period's saturation, then everyone's effort. */
-function open(w: WorldState): void {
-  w.saturationNow = saturation(w);
-  effort(w, {});
-}
 
 const NONE = {};
 

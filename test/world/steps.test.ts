@@ -4,9 +4,9 @@
  * the keyed uniform of the documented key through the documented sampler).
  */
 import { describe, expect, it } from "vitest";
-import { createWorld, type ScenarioInput } from "../../src/index.js";
+import type { ScenarioInput } from "../../src/index.js";
 import { deriveKey, keyedDraws, keyedUniform, poisson } from "../../src/random/index.js";
-import { addCustomer, addMember, addRecruit, saturation, type WorldState } from "../../src/world/state.js";
+import { addCustomer, addMember } from "../../src/world/state.js";
 import { BUILDER, SELLER } from "../../src/world/roles.js";
 import {
   WORLD_STEPS,
@@ -20,27 +20,10 @@ import {
   recruiting,
   rollUp,
 } from "../../src/world/steps/index.js";
+import { members, open, tiny } from "./by-hand.js";
 import { legacyRoles } from "./legacy.js";
 
-/** A world of one founder (index 0) and nothing else, to build on by hand; its period is `period`. */
-function tiny(scenario: ScenarioInput = {}, period = 0): WorldState {
-  const w = createWorld({ start: { founders: 1, network: null }, market: { prospects: 1_000_000 }, ...scenario }, { seed: 1 }) as WorldState;
-  w.period = period;
-  return w;
-}
-
-/** Appends members with the given sponsors and join periods (keys as the world derives them), returns their indices. */
-function members(w: WorldState, list: readonly [sponsor: number, join: number][]): number[] {
-  return list.map(([sponsor, join], k) => addRecruit(w, sponsor, join, 100 + k));
-}
-
 const NONE = {};
-
-/** What stepWorld does before the steps that read them: the period's saturation, then everyone's effort. */
-function open(w: WorldState): void {
-  w.saturationNow = saturation(w);
-  effort(w, NONE);
-}
 
 describe("the step order", () => {
   it("is attrition, roll-up, effort, existing customers, recruiting, acquisition, own orders, expenses, placement volume", () => {

@@ -185,6 +185,33 @@ function asFlags<T>(fn: () => Promise<T>): Promise<T> {
   });
 }
 
+type ExperimentSettings = ReturnType<typeof experimentSettings>;
+
+/** The options every experiment passes on: seeds, window, engine, workers (when given) and a progress callback. */
+function sharedRunOptions(s: ExperimentSettings, onProgress: (p: { done: number; total: number }) => void) {
+  return { seeds: s.seeds, window: s.window, engine: s.engine, ...(s.workers !== undefined ? { workers: s.workers } : {}), onProgress };
+}
+
+/**
+ * Runs an experiment of `total` runs with a progress bar labelled `label`
+ * (stopped however the run ends); `run` is given the shared options
+ * ({@link sharedRunOptions}), and the library's errors about them come back
+ * named as flags.
+ */
+async function runExperiment<T>(label: string, total: number, s: ExperimentSettings, io: CommandIo, run: (shared: ReturnType<typeof sharedRunOptions>) => Promise<T>): Promise<T> {
+  const bar = progressBar(label, total, "runs", io.progressStream);
+  try {
+    return await asFlags(() => run(sharedRunOptions(s, ({ done, total }) => bar.update(done, total))));
+  } finally {
+    bar.stop();
+  }
+}
+
+/** Checks the memory budget of `groups` run on every seed, as many at once as the workers allow. */
+function checkRunsBudget(groups: readonly PlanOnScenario[][], s: ExperimentSettings, memory: CompareOptions["memory"]): void {
+  checkBudget(groups, memoryBudget(memory), { engine: s.engine, ledger: false, months: s.months !== undefined, concurrent: concurrency(s.workers, groups.length * s.seeds.length) });
+}
+
 /** How many runs go at once, for the memory budget: the workers, at most one per task. */
 function concurrency(workers: number | undefined, tasks: number): number {
   return Math.max(1, Math.min(resolveWorkers(workers), tasks));
@@ -197,27 +224,12 @@ export async function compareCommand(args: readonly string[], options: CompareOp
   const { plans, scenario } = readInputs(args, options, { maxPlans: 1000, defaultPlans: allPresets });
   const items = checkInputs(plans, scenario, s.months, (line) => io.err(line));
   const groups = groupByWorld(items);
-  checkBudget(groups, memoryBudget(options.memory), { engine: s.engine, ledger: false, months: s.months !== undefined, concurrent: concurrency(s.workers, groups.length * s.seeds.length) });
+  checkRunsBudget(groups, s, options.memory);
   const outputs = await openOutputs({ "--out": options.out, "--chart": options.chart }, inputFiles(items), io.out);
   try {
-    const total = groups.length * s.seeds.length;
-    const bar = progressBar("comparing", total, "runs", io.progressStream);
-    let comparison: PlanComparison;
-    try {
-      comparison = await asFlags(() =>
-        comparePlans({
-          plans: items.map((i) => ({ plan: i.plan.value, scenario: i.scenarioInput, label: i.plan.label })),
-          seeds: s.seeds,
-          window: s.window,
-          engine: s.engine,
-          ...(s.workers !== undefined ? { workers: s.workers } : {}),
-          onProgress: ({ done, total }) => bar.update(done, total),
-        }),
-      );
-    } finally {
-      bar.stop();
-    }
-    const c = comparison;
+    const c = await runExperiment("comparing", groups.length * s.seeds.length, s, io, (shared) =>
+      comparePlans({ plans: items.map((i) => ({ plan: i.plan.value, scenario: i.scenarioInput, label: i.plan.label })), ...shared }),
+    );
     if (s.format === "json") outputs.main([comparisonJson(c)]);
     else if (s.format === "csv") outputs.main(comparisonCsv(c, s.table));
     else if (s.format === "md") {
@@ -287,28 +299,18 @@ export async function sweepCommand(args: readonly string[], options: SweepCliOpt
     for (const item of items) pointsItems.push({ ...item, scenario: reading(item.scenarioArg.file, () => scenarioForPlans(resolved, [item.compiled])), scenarioInput: world });
   }
   const groups = groupByWorld(pointsItems);
-  checkBudget(groups, memoryBudget(options.memory), { engine: s.engine, ledger: false, months: s.months !== undefined, concurrent: concurrency(s.workers, groups.length * s.seeds.length) });
+  checkRunsBudget(groups, s, options.memory);
   const outputs = await openOutputs({ "--out": options.out, "--chart": options.chart }, inputFiles(items), io.out);
   try {
-    const bar = progressBar("sweeping", groups.length * s.seeds.length, "runs", io.progressStream);
-    let sweep: ParameterSweep;
-    try {
-      sweep = await asFlags(() =>
-        sweepParameters({
-          scenario: base,
-          // Labelled as in compare (a preset by its name): a sweep's rows take each plan's name.
-          plans: items.map((i) => ({ ...i.plan.value, name: i.plan.label })),
-          grid,
-          seeds: s.seeds,
-          window: s.window,
-          engine: s.engine,
-          ...(s.workers !== undefined ? { workers: s.workers } : {}),
-          onProgress: ({ done, total }) => bar.update(done, total),
-        }),
-      );
-    } finally {
-      bar.stop();
-    }
+    const sweep = await runExperiment("sweeping", groups.length * s.seeds.length, s, io, (shared) =>
+      sweepParameters({
+        scenario: base,
+        // Labelled as in compare (a preset by its name): a sweep's rows take each plan's name.
+        plans: items.map((i) => ({ ...i.plan.value, name: i.plan.label })),
+        grid,
+        ...shared,
+      }),
+    );
     if (s.format === "json") outputs.main([comparisonJson(sweep)]);
     else if (s.format === "csv") outputs.main(comparisonCsv(sweep, s.table));
     else outputs.main([sweepTable(sweep, metric, s.format === "md")]);

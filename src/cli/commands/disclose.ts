@@ -7,11 +7,11 @@
  * @module
  */
 import { DEFAULT_MEMBER_PERIOD_COLUMNS } from "../../analysis/member-periods.js";
-import { incomeDisclosure, type DisclosureRow, type IncomeDisclosure } from "../../analysis/disclosure.js";
+import { incomeDisclosure, type IncomeDisclosure } from "../../analysis/disclosure.js";
 import type { SimulationResult } from "../../analysis/result.js";
 import { resolveWindow } from "../../analysis/windows.js";
 import { simulatePlans } from "../../run/simulate-plans.js";
-import { disclosureMarkdown, displayMoney, displayShare } from "../../output/markdown.js";
+import { disclosureMarkdown, disclosureTableRows } from "../../output/markdown.js";
 import { csvLine, type CsvDecimal } from "../../output/csv-text.js";
 import { formatMinor } from "../../money/amount.js";
 import { incomeDistributionChart } from "../../output/charts/income-distribution-chart.js";
@@ -108,31 +108,16 @@ function* disclosureCsv(disclosures: readonly IncomeDisclosure[], labels: readon
 
 /** A disclosure as text tables for a terminal: the same figures as its Markdown, aligned. */
 function disclosureText(d: IncomeDisclosure): string {
-  const m = (v: number) => displayMoney(v, d.digits);
-  const withHours = d.rows.some((r) => r.hoursMean !== null);
+  // Narrower than the Markdown: no lowest earnings, whole hours.
+  const { withHours, byTitle, byBand } = disclosureTableRows(d, { low: false, hoursDecimals: 0 });
   const head = (first: string) => [first, "Participants", "% of all", "% paid 0", "Earnings mean", "median", "high", "Gross mean", "Net mean", "median", "% net profit", ...(withHours ? ["Hours"] : [])];
-  const cells = (r: DisclosureRow) => [
-    r.label,
-    String(r.participants),
-    displayShare(r.share),
-    displayShare(r.zeroShare),
-    m(r.earningsMean),
-    m(r.earningsMedian),
-    m(r.earningsHigh),
-    m(r.grossMean),
-    m(r.netMean),
-    m(r.netMedian),
-    displayShare(r.netProfitShare),
-    ...(withHours ? [r.hoursMean === null || !Number.isFinite(r.hoursMean) ? "—" : r.hoursMean.toFixed(0)] : []),
-  ];
-  const all = d.rows.filter((r) => r.section === "all").map(cells);
   return [
     terminalText(d.title),
     terminalText(`Amounts in ${d.currency}: ${d.participants} participants (${d.companyAccountsExcluded} company account(s) left out), seed ${String(d.seed)}.`),
     "",
-    formatTable(head("Title"), [...all, ...d.rows.filter((r) => r.section === "title").map(cells)], 1),
+    formatTable(head("Title"), byTitle, 1),
     "",
-    formatTable(head("Percentile band"), [...all, ...d.rows.filter((r) => r.section === "band").map(cells)], 1),
+    formatTable(head("Percentile band"), byBand, 1),
     "",
     "Assumptions:",
     ...d.assumptions.map((a) => terminalText(`- ${a}`)),

@@ -14,8 +14,8 @@
  * @module
  */
 import { keyedUniform } from "../../random/keyed.js";
-import { grown } from "../../util/grow.js";
 import type { WorldState } from "../state.js";
+import { growOrderColumns } from "../network.js";
 import { setAside } from "../customer-order.js";
 import { ratesIndex } from "../roles.js";
 import { tenureMonth } from "../tenure.js";
@@ -41,7 +41,7 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
   const columns = world.orderColumns;
   const keep = world.keepOrders;
   let k = columns.orderCount;
-  if (keep && k + world.customers > columns.orderMember.length) growOrderColumns(world, k + world.customers);
+  if (keep && k + world.customers > columns.orderMember.length) growOrderColumns(columns, k + world.customers);
   const { orderMember, orderCustomer, orderCustomerJoin, orderPrice, orderCv, orderQv, orderPackage } = columns;
   let revenue = 0;
   let cvTotal = 0;
@@ -123,17 +123,4 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
   tally.placed += renewed;
   tally.revenueCustomers += revenue;
   tally.cv += cvTotal;
-}
-
-/** Grows the order columns to hold at least `count` orders (as `pushOrder` grows them: by a quarter). */
-function growOrderColumns(world: WorldState, count: number): void {
-  const o = world.orderColumns;
-  const cap = Math.max(count, Math.ceil(o.orderMember.length * 1.25) + 16);
-  o.orderMember = grown(o.orderMember, cap);
-  o.orderCustomer = grown(o.orderCustomer, cap);
-  o.orderCustomerJoin = grown(o.orderCustomerJoin, cap);
-  o.orderPrice = grown(o.orderPrice, cap);
-  o.orderCv = grown(o.orderCv, cap);
-  o.orderQv = grown(o.orderQv, cap);
-  o.orderPackage = grown(o.orderPackage, cap);
 }

@@ -7,6 +7,24 @@ import { orderColumns } from "../../../world/network.js";
 import type { FastKernel } from "../../contract.js";
 import type { AffiliateSettings } from "./settings.js";
 
+/**
+ * The rates as scaled integers, read once a period by the kernel and by
+ * `affiliateIncome`: level 1 and 2 (`r2` 0 with one level), the step-down's
+ * (0 without one) and the tenure it starts at (without a step-down, tenure
+ * never reaches Infinity).
+ */
+export function affiliateScaledRates(s: AffiliateSettings): { twoLevels: boolean; r1: number; r2: number; afterPeriods: number; s1: number; s2: number } {
+  const twoLevels = s.rates.length === 2;
+  return {
+    twoLevels,
+    r1: s.rates[0]!.scaled,
+    r2: twoLevels ? s.rates[1]!.scaled : 0,
+    afterPeriods: s.stepDown ? s.stepDown.afterPeriods : Infinity,
+    s1: s.stepDown ? s.stepDown.rates[0]!.scaled : 0,
+    s2: s.stepDown && twoLevels ? s.stepDown.rates[1]!.scaled : 0,
+  };
+}
+
 export const affiliateKernel: FastKernel<AffiliateSettings, undefined> = {
   state: () => undefined,
   accrue(s, _state, p, amounts) {
@@ -15,13 +33,7 @@ export const affiliateKernel: FastKernel<AffiliateSettings, undefined> = {
     const { orderCount, orderMember, orderCustomer, orderCustomerJoin } = o;
     const basis = s.basis === "cv" ? o.orderCv : o.orderPrice;
     const active = p.active;
-    const twoLevels = s.rates.length === 2;
-    const r1 = s.rates[0]!.scaled;
-    const r2 = twoLevels ? s.rates[1]!.scaled : 0;
-    // Without a step-down, tenure never reaches afterPeriods.
-    const afterPeriods = s.stepDown ? s.stepDown.afterPeriods : Infinity;
-    const s1 = s.stepDown ? s.stepDown.rates[0]!.scaled : 0;
-    const s2 = s.stepDown && twoLevels ? s.stepDown.rates[1]!.scaled : 0;
+    const { twoLevels, r1, r2, afterPeriods, s1, s2 } = affiliateScaledRates(s);
     const firstOnly = s.mode === "firstOrder";
     const all = !s.requireActive;
     // The paying orders' basis, at the full and at the step-down rates: exact integer sums.

@@ -14,6 +14,7 @@
 import { orderColumns, type PeriodNetwork } from "../../../world/network.js";
 import type { IncomeWeights } from "../../contract.js";
 import type { AffiliateSettings } from "./settings.js";
+import { affiliateScaledRates } from "./fast.js";
 
 /** Writes the period's income weights of the affiliate rule (see the module notes): one pass over the orders. */
 export function affiliateIncome(s: AffiliateSettings, network: PeriodNetwork, weights: IncomeWeights): void {
@@ -21,12 +22,7 @@ export function affiliateIncome(s: AffiliateSettings, network: PeriodNetwork, we
   const o = orderColumns(network);
   const { orderCount, orderMember, orderCustomer, orderCustomerJoin } = o;
   const basis = s.basis === "cv" ? o.orderCv : o.orderPrice;
-  const twoLevels = s.rates.length === 2;
-  const r1 = s.rates[0]!.scaled;
-  const r2 = twoLevels ? s.rates[1]!.scaled : 0;
-  const afterPeriods = s.stepDown ? s.stepDown.afterPeriods : Infinity;
-  const s1 = s.stepDown ? s.stepDown.rates[0]!.scaled : 0;
-  const s2 = s.stepDown && twoLevels ? s.stepDown.rates[1]!.scaled : 0;
+  const { twoLevels, r1, r2, afterPeriods, s1, s2 } = affiliateScaledRates(s);
   const firstOnly = s.mode === "firstOrder";
   const { active, residual, leveraged } = weights;
   for (let k = 0; k < orderCount; k++) {
