@@ -174,10 +174,23 @@ export interface EngineComparison {
   /** Members covered in the first and last compared period. */
   readonly sizes: readonly [number, number];
   readonly orders: number;
+  /** Payouts compared: Σ over periods of the members covered (every one checked to the cent, each component). */
+  readonly membersCompared: number;
   readonly fastSeconds: number;
   readonly referenceSeconds: number;
   readonly speedup: number;
+  /** Whether the reference engine had an untimed warm-up call (only on periods of at most {@link REFERENCE_WARM_UP_MAX} members). */
+  readonly referenceWarmUp: boolean;
+  /** Peak RSS of the process (world, both engines, the reference engine's objects). */
+  readonly peakRssMb: number;
 }
+
+/**
+ * The largest first period on which the reference engine gets an untimed
+ * warm-up call. Above it a call takes tens of seconds to minutes, of which
+ * compiling its code is noise, and a warm-up would double the run.
+ */
+export const REFERENCE_WARM_UP_MAX = 100_000;
 
 /**
  * Times only the engines' `pay` calls, both on the very same network of each
@@ -185,18 +198,28 @@ export interface EngineComparison {
  * for the reference engine here, is stepped outside the timers). Also checks
  * that the engines agree to the cent: a speed-up of a wrong engine is worth
  * nothing.
+ *
+ * The reference engine is built directly (`createReferenceEngine`), not
+ * through `simulate`, so the run's guard on its objects (1 GiB,
+ * `REFERENCE_HEAP_BUDGET`, about 520,000 members) does not apply: that guard
+ * keeps a user's run from dying of a full JavaScript heap, and a benchmark
+ * that means to compare the engines on 1,000,000 members raises the heap
+ * itself (`node --max-old-space-size=…`). The world's memory budget is
+ * lifted too (`budget: Infinity`); peak RSS is reported instead.
  */
 export function compareEngines(w: Workload, months: number): EngineComparison {
   const scenario = resolveScenario({ ...w.scenario, months });
   const plan = compilePlan(w.plan);
   const fast = createFastEngine(plan, { currency: scenario.spec.currency });
   const reference = createReferenceEngine(plan, { currency: scenario.spec.currency });
-  const world = createWorld(scenario, { seed: w.seed, recordOrders: true });
+  const world = createWorld(scenario, { seed: w.seed, recordOrders: true, budget: Infinity });
   let fastMs = 0;
   let referenceMs = 0;
   let orders = 0;
   let first = 0;
   let last = 0;
+  let membersCompared = 0;
+  let referenceWarmUp = false;
   for (let t = 0; t < scenario.periods; t++) {
     const { network } = stepWorld(world);
     orders += network.orders?.length ?? 0;
@@ -206,7 +229,8 @@ export function compareEngines(w: Workload, months: number): EngineComparison {
       // Warm-up, untimed: both engines' first calls include compiling their hot loops,
       // which at this size would otherwise be most of the fast engine's time. The
       // ratio is of steady-state periods, which is what a 36-month run is made of.
-      reference.pay(network);
+      referenceWarmUp = network.size <= REFERENCE_WARM_UP_MAX;
+      if (referenceWarmUp) reference.pay(network);
       for (let k = 0; k < 5; k++) fast.pay(network);
     }
     // Reference first: the fast engine's result arrays are only valid until its next call, and are compared right after it.
@@ -218,6 +242,7 @@ export function compareEngines(w: Workload, months: number): EngineComparison {
     referenceMs += r1 - r0;
     fastMs += r2 - r1;
     assertSamePayout(w.name, t, got, ref);
+    membersCompared += ref.size;
   }
   return {
     kind: "compare",
@@ -225,9 +250,12 @@ export function compareEngines(w: Workload, months: number): EngineComparison {
     months,
     sizes: [first, last],
     orders,
+    membersCompared,
     fastSeconds: fastMs / 1000,
     referenceSeconds: referenceMs / 1000,
     speedup: referenceMs / fastMs,
+    referenceWarmUp,
+    peakRssMb: peakRssMb(),
   };
 }
 
@@ -366,8 +394,10 @@ export interface PeriodMeasurement {
   readonly size: number;
   readonly members: number;
   readonly active: number;
-  /** Generating the start network and stepping the world one period (not timed against anything). */
+  /** Generating the start network and stepping the world one period (not timed against anything): their sum, then each. */
   readonly worldSeconds: number;
+  readonly generateSeconds: number;
+  readonly stepSeconds: number;
   /** The engine's first `pay` (its arrays allocated and its code compiled then), and the median of the next ones. */
   readonly engineColdSeconds: number;
   readonly engineSeconds: number;
@@ -378,8 +408,15 @@ export interface PeriodMeasurement {
   readonly ratio: number;
   /** The kernel's group volumes and unilevel amounts equal the engine's (member by member): the same work, checked. */
   readonly kernelAgrees: boolean;
+  /** Members whose group volume or unilevel amount differ between kernel and engine (0 when `kernelAgrees`). */
+  readonly kernelDifferences: number;
+  /** The plan's components, and what each paid in total in the period (minor units). */
+  readonly components: readonly string[];
+  readonly paid: readonly number[];
   readonly runs: number;
   readonly peakRssMb: number;
+  /** Peak of heapUsed + arrayBuffers, sampled after the world, after each timed run and at the end. */
+  readonly peakHeapMb: number;
 }
 
 /** The scaled rates of the kernel's 7-level unilevel: 8/5/4/4/4/3/2 % at scale 100. */
@@ -448,10 +485,14 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
  * are checked against the engine's, member by member.
  */
 export function measurePeriod(w: Workload, runs = 3): PeriodMeasurement {
+  const heap = new HeapPeak();
   const t0 = performance.now();
+  // No memory budget: the 10M-member workload is over the default 4 GiB on purpose; its peak RSS is reported.
   const world = createWorld(w.scenario, { seed: w.seed, budget: Infinity });
+  const t1 = performance.now();
   const { network } = stepWorld(world);
-  const worldSeconds = (performance.now() - t0) / 1000;
+  const t2 = performance.now();
+  heap.sample();
   const plan = compilePlan(w.plan);
   const engine = createFastEngine(plan);
   const unilevel = plan.components.findIndex((c) => c.type === "unilevel");
@@ -460,15 +501,21 @@ export function measurePeriod(w: Workload, runs = 3): PeriodMeasurement {
   const time = (f: () => void): number => {
     const s0 = performance.now();
     f();
-    return (performance.now() - s0) / 1000;
+    const seconds = (performance.now() - s0) / 1000;
+    heap.sample();
+    return seconds;
   };
-  let payout = engine.pay(network);
+  // The first call, cold: the engine's arrays are allocated and its code compiled in it.
+  let payout!: PeriodPayout;
   const engineCold = time(() => (payout = engine.pay(network)));
+  const components = [...payout.components];
+  const paid = [...payout.paid];
   const kernelCold = time(() => kernel(network, plan.minPv, scratch));
-  let agrees = true;
+  // The engine's arrays are valid until its next call: checked now, before it.
+  let differences = 0;
   for (let idx = 0; idx < network.memberCount; idx++) {
     const i = network.members[idx]!;
-    if (payout.gv[i] !== scratch.gv[i] || payout.amounts[unilevel]![i] !== scratch.amount[i]) agrees = false;
+    if (payout.gv[i] !== scratch.gv[i] || payout.amounts[unilevel]![i] !== scratch.amount[i]) differences++;
   }
   const engineTimes: number[] = [];
   const kernelTimes: number[] = [];
@@ -484,14 +531,20 @@ export function measurePeriod(w: Workload, runs = 3): PeriodMeasurement {
     size,
     members: network.memberCount,
     active: payout.activeCount,
-    worldSeconds,
+    worldSeconds: (t2 - t0) / 1000,
+    generateSeconds: (t1 - t0) / 1000,
+    stepSeconds: (t2 - t1) / 1000,
     engineColdSeconds: engineCold,
     engineSeconds,
     kernelColdSeconds: kernelCold,
     kernelSeconds,
     ratio: kernelSeconds / engineSeconds,
-    kernelAgrees: agrees,
+    kernelAgrees: differences === 0,
+    kernelDifferences: differences,
+    components,
+    paid,
     runs,
     peakRssMb: peakRssMb(),
+    peakHeapMb: heap.peakBytes / MB,
   };
 }

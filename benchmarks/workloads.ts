@@ -37,6 +37,13 @@ export interface Workload {
    * merely exceed it should report how far, not die with an OOM.
    */
   readonly maxOldSpaceMb?: number;
+  /**
+   * Set for a workload that `npm run bench` (run.ts) does not run: it is
+   * measured by one task of its own, too long or too large for the suite.
+   * The text is the command that measures it, for run.ts to name when the
+   * workload is asked of it.
+   */
+  readonly standalone?: string;
 }
 
 /**
@@ -56,6 +63,31 @@ export const UNILEVEL_7: PlanInput = {
       rates: ["0.08", "0.05", "0.04", "0.04", "0.04", "0.03", "0.02"],
       compression: "dynamic",
     },
+  ],
+};
+
+/**
+ * The 10M-member period's plan: {@link UNILEVEL_7} with a rank ladder (four
+ * ranks of the wellness preset: personal and group volume, qualified legs)
+ * and a leadership match of the unilevel (10% and 5% on two generations, for
+ * Silver and above). The unilevel pays the same 7 levels to every active
+ * member whatever the rank, so the plain kernel's unilevel can be checked
+ * against it member by member; the ranks and the match are work the kernel
+ * does not do.
+ */
+export const RANKED_UNILEVEL_7_MATCHING: PlanInput = {
+  name: "Unilevel 7 levels, compressed, with ranks and a leadership match",
+  rounding: "halfEven",
+  activity: { minPv: "100" },
+  ranks: [
+    { name: "Executive", pv: "100", gv: "4000", legs: [{ count: 2, minGv: "1000" }] },
+    { name: "Silver", pv: "100", gv: "10000", legs: [{ count: 2, minGv: "4000" }] },
+    { name: "Gold", pv: "100", gv: "35000", legs: [{ count: 3, minGv: "6000" }] },
+    { name: "Platinum", pv: "100", gv: "100000", legs: [{ count: 4, minGv: "8000" }] },
+  ],
+  components: [
+    ...UNILEVEL_7.components,
+    { type: "matching", name: "leadership", components: ["unilevel"], rates: ["0.10", "0.05"], qualification: { minRank: "Silver" } },
   ],
 };
 
@@ -185,6 +217,38 @@ export const WORKLOADS: readonly Workload[] = [
     ledger: [false],
     compareMonths: 0,
     maxOldSpaceMb: 6144,
+  },
+  {
+    name: "large-weekly",
+    description: "the large world and plan paid every week: 36 months as 156 weekly periods (against `large`, monthly)",
+    seed: SEED,
+    scenario: {
+      name: "bench-large-weekly",
+      months: 36,
+      period: "week",
+      ...LARGE_WORLD,
+    },
+    plan: UNILEVEL_7,
+    ledger: [false],
+    compareMonths: 0,
+    maxOldSpaceMb: 6144,
+  },
+  {
+    name: "period-10m",
+    description:
+      "one period on 10,000,000 distributors (+~30,000,000 customers) generated mature network, 200M prospects: volumes, four ranks, the 7-level compressed unilevel and a leadership match",
+    seed: SEED,
+    scenario: {
+      name: "bench-period-10m",
+      months: 1,
+      start: { founders: 1, network: { distributors: 10_000_000, customersPerDistributor: 3 } },
+      market: { prospects: 200_000_000 },
+    },
+    plan: RANKED_UNILEVEL_7_MATCHING,
+    ledger: [false],
+    compareMonths: 0,
+    maxOldSpaceMb: 16384,
+    standalone: "node --max-old-space-size=16384 --import tsx benchmarks/one.ts period-10m period",
   },
 ];
 
