@@ -162,13 +162,15 @@ function expectConservation(periods: readonly WorldPeriodStats[], size: number, 
   const quits = periods.reduce((s, p) => s + p.quits, 0);
   const start = size - joins;
   let members = start;
-  let customers = periods.length > 0 ? periods[0]!.customers - periods[0]!.newCustomers + periods[0]!.lostCustomers : 0;
+  // One-time buyers (customers.oneTime) are among the new customers but buy once and are not kept.
+  const kept = (p: WorldPeriodStats) => p.newCustomers - p.oneTimeSales;
+  let customers = periods.length > 0 ? periods[0]!.customers - kept(periods[0]!) + periods[0]!.lostCustomers : 0;
   expect(customers, "customers at the start ≥ 0").toBeGreaterThanOrEqual(0);
   for (const p of periods) {
     members += p.joins - p.quits;
-    customers += p.newCustomers - p.lostCustomers;
+    customers += kept(p) - p.lostCustomers;
     expect(p.members, `period ${p.period}: members = before + joins − quits`).toBe(members);
-    expect(p.customers, `period ${p.period}: customers = before + new − lost`).toBe(customers);
+    expect(p.customers, `period ${p.period}: customers = before + new − one-time buyers − lost`).toBe(customers);
   }
   let current = 0;
   let held = 0;
