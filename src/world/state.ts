@@ -234,6 +234,14 @@ export interface WorldState {
   saturationNow: number;
   /** Scratch per member (preferential attachment's frontline counts), grown when needed. */
   frontline: Int32Array;
+  /**
+   * This period's working members (effort above 0, a role that recruits or
+   * acquires customers), ascending, entries 0..workerCount-1: written by the
+   * effort step (newcomers appended as they get their effort), read by
+   * recruiting and acquisition, whom no one else can recruit or sell to.
+   */
+  workers: Int32Array;
+  workerCount: number;
   readonly tally: PeriodTally;
 }
 

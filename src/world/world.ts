@@ -402,6 +402,8 @@ export function createWorldState(
     stays: listedStays(scenario, options.stay),
     saturationNow: 1,
     frontline: new Int32Array(0),
+    workers: new Int32Array(0),
+    workerCount: 0,
     tally: emptyTally(),
   };
 }
