@@ -200,7 +200,11 @@ export interface WorldState {
   readonly customersByOwner: boolean;
   /** Customers set aside while the period runs (orphans moved up), merged back after acquisition. */
   readonly aside: AsideCustomers;
-  /** Customers in distributor order after the customers' pass: those before acquisition appends. */
+  /**
+   * Customers before this index are in distributor order; those after it
+   * (recent ones, appended rather than merged: see customer-order.ts) are
+   * not. At least `customers` (all in order) until a period leaves a tail.
+   */
   customersSorted: number;
   readonly recordOrders: boolean;
   /** The sequential stream of the generated starting network (drawn once, before period 0). */

@@ -383,7 +383,7 @@ export function createWorldState(
     spare: shared ? spareArrays(capacity, hasQv) : undefined,
     customersByOwner: !keepOrders,
     aside: createAside(),
-    customersSorted: 0,
+    customersSorted: 0x7fffffff,
     recordOrders: options.recordOrders ?? false,
     network: stream(seed, "network"),
     keys,

@@ -27,14 +27,19 @@ import { poisson } from "../../random/stream.js";
 import { pushOrder } from "../network.js";
 import { ratesIndex } from "../roles.js";
 import { acquireCustomer, type WorldState } from "../state.js";
-import { mergeAside } from "../customer-order.js";
+import { appendAside, mergeAside } from "../customer-order.js";
 import type { WorldStepInput } from "./input.js";
 
 /** Adds this period's new customers and their first orders to the world and the tally. */
 export function acquisition(world: WorldState, input: WorldStepInput): void {
   acquire(world, input);
-  // Customers in distributor order: the new ones and the orphans set aside go to their places.
-  if (world.customersByOwner) mergeAside(world, world.customersSorted);
+  // Customers in distributor order: the new ones and the orphans set aside go to their places once they are an
+  // eighth of all (a merge moves every customer); until then they wait in a tail at the end, in no order.
+  if (world.customersByOwner) {
+    const unsorted = world.customers - world.customersSorted + world.aside.count;
+    if (unsorted * 8 > world.customers) mergeAside(world, world.customersSorted);
+    else appendAside(world);
+  }
 }
 
 function acquire(world: WorldState, _input: WorldStepInput): void {
