@@ -11,6 +11,13 @@
  * and new customers in their places — a linear pass over the customer
  * columns with a side buffer the size of the period's movers.
  *
+ * A merge moves nearly every customer, so it waits: while the customers out
+ * of order are fewer than an eighth of all, the set-aside ones are appended
+ * after the new ones (`appendAside`), an unsorted tail at the end
+ * (`WorldState.customersSorted` marks where it starts), and the pass reads
+ * those few at random. The merge takes the tail in with the period's movers,
+ * every few periods.
+ *
  * Nothing else changes: every draw is keyed by the customer's identity, and
  * every sum over customers is of integers, so results do not depend on the
  * order. The one thing that does is the order of the period's orders, so a
@@ -53,6 +60,25 @@ export function setAside(world: WorldState, owner: number, id: number, join: num
   a.keyHi[k] = hi;
   a.keyLo[k] = lo;
   a.count = k + 1;
+}
+
+/** Appends the customers set aside this period at the end of the customer columns (their unsorted tail). */
+export function appendAside(world: WorldState): void {
+  const a = world.aside;
+  const n = a.count;
+  if (n === 0) return;
+  const start = world.customers;
+  if (start + n > world.customerOwner.length) growCustomers(world, start + n);
+  world.customerId.set(a.id.subarray(0, n), start);
+  world.customerOwner.set(a.owner.subarray(0, n), start);
+  world.customerJoin.set(a.join.subarray(0, n), start);
+  world.customerPrice.set(a.price.subarray(0, n), start);
+  world.customerCvEach.set(a.cv.subarray(0, n), start);
+  if (world.hasQv) world.customerQvEach.set(a.qv.subarray(0, n), start);
+  world.customerKeyHi.set(a.keyHi.subarray(0, n), start);
+  world.customerKeyLo.set(a.keyLo.subarray(0, n), start);
+  world.customers = start + n;
+  a.count = 0;
 }
 
 /**
@@ -118,6 +144,7 @@ export function mergeAside(world: WorldState, sorted: number): void {
     w -= 1;
   }
   world.customers = total;
+  world.customersSorted = total;
   a.count = 0;
 }
 

@@ -53,6 +53,9 @@ export const MEMBER_COLUMNS: Readonly<Record<string, Column>> = {
   current: Int32Array,
 };
 
+/** The effort step's list of working members (`workers`, state.ts): at most one entry per member. */
+export const WORKER_COLUMNS: Readonly<Record<string, Column>> = { workers: Int32Array };
+
 /** Preferential attachment's scratch: one entry per member (`frontline`). */
 export const PREFERENTIAL_COLUMNS: Readonly<Record<string, Column>> = { frontline: Int32Array };
 
@@ -132,7 +135,7 @@ export interface WorldEstimate {
 
 /** Bytes per member of a scenario's world: the member columns, and the placement tree's when there is one. */
 export function bytesPerMember(spec: ScenarioSpec): number {
-  let bytes = bytesOf(MEMBER_COLUMNS);
+  let bytes = bytesOf(MEMBER_COLUMNS) + bytesOf(WORKER_COLUMNS);
   if (spec.recruitment.model === "preferential") bytes += bytesOf(PREFERENTIAL_COLUMNS);
   if (spec.placement) bytes += bytesOf(PLACEMENT_COLUMNS) + Int32Array.BYTES_PER_ELEMENT * (spec.placement.kind === "binary" ? 2 : spec.placement.width);
   return bytes;

@@ -200,7 +200,11 @@ export interface WorldState {
   readonly customersByOwner: boolean;
   /** Customers set aside while the period runs (orphans moved up), merged back after acquisition. */
   readonly aside: AsideCustomers;
-  /** Customers in distributor order after the customers' pass: those before acquisition appends. */
+  /**
+   * Customers before this index are in distributor order; those after it
+   * (recent ones, appended rather than merged: see customer-order.ts) are
+   * not. At least `customers` (all in order) until a period leaves a tail.
+   */
   customersSorted: number;
   readonly recordOrders: boolean;
   /** The sequential stream of the generated starting network (drawn once, before period 0). */
@@ -234,6 +238,14 @@ export interface WorldState {
   saturationNow: number;
   /** Scratch per member (preferential attachment's frontline counts), grown when needed. */
   frontline: Int32Array;
+  /**
+   * This period's working members (effort above 0, a role that recruits or
+   * acquires customers), ascending, entries 0..workerCount-1: written by the
+   * effort step (newcomers appended as they get their effort), read by
+   * recruiting and acquisition, whom no one else can recruit or sell to.
+   */
+  workers: Int32Array;
+  workerCount: number;
   readonly tally: PeriodTally;
 }
 

@@ -383,7 +383,7 @@ export function createWorldState(
     spare: shared ? spareArrays(capacity, hasQv) : undefined,
     customersByOwner: !keepOrders,
     aside: createAside(),
-    customersSorted: 0,
+    customersSorted: 0x7fffffff,
     recordOrders: options.recordOrders ?? false,
     network: stream(seed, "network"),
     keys,
@@ -402,6 +402,8 @@ export function createWorldState(
     stays: listedStays(scenario, options.stay),
     saturationNow: 1,
     frontline: new Int32Array(0),
+    workers: new Int32Array(0),
+    workerCount: 0,
     tally: emptyTally(),
   };
 }

@@ -27,14 +27,19 @@ import { poisson } from "../../random/stream.js";
 import { pushOrder } from "../network.js";
 import { ratesIndex } from "../roles.js";
 import { acquireCustomer, type WorldState } from "../state.js";
-import { mergeAside } from "../customer-order.js";
+import { appendAside, mergeAside } from "../customer-order.js";
 import type { WorldStepInput } from "./input.js";
 
 /** Adds this period's new customers and their first orders to the world and the tally. */
 export function acquisition(world: WorldState, input: WorldStepInput): void {
   acquire(world, input);
-  // Customers in distributor order: the new ones and the orphans set aside go to their places.
-  if (world.customersByOwner) mergeAside(world, world.customersSorted);
+  // Customers in distributor order: the new ones and the orphans set aside go to their places once they are an
+  // eighth of all (a merge moves every customer); until then they wait in a tail at the end, in no order.
+  if (world.customersByOwner) {
+    const unsorted = world.customers - world.customersSorted + world.aside.count;
+    if (unsorted * 8 > world.customers) mergeAside(world, world.customersSorted);
+    else appendAside(world);
+  }
 }
 
 function acquire(world: WorldState, _input: WorldStepInput): void {
@@ -43,17 +48,20 @@ function acquire(world: WorldState, _input: WorldStepInput): void {
   if (scale === 0) return;
   const rates = world.scenario.people.acquisitionRate;
   const draws = world.draws.acquisition;
-  const { tally, orderColumns: columns, role, effort, company } = world;
+  const { tally, orderColumns: columns, role, effort, company, workers, keyHi, keyLo, customerCv } = world;
   const orders = tally.orders;
+  const n = world.workerCount;
   let added = 0;
   let once = 0;
   let revenue = 0;
   let cvTotal = 0;
-  for (let idx = 0; idx < world.currentCount && world.prospectsLeft > 0; idx++) {
-    const i = world.current[idx]!;
+  // Only working members, newcomers included, can acquire (anyone else's mean is 0): the effort step's list, in
+  // the current list's order. Member arrays held locally: no one joins now, so they are not replaced (customer arrays may be).
+  for (let idx = 0; idx < n && world.prospectsLeft > 0; idx++) {
+    const i = workers[idx]!;
     const mean = rates[ratesIndex(company, role, i)]! * effort[i]! * scale;
     if (mean === 0) continue;
-    const k = poisson(draws.at(world.keyHi[i]!, world.keyLo[i]!, t), mean);
+    const k = poisson(draws.at(keyHi[i]!, keyLo[i]!, t), mean);
     for (let rank = 0; rank < k && world.prospectsLeft > 0; rank++) {
       const c = acquireCustomer(world, i, t, rank);
       const price = c < 0 ? world.drawn.price : world.customerPrice[c]!;
@@ -61,7 +69,7 @@ function acquire(world: WorldState, _input: WorldStepInput): void {
       const qv = c < 0 ? world.drawn.qv : world.customerQvEach[c]!;
       const id = c < 0 ? world.drawn.id : world.customerId[c]!;
       if (c < 0) once += 1;
-      world.customerCv[i]! += cv;
+      customerCv[i]! += cv;
       if (world.hasQv) world.customerQv[i]! += qv;
       revenue += price;
       cvTotal += cv;

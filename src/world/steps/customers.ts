@@ -51,7 +51,11 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
   const n = world.customers;
   // In distributor order (see customer-order.ts), an orphan who stays is set aside: her new distributor comes earlier.
   const byOwner = world.customersByOwner;
+  // Where the customers in distributor order end once survivors are compacted (the rest: an unsorted tail).
+  const sorted = world.customersSorted;
+  let sortedEnd = write;
   for (let c = 0; c < n; c++) {
+    if (c === sorted) sortedEnd = write;
     let owner = customerOwner[c]!;
     let moved = false;
     if (alive[owner] === 0) {
@@ -118,7 +122,7 @@ export function existingCustomers(world: WorldState, _input: WorldStepInput): vo
   }
   if (keep) columns.orderCount = k;
   world.customers = write;
-  world.customersSorted = write;
+  world.customersSorted = sorted < n ? sortedEnd : write;
   tally.lostCustomers += lost;
   tally.placed += renewed;
   tally.revenueCustomers += revenue;

@@ -13,6 +13,8 @@
  * She is *working* when her effort is above 0 and her role does business
  * (recruits or acquires customers): what `customers.orphans:
  * "moveUpToWorking"` looks for, and what `WorldPeriodStats.working` counts.
+ * The step lists the working members (`WorldState.workers`, in the current
+ * list's order) for recruiting and acquisition, which skip everyone else.
  *
  * Newcomers get theirs when they join (the recruiting step calls
  * {@link setEffort}), so they acquire customers in their join period. No
@@ -20,12 +22,13 @@
  *
  * @module
  */
+import { fitted } from "../../util/grow.js";
 import { ratesIndex } from "../roles.js";
 import type { WorldState } from "../state.js";
 import { tenureMonth } from "../tenure.js";
 import type { WorldStepInput } from "./input.js";
 
-/** Sets member i's effort and hours for period t; adds her hours (and whether she works) to the tally. Returns her effort. */
+/** Sets member i's effort and hours for period t; adds her hours (and whether she works) to the tally and, if she works, appends her to the workers (a newcomer: after everyone listed). Returns her effort. */
 export function setEffort(world: WorldState, i: number, t: number): number {
   const people = world.scenario.people;
   let e: number;
@@ -42,7 +45,11 @@ export function setEffort(world: WorldState, i: number, t: number): number {
   world.hours[i] = h;
   const tally = world.tally;
   tally.hours += h;
-  if (e > 0 && (people.recruits[role] === 1 || people.acquires[role] === 1)) tally.working += 1;
+  if (e > 0 && (people.recruits[role] === 1 || people.acquires[role] === 1)) {
+    tally.working += 1;
+    const workers = (world.workers = fitted(world.workers, world.workerCount + 1));
+    workers[world.workerCount++] = i;
+  }
   return e;
 }
 
@@ -54,6 +61,7 @@ export function effort(world: WorldState, _input: WorldStepInput): void {
   const hours = world.hours;
   const { fade, hoursPerPeriod, recruits, acquires } = world.scenario.people;
   const lastMonth = fade.length - 1;
+  const workers = (world.workers = fitted(world.workers, world.currentCount));
   let totalHours = 0;
   let working = 0;
   for (let idx = 0; idx < world.currentCount; idx++) {
@@ -70,8 +78,9 @@ export function effort(world: WorldState, _input: WorldStepInput): void {
     out[i] = e;
     hours[i] = h;
     totalHours += h;
-    if (e > 0 && (recruits[r] === 1 || acquires[r] === 1)) working += 1;
+    if (e > 0 && (recruits[r] === 1 || acquires[r] === 1)) workers[working++] = i;
   }
+  world.workerCount = working;
   tally.hours += totalHours;
   tally.working += working;
 }

@@ -79,8 +79,10 @@ export function recruiting(world: WorldState, _input: WorldStepInput): void {
     }
     frontlineScale = sumR > 0 ? (r.rate * sumR) / (sumR + sumRC) : 0;
   }
-  for (let idx = 0; idx < a0 && world.prospectsLeft > 0; idx++) {
-    const i = world.current[idx]!;
+  // Only working members can recruit (anyone else's mean is 0): the effort step's list, in the current list's order.
+  const w0 = world.workerCount;
+  for (let idx = 0; idx < w0 && world.prospectsLeft > 0; idx++) {
+    const i = world.workers[idx]!;
     // Read through `world`: addRecruit replaces the member arrays when they grow.
     const role = ratesIndex(world.company, world.role, i);
     const e = world.effort[i]!;
