@@ -6,23 +6,21 @@
 import { z } from "zod";
 import { booleanField, budgetField, checkOptions, seedField } from "../validate/options.js";
 
-/** `stop`: who stops all effort in this run, and from when (founders and periods are checked when the world is made). */
-const stopField = () =>
-  z
-    .object({
-      members: z.array(z.number().int().min(0).max(0x7ffffffe)).max(1_000_000),
-      fromPeriod: z.number().int().min(0).max(1_000_000),
-      ownOrder: z.enum(["keep", "stop"]).optional(),
-      attrition: z.enum(["exempt", "hazard"]).optional(),
-    })
-    .strict();
-
 /** `stay`: who is exempt from attrition in this run, and from when (founders are checked when the world is made). */
 const stayField = () =>
   z
     .object({
       members: z.array(z.number().int().min(0).max(0x7ffffffe)).max(1_000_000),
       fromPeriod: z.number().int().min(0).max(1_000_000),
+    })
+    .strict();
+
+/** `stop`: who stops all effort in this run, and from when: `stay`'s fields and how she stops. */
+const stopField = () =>
+  stayField()
+    .extend({
+      ownOrder: z.enum(["keep", "stop"]).optional(),
+      attrition: z.enum(["exempt", "hazard"]).optional(),
     })
     .strict();
 

@@ -408,50 +408,38 @@ export function createWorldState(
   };
 }
 
+/**
+ * The members an override names (`stop` or `stay`), each checked not to be a
+ * founder: company accounts never stop or quit. Their shape (whole indices, a
+ * period ≥ 0) is checked with the options, by `checkWorldOptions`.
+ */
+function overrideMembers(scenario: Scenario, option: "stop" | "stay", members: readonly number[]): readonly number[] {
+  const founders = scenario.spec.start.founders;
+  members.forEach((m, k) => {
+    if (m < founders) {
+      throw new RangeError(`downline/world: options.${option}.members[${k}]: expected a member index ≥ ${founders} (founders are company-held and never ${option === "stop" ? "stop" : "quit"}), got ${m}`);
+    }
+  });
+  return members;
+}
+
 /** The scenario's listed stops merged with the run's override (the earlier stop per member). */
 function listedStops(scenario: Scenario, stop: StopOverride | undefined): ReadonlyMap<number, ListedStop> {
   const fromScenario = scenario.people.listedStops;
   if (!stop) return fromScenario;
-  const where = "downline/world: options.stop";
-  if (!Array.isArray(stop.members)) throw new RangeError(`${where}.members: expected an array of member indices`);
-  if (!Number.isInteger(stop.fromPeriod) || stop.fromPeriod < 0) {
-    throw new RangeError(`${where}.fromPeriod: expected a whole period ≥ 0, got ${stop.fromPeriod}`);
-  }
-  if (stop.ownOrder !== undefined && stop.ownOrder !== "keep" && stop.ownOrder !== "stop") {
-    throw new RangeError(`${where}.ownOrder: expected "keep" or "stop", got ${JSON.stringify(stop.ownOrder)}`);
-  }
-  if (stop.attrition !== undefined && stop.attrition !== "exempt" && stop.attrition !== "hazard") {
-    throw new RangeError(`${where}.attrition: expected "exempt" or "hazard", got ${JSON.stringify(stop.attrition)}`);
-  }
-  const founders = scenario.spec.start.founders;
   const flags = (stop.ownOrder === "stop" ? STOP_OWN_ORDER : 0) | (stop.attrition === "hazard" ? STOP_KEEPS_HAZARD : 0);
   const merged = new Map(fromScenario);
-  stop.members.forEach((m, k) => {
-    if (!Number.isInteger(m) || m < founders || m > 0x7ffffffe) {
-      throw new RangeError(`${where}.members[${k}]: expected a member index ≥ ${founders} (founders are company-held and never stop), got ${m}`);
-    }
+  for (const m of overrideMembers(scenario, "stop", stop.members)) {
     const had = merged.get(m);
     if (!had || stop.fromPeriod < had.fromPeriod) merged.set(m, { fromPeriod: stop.fromPeriod, flags });
-  });
+  }
   return merged;
 }
 
-/** The run's `stay` option as member → first period without an attrition draw (the earliest per member); empty without it. */
+/** The run's `stay` option as member → first period without an attrition draw; empty without it. */
 function listedStays(scenario: Scenario, stay: StayOverride | undefined): ReadonlyMap<number, number> {
   const stays = new Map<number, number>();
-  if (!stay) return stays;
-  const where = "downline/world: options.stay";
-  if (!Array.isArray(stay.members)) throw new RangeError(`${where}.members: expected an array of member indices`);
-  if (!Number.isInteger(stay.fromPeriod) || stay.fromPeriod < 0) {
-    throw new RangeError(`${where}.fromPeriod: expected a whole period ≥ 0, got ${stay.fromPeriod}`);
-  }
-  const founders = scenario.spec.start.founders;
-  stay.members.forEach((m, k) => {
-    if (!Number.isInteger(m) || m < founders || m > 0x7ffffffe) {
-      throw new RangeError(`${where}.members[${k}]: expected a member index ≥ ${founders} (founders are company-held and never quit), got ${m}`);
-    }
-    stays.set(m, stay.fromPeriod);
-  });
+  if (stay) for (const m of overrideMembers(scenario, "stay", stay.members)) stays.set(m, stay.fromPeriod);
   return stays;
 }
 
