@@ -309,20 +309,30 @@ export function idText(t: IdTable, k: number): string {
 }
 
 /**
- * A set of 64-bit fingerprints of texts (two independent 32-bit hashes), for
- * finding repeated order ids without keeping them: 8 bytes a slot. Two
- * different texts are taken for one with a chance of about n²/2^65 for n
- * texts (4·10⁻⁷ for four million).
+ * A set of order ids, for finding repeated ones without keeping them.
+ * Numbered ids (a prefix and a number, as in an {@link IdTable}) are bits
+ * in a bitset by number (up to 32 × count + 2^23 bits: 4 bytes an id plus a
+ * megabyte); the others are kept as 64-bit fingerprints (two independent
+ * 32-bit hashes, 8 bytes a slot): two different texts are taken for one
+ * with a chance of about n²/2^65 for n texts (4·10⁻⁷ for four million).
  */
 export interface FingerprintSet {
   count: number;
   /** Slots of two words (the hashes; both 0: empty, a text hashing to (0, 0) is stored as (0, 1)). */
   table: Int32Array;
+  /** Fingerprints in `table`. */
+  hashed: number;
+  /** The prefix of numbered ids; undefined before the first. */
+  prefix: string | undefined;
+  /** Numbered ids seen: bit n of word n >> 5. */
+  bits: Int32Array;
+  /** The smallest number of a numbered id kept as a fingerprint (past the bound); Infinity if none. */
+  spill: number;
 }
 
 /** An empty fingerprint set. */
 export function createFingerprintSet(): FingerprintSet {
-  return { count: 0, table: new Int32Array(2048) };
+  return { count: 0, table: new Int32Array(2048), hashed: 0, prefix: undefined, bits: new Int32Array(0), spill: Infinity };
 }
 
 function secondHash(text: string): number {
@@ -333,8 +343,34 @@ function secondHash(text: string): number {
   return h ^ (h >>> 15);
 }
 
-/** Adds `text`'s fingerprint; false if it was there already (a repeat, as far as 64 bits tell). */
+/** Adds `text`; false if it was there already (a repeat: for a fingerprint, as far as 64 bits tell). */
 export function addFingerprint(s: FingerprintSet, text: string): boolean {
+  if (s.prefix === undefined) {
+    const p = numberedPrefix(text);
+    if (p >= 0) s.prefix = text.slice(0, p);
+  }
+  const d = s.prefix !== undefined && text.startsWith(s.prefix) ? numberAfter(text, s.prefix.length) : -1;
+  if (d >= 0) {
+    const w = d >>> 5;
+    const bit = 1 << (d & 31);
+    if (w < s.bits.length && (s.bits[w]! & bit) !== 0) return false;
+    // From `spill` up, a numbered id may be a fingerprint.
+    if (d >= s.spill && !fingerprint(s, text, false)) return false;
+    if (w < s.bits.length || d < 32 * s.count + (1 << 23)) {
+      if (w >= s.bits.length) s.bits = grown(s.bits, Math.max(w + 1, Math.ceil(s.bits.length * 1.5) + 256));
+      s.bits[w]! |= bit;
+      s.count += 1;
+      return true;
+    }
+    if (d < s.spill) s.spill = d;
+  }
+  if (!fingerprint(s, text, true)) return false;
+  s.count += 1;
+  return true;
+}
+
+/** Whether `text`'s fingerprint is new; added if `add`. */
+function fingerprint(s: FingerprintSet, text: string, add: boolean): boolean {
   const a = hashText(text);
   let b = secondHash(text);
   if (a === 0 && b === 0) b = 1;
@@ -347,10 +383,11 @@ export function addFingerprint(s: FingerprintSet, text: string): boolean {
     if (x === 0 && y === 0) break;
     if (x === a && y === b) return false;
   }
+  if (!add) return true;
   table[at] = a;
   table[at + 1] = b;
-  s.count += 1;
-  if (s.count * 3 > table.length) {
+  s.hashed += 1;
+  if (s.hashed * 3 > table.length) {
     // Past two thirds full: twice the slots.
     const bigger = new Int32Array(table.length * 2);
     const m = bigger.length - 2;

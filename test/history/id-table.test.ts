@@ -131,6 +131,24 @@ describe("fingerprints", () => {
   });
 });
 
+describe("order-id sets", () => {
+  it("find repeats among numbered ids (bits), others (fingerprints) and numbers past the bound, and nothing else", () => {
+    const s = createFingerprintSet();
+    const texts = ["O5", "O05", "X5", "O999999999", "O", "O0", "5", "O40000000", "O7"];
+    for (const t of texts) expect(addFingerprint(s, t)).toBe(true);
+    for (const t of texts) expect(addFingerprint(s, t)).toBe(false);
+    expect(s.prefix).toBe("O");
+    expect(s.hashed).toBe(6); // O05 X5 O999999999 O 5 O40000000
+    expect(s.spill).toBe(40000000);
+    for (let i = 8; i < 300_000; i++) expect(addFingerprint(s, `O${i}`)).toBe(true);
+    // The bound has risen past 40,000,000 (32 × count + 2^23): still one answer per text.
+    expect(addFingerprint(s, "O40000000")).toBe(false);
+    expect(addFingerprint(s, "O40000001")).toBe(true);
+    expect(addFingerprint(s, "O40000001")).toBe(false);
+    expect(s.count).toBe(texts.length + 300_000 - 8 + 1);
+  });
+});
+
 describe("compacted tables", () => {
   it("find every id as before, in a fraction of the memory, and take no more", async () => {
     const { compactIdTable } = await import("../../src/history/id-table.js");
