@@ -42,7 +42,7 @@ import { grown } from "../util/grow.js";
 import { dayOfPeriodText, formatDay, periodIndexOfDay, parseDay, type HistoryCalendar, type PeriodKind } from "./calendar.js";
 import { amountProblem, parseFlag, parseMinor, parseSlot } from "./fields.js";
 import { NEVER, externalIds, type History, type HistoryCategory, type HistoryFileSummary } from "./history.js";
-import { addFingerprint, compactIdTable, createFingerprintSet, createIdTable, findId, idText, internId, type FingerprintSet, type IdTable } from "./id-table.js";
+import { addFingerprint, addNumberedFingerprint, compactIdTable, createFingerprintSet, createIdTable, findId, findNumberedId, idText, internId, type FingerprintSet, type IdTable } from "./id-table.js";
 
 /** One problem in a history file: where (file, line, field) and what was expected. */
 export interface HistoryIssue extends InputIssue {
@@ -177,6 +177,43 @@ export interface HistoryBuilder {
   orderFile: string;
 }
 
+/** An orders file read into columns ahead (parsed-orders.ts): a row kept as parsed (`row`, at order index `at`), or a row the CSV parser refused (`message`, before order `at`). */
+export interface RawOrderRow {
+  readonly at: number;
+  readonly line: number;
+  readonly row?: string[];
+  readonly message?: string;
+}
+
+/**
+ * An orders file in columns, rows in file order (`count` of them, the raw
+ * ones included, in their place). Plain data and typed arrays: it can be
+ * posted from a worker thread, the arrays transferred.
+ */
+export interface ParsedOrders {
+  /** The header as parsed, and its line; undefined for a file without one. */
+  readonly header: string[] | undefined;
+  readonly headerLine: number;
+  readonly count: number;
+  /** Per row (arrays may be longer than `count`): its line, day number, price and CV in minor units, QV (when any row has one), recurring flag. */
+  readonly line: Int32Array;
+  readonly day: Int32Array;
+  readonly price: Float64Array;
+  readonly cv: Float64Array;
+  readonly qv: Float64Array | undefined;
+  readonly recurring: Uint8Array;
+  /** Per row: the number of its order id (after `idPrefix`), -1 for none; the same for its member and its customer. */
+  readonly id: Int32Array;
+  readonly member: Int32Array;
+  readonly customer: Int32Array;
+  /** The prefixes of numbered ids, by column: those of the first numbered id in it. */
+  readonly idPrefix: string | undefined;
+  readonly memberPrefix: string | undefined;
+  readonly customerPrefix: string | undefined;
+  /** Rows read by the builder instead, and rows the CSV parser refused, in file order. */
+  readonly raw: RawOrderRow[];
+}
+
 /** A builder for a history, its options checked. */
 export function createHistoryBuilder(options: HistoryOptions = {}): HistoryBuilder {
   const issues: InputIssue[] = [];
@@ -262,18 +299,16 @@ export function addIssue(b: HistoryBuilder, file: string, line: number, field: s
  */
 export function beginFile(b: HistoryBuilder, kind: HistoryFileKind, file: string, header: readonly string[], headerLine = 1): HistoryFileReader {
   const columns = COLUMNS[kind];
-  const rename = (b.options.columns?.[kind] ?? {}) as Record<string, string | undefined>;
-  const wanted = columns.map((c) => (rename[c] ?? c).trim().toLowerCase());
+  const wanted = wantedColumns(b.options, kind);
   const seen = header.map((h) => h.trim().toLowerCase());
-  const map = new Int32Array(columns.length).fill(-1);
+  const map = columnMap(b.options, kind, header);
   let ok = true;
   for (let c = 0; c < columns.length; c++) {
-    const at = seen.indexOf(wanted[c]!);
+    const at = map[c]!;
     if (at >= 0 && seen.indexOf(wanted[c]!, at + 1) >= 0) {
       addIssue(b, file, headerLine, columns[c]!, `the column ${JSON.stringify(wanted[c])} appears twice`);
       ok = false;
     }
-    map[c] = at;
   }
   for (const r of REQUIRED[kind]) {
     if (map[columns.indexOf(r)]! < 0) {
@@ -308,6 +343,19 @@ export function beginFile(b: HistoryBuilder, kind: HistoryFileKind, file: string
   return reader;
 }
 
+/** The kind's columns as the `columns` option names them, lower-cased. */
+function wantedColumns(options: HistoryOptions, kind: HistoryFileKind): string[] {
+  const rename = (options.columns?.[kind] ?? {}) as Record<string, string | undefined>;
+  return COLUMNS[kind].map((c) => (rename[c] ?? c).trim().toLowerCase());
+}
+
+/** Per column of the kind: its position in `header` (case and surrounding spaces aside, through the `columns` option), or -1. */
+export function columnMap(options: HistoryOptions, kind: HistoryFileKind, header: readonly string[]): Int32Array {
+  const wanted = wantedColumns(options, kind);
+  const seen = header.map((h) => h.trim().toLowerCase());
+  return Int32Array.from(wanted, (w) => seen.indexOf(w));
+}
+
 /** The field of column `c` in a row ("" when the file has no such column or the row is short). */
 function field(row: readonly string[], map: Int32Array, c: number): string {
   const at = map[c]!;
@@ -319,7 +367,7 @@ function field(row: readonly string[], map: Int32Array, c: number): string {
  * 1-based line in the file; `width` its number of fields as parsed (checked
  * against the header's, for CSV; pass -1 to skip the check).
  */
-export function addRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly string[], line: number, width = -1, expected = -1): void {
+export function addRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly string[], line: number, width = -1, expected = -1, at = -1): void {
   reader.rowsRead += 1;
   if (reader.map.length === 0) return; // the header was rejected: rows are counted, not read
   if (width >= 0 && width !== expected) {
@@ -341,7 +389,7 @@ export function addRow(b: HistoryBuilder, reader: HistoryFileReader, row: readon
   }
   if (reader.kind === "members") memberRow(b, reader, row, line);
   else if (reader.kind === "customers") customerRow(b, reader, row, line);
-  else orderRow(b, reader, row, line);
+  else orderRow(b, reader, row, line, at);
 }
 
 function growMembers(b: HistoryBuilder, k: number): void {
@@ -513,7 +561,8 @@ function growOrders(b: HistoryBuilder): void {
   b.oRecurring = grown(b.oRecurring, cap);
 }
 
-function orderRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly string[], line: number): void {
+/** Reads an order's row into the columns: appended, or at index `at` (≥ 0: a slot kept by {@link addParsedOrders}). */
+function orderRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly string[], line: number, at = -1): void {
   const { map, file } = reader;
   let ok = true;
   if (b.orderIds) {
@@ -589,7 +638,7 @@ function orderRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly st
     ok = false;
   }
   if (!ok) return;
-  const n = b.orderCount;
+  const n = at >= 0 ? at : b.orderCount;
   if (n === b.oDay.length) growOrders(b);
   b.orderLines[n] = line;
   b.oMember[n] = member;
@@ -599,8 +648,106 @@ function orderRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly st
   b.oCv[n] = cv;
   if (b.oQv) b.oQv[n] = qv;
   b.oRecurring[n] = recurring;
-  b.orderCount = n + 1;
+  if (at < 0) b.orderCount = n + 1;
   reader.rowsUsed += 1;
+}
+
+/**
+ * Reads an orders file read into columns ahead (parsed-orders.ts) into the
+ * builder: its columns become the builder's; each row is checked against
+ * the members and customers as {@link addRow} checks a row (same issues, in
+ * the same order); rows kept as parsed go through `addRow` itself.
+ */
+export function addParsedOrders(b: HistoryBuilder, file: string, p: ParsedOrders): void {
+  const raw = p.raw;
+  let r = 0;
+  if (p.header === undefined) {
+    for (; r < raw.length; r++) addIssue(b, file, raw[r]!.line, "(row)", raw[r]!.message!);
+    addIssue(b, file, 1, "(file)", "the file is empty: expected a header line");
+    return;
+  }
+  // Rows the parser refused before the header are not counted (no file yet), as in readCsv.
+  for (; r < raw.length && raw[r]!.line < p.headerLine; r++) addIssue(b, file, raw[r]!.line, "(row)", raw[r]!.message!);
+  const reader = beginFile(b, "orders", file, p.header, p.headerLine);
+  const width = p.header.length;
+  const count = p.count;
+  if (reader.map.length === 0) {
+    for (; r < raw.length; r++) {
+      reader.rowsRead += 1;
+      if (raw[r]!.row === undefined) addIssue(b, file, raw[r]!.line, "(row)", raw[r]!.message!);
+    }
+    reader.rowsRead += count - raw.filter((x) => x.row !== undefined).length;
+    return;
+  }
+  b.orderLines = p.line;
+  b.oDay = p.day;
+  b.oPrice = p.price;
+  b.oCv = p.cv;
+  b.oQv = p.qv;
+  b.oRecurring = p.recurring;
+  b.oMember = p.member;
+  b.oCustomer = p.customer;
+  b.orderCount = count;
+  const { id, member: memberNumber, customer: customerNumber, day: days, line: lines } = p;
+  const { idPrefix, memberPrefix, customerPrefix } = p;
+  const ids = b.orderIds;
+  for (let o = 0; o <= count; o++) {
+    let kept: readonly string[] | undefined;
+    for (; r < raw.length && raw[r]!.at === o; r++) {
+      const x = raw[r]!;
+      if (x.row !== undefined) kept = x.row;
+      else {
+        reader.rowsRead += 1;
+        addIssue(b, file, x.line, "(row)", x.message!);
+      }
+    }
+    if (o === count) break;
+    const line = lines[o]!;
+    if (kept) {
+      addRow(b, reader, kept, line, kept.length, width, o);
+      continue;
+    }
+    reader.rowsRead += 1;
+    // As orderRow, for a row whose fields all read: what is left are its ids' checks and its dates against them.
+    let ok = true;
+    const i = id[o]!;
+    if (ids && i >= 0 && !addNumberedFingerprint(ids, idPrefix!, i)) {
+      addIssue(b, file, line, "id", `duplicate order id ${JSON.stringify(idPrefix! + i)} (on an earlier line too)`);
+      ok = false;
+    }
+    const day = days[o]!;
+    let member = -1;
+    let customer = -1;
+    const cn = customerNumber[o]!;
+    if (cn >= 0) {
+      customer = findNumberedId(b.customerIds, customerPrefix!, cn);
+      if (customer < 0) {
+        addIssue(b, file, line, "customer", `unknown customer ${JSON.stringify(customerPrefix! + cn)}`);
+        ok = false;
+      } else if (ok && (day < b.cInfo[customer * 4]! || day > b.cInfo[customer * 4 + 1]!)) {
+        const when = day < b.cInfo[customer * 4]! ? `before she was acquired (${formatDay(b.cInfo[customer * 4]!)})` : `after she churned (${formatDay(b.cInfo[customer * 4 + 1]!)})`;
+        addIssue(b, file, line, "date", `an order on ${formatDay(day)} by customer ${JSON.stringify(customerPrefix! + cn)}, ${when}`);
+        ok = false;
+      }
+    }
+    const mn = memberNumber[o]!;
+    if (mn >= 0) {
+      member = findNumberedId(b.memberIds, memberPrefix!, mn);
+      if (member >= 0 && b.mInfo[member * 4] !== 1) member = -1;
+      if (member < 0) {
+        addIssue(b, file, line, "member", `unknown member ${JSON.stringify(memberPrefix! + mn)}`);
+        ok = false;
+      } else if (ok && (day < b.mInfo[member * 4 + 1]! || day > b.mInfo[member * 4 + 2]!)) {
+        const when = day < b.mInfo[member * 4 + 1]! ? `before she joined (${formatDay(b.mInfo[member * 4 + 1]!)})` : `after she quit (${formatDay(b.mInfo[member * 4 + 2]!)})`;
+        addIssue(b, file, line, "date", `an order on ${formatDay(day)} credited to member ${JSON.stringify(memberPrefix! + mn)}, ${when}`);
+        ok = false;
+      }
+    }
+    if (!ok) continue; // an issue: nothing is built (the row's slot keeps what it held)
+    b.oMember[o] = member;
+    b.oCustomer[o] = customer;
+    reader.rowsUsed += 1;
+  }
 }
 
 /** Throws the issues found so far, if any, as one `DownlineInputError`. */
@@ -816,8 +963,18 @@ export function finishHistory(b: HistoryBuilder): History {
   let before = 0;
   let after = 0;
   let inOrder = true;
+  // Days → periods through a table over the orders' days (a few years of days: millions of orders on each).
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let o = 0; o < total; o++) {
+    const d = oPeriod[o]!;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const periodOfDay = total > 0 && hi - lo < 1 << 20 ? new Int32Array(hi - lo + 1) : undefined;
+  if (periodOfDay) for (let d = lo; d <= hi; d++) periodOfDay[d - lo] = periodOf(d);
   for (let o = 0, last = -Infinity; o < total; o++) {
-    const t = periodOf(oPeriod[o]!);
+    const t = periodOfDay ? periodOfDay[oPeriod[o]! - lo]! : periodOf(oPeriod[o]!);
     oPeriod[o] = t;
     if (t < 0) before += 1;
     else if (t >= periods) after += 1;

@@ -61,7 +61,7 @@ const MAX_DIGITS = 9;
  * without a leading zero ("0" itself is 0), at most {@link MAX_DIGITS}; -1
  * when the rest is anything else.
  */
-function numberAfter(text: string, from: number): number {
+export function numberAfter(text: string, from: number): number {
   const n = text.length;
   if (n === from || n - from > MAX_DIGITS) return -1;
   let c = text.charCodeAt(from) - 48;
@@ -87,7 +87,7 @@ function directNumber(t: IdTable, text: string): number {
  * run of trailing digits, without a leading zero, at most 9 digits — or -1
  * (zero-padded numbers, `M0012`, name no prefix).
  */
-function numberedPrefix(text: string): number {
+export function numberedPrefix(text: string): number {
   let i = text.length;
   while (i > 0) {
     const c = text.charCodeAt(i - 1);
@@ -186,6 +186,22 @@ export function findId(t: IdTable, text: string): number {
     for (let i = 0; i < text.length; i++) if (t.chars[from + i] !== text.charCodeAt(i)) continue probe;
     return e - 1;
   }
+}
+
+/**
+ * The number of the id `prefix` + `n` (a number without leading zeros, as
+ * {@link numberAfter} reads), or -1: as `findId(t, prefix + n)`, without the
+ * text when `prefix` is the table's. A prefix never ends in a digit (it is
+ * what comes before a whole run of them), so a text of another prefix is
+ * never one of the table's numbered ids.
+ */
+export function findNumberedId(t: IdTable, prefix: string, n: number): number {
+  if (t.prefix === prefix) {
+    const e = n < t.direct.length ? t.direct[n]! : 0;
+    if (e !== 0) return e - 1;
+    if (n < t.spill) return -1;
+  }
+  return findId(t, prefix + n);
 }
 
 /**
@@ -351,22 +367,45 @@ export function addFingerprint(s: FingerprintSet, text: string): boolean {
   }
   const d = s.prefix !== undefined && text.startsWith(s.prefix) ? numberAfter(text, s.prefix.length) : -1;
   if (d >= 0) {
-    const w = d >>> 5;
-    const bit = 1 << (d & 31);
-    if (w < s.bits.length && (s.bits[w]! & bit) !== 0) return false;
-    // From `spill` up, a numbered id may be a fingerprint.
-    if (d >= s.spill && !fingerprint(s, text, false)) return false;
-    if (w < s.bits.length || d < 32 * s.count + (1 << 23)) {
-      if (w >= s.bits.length) s.bits = grown(s.bits, Math.max(w + 1, Math.ceil(s.bits.length * 1.5) + 256));
-      s.bits[w]! |= bit;
-      s.count += 1;
-      return true;
-    }
-    if (d < s.spill) s.spill = d;
+    const added = addNumber(s, d, text);
+    if (added !== undefined) return added;
   }
   if (!fingerprint(s, text, true)) return false;
   s.count += 1;
   return true;
+}
+
+/**
+ * As `addFingerprint(s, prefix + n)` for a number `n` without leading zeros,
+ * without the text when `prefix` is the set's (see {@link findNumberedId}).
+ */
+export function addNumberedFingerprint(s: FingerprintSet, prefix: string, n: number): boolean {
+  if (s.prefix === prefix) {
+    const added = addNumber(s, n, undefined);
+    if (added !== undefined) return added;
+  }
+  return addFingerprint(s, prefix + n);
+}
+
+/**
+ * Adds the numbered id `d` (its text: `text`, or the set's prefix and `d`)
+ * as a bit; undefined when its number is past the bound (the caller keeps
+ * its fingerprint).
+ */
+function addNumber(s: FingerprintSet, d: number, text: string | undefined): boolean | undefined {
+  const w = d >>> 5;
+  const bit = 1 << (d & 31);
+  if (w < s.bits.length && (s.bits[w]! & bit) !== 0) return false;
+  // From `spill` up, a numbered id may be a fingerprint.
+  if (d >= s.spill && !fingerprint(s, text ?? s.prefix! + d, false)) return false;
+  if (w < s.bits.length || d < 32 * s.count + (1 << 23)) {
+    if (w >= s.bits.length) s.bits = grown(s.bits, Math.max(w + 1, Math.ceil(s.bits.length * 1.5) + 256));
+    s.bits[w]! |= bit;
+    s.count += 1;
+    return true;
+  }
+  if (d < s.spill) s.spill = d;
+  return undefined;
 }
 
 /** Whether `text`'s fingerprint is new; added if `add`. */

@@ -20,6 +20,7 @@ import Papa from "papaparse";
 import { DownlineInputError } from "../validate/errors.js";
 import {
   addIssue,
+  addParsedOrders,
   addRow,
   beginFile,
   createHistoryBuilder,
@@ -31,6 +32,7 @@ import {
   type HistoryFileKind,
   type HistoryFileReader,
   type HistoryOptions,
+  type ParsedOrders,
 } from "./build.js";
 import type { History } from "./history.js";
 
@@ -337,6 +339,17 @@ async function readJsonLines(b: HistoryBuilder, kind: HistoryFileKind, name: str
  * history.orders.cv[0] // => 8000
  */
 export async function importHistory(input: HistoryInput, options: HistoryOptions = {}): Promise<History> {
+  return importHistoryWith(input, options);
+}
+
+/**
+ * {@link importHistory}, the orders file (CSV) read into columns elsewhere,
+ * as `parseOrders` (parsed-orders.ts) does — `downline/node` does it on a
+ * worker thread while the members and customers are read here. The same
+ * history, or the same issues; `orders` resolving to undefined (the thread
+ * failed) reads the orders file here after all.
+ */
+export async function importHistoryWith(input: HistoryInput, options: HistoryOptions = {}, orders?: Promise<ParsedOrders | undefined>): Promise<History> {
   if (typeof input !== "object" || input === null || input.members === undefined) {
     throw new DownlineInputError("history", [{ path: "members", message: "expected the members file" }]);
   }
@@ -346,7 +359,10 @@ export async function importHistory(input: HistoryInput, options: HistoryOptions
     const given = input[kind];
     if (given === undefined) continue;
     const file: HistoryFile = isFile(given) ? given : { name: `${kind}.csv`, data: given };
-    if (formatOf(file) === "jsonl") await readJsonLines(b, kind, file.name, file.data);
+    const format = formatOf(file);
+    const parsed = kind === "orders" && format === "csv" && orders ? await orders : undefined;
+    if (parsed) addParsedOrders(b, file.name, parsed);
+    else if (format === "jsonl") await readJsonLines(b, kind, file.name, file.data);
     else await readCsv(b, kind, file.name, file.data);
   }
   return finishHistory(b);

@@ -49,6 +49,7 @@ async function papaEvents(chunks: string[]): Promise<Event[]> {
         } else out.push(["row", at, row]);
       });
     },
+    complete() {},
   });
   let first = true;
   for (let chunk of chunks) {
