@@ -57,12 +57,11 @@ export interface IdTable {
 const MAX_DIGITS = 9;
 
 /**
- * The number in `text` after its first `from` code units: decimal digits
+ * The number in `text[from .. n)` (n: its end by default): decimal digits
  * without a leading zero ("0" itself is 0), at most {@link MAX_DIGITS}; -1
  * when the rest is anything else.
  */
-export function numberAfter(text: string, from: number): number {
-  const n = text.length;
+export function numberAfter(text: string, from: number, n = text.length): number {
   if (n === from || n - from > MAX_DIGITS) return -1;
   let c = text.charCodeAt(from) - 48;
   if (c < 0 || c > 9 || (c === 0 && n - from > 1)) return -1;

@@ -12,10 +12,10 @@
  *
  * @module
  */
-import { parseDay } from "./calendar.js";
-import { parseFlag, parseMinor } from "./fields.js";
+import { parseDayAt } from "./calendar.js";
+import { parseFlag, parseMinorAt } from "./fields.js";
 import { numberedPrefix, numberAfter } from "./id-table.js";
-import { readCsvRows, type HistoryData } from "./import.js";
+import { readCsvRows, splitFields, type HistoryData } from "./import.js";
 import { minorDigits } from "../money/amount.js";
 import { grown } from "../util/grow.js";
 import { columnMap, type HistoryOptions, type ParsedOrders, type RawOrderRow } from "./build.js";
@@ -44,7 +44,7 @@ export async function parseOrders(data: HistoryData, options: HistoryOptions, si
   // Characters of the first rows: the file's size over their mean, once, is the columns' size.
   let sampled = 0;
   let sampledChars = 0;
-  let line: Int32Array = new Int32Array(capacity);
+  let lines: Int32Array = new Int32Array(capacity);
   let day: Int32Array = new Int32Array(capacity);
   let price: Float64Array = new Float64Array(capacity);
   let cv: Float64Array = new Float64Array(capacity);
@@ -56,7 +56,7 @@ export async function parseOrders(data: HistoryData, options: HistoryOptions, si
   const grow = (to = Math.ceil(capacity * 1.25) + 1024) => {
     capacity = to;
     const more = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => grown(a, capacity);
-    line = more(line);
+    lines = more(lines);
     day = more(day);
     price = more(price);
     cv = more(cv);
@@ -75,64 +75,92 @@ export async function parseOrders(data: HistoryData, options: HistoryOptions, si
   let memberPrefix: string | undefined;
   let customerPrefix: string | undefined;
   const raw: RawOrderRow[] = [];
-  const at = (row: string[], c: number) => (map[c]! < 0 ? "" : row[map[c]!]!);
+  // Where each field of the row at hand lies in its text.
+  let starts = new Int32Array(0);
+  let ends = new Int32Array(0);
+  const line = (text: string, from: number, to: number, l: number) => {
+    if (sampled < 4096 && sizeHint > 0) {
+      sampledChars += to - from + 1;
+      if (++sampled === 4096 || sampledChars > sizeHint / 2) {
+        const rows = Math.ceil((sizeHint / sampledChars) * sampled * 1.02) + 1024;
+        if (rows > capacity) grow(rows);
+        sampled = 4096;
+      }
+    }
+    if (count === capacity) grow();
+    const o = count++;
+    lines[o] = l;
+    let k = 0;
+    for (let s = from; ; k++) {
+      const comma = text.indexOf(",", s);
+      const end = comma < 0 || comma >= to ? to : comma;
+      if (k < width) {
+        starts[k] = s;
+        ends[k] = end;
+      }
+      if (end === to) break;
+      s = comma + 1;
+    }
+    if (k + 1 !== width) return void raw.push({ at: o, line: l, row: splitFields(text, from, to) });
+    // Column c's field is text[starts[map[c]] .. ends[map[c]]) (the slot past the fields, always empty, when the file has no such column).
+    const idFrom = starts[map[O_ID]!]!, idTo = ends[map[O_ID]!]!;
+    const memberFrom = starts[map[O_MEMBER]!]!, memberTo = ends[map[O_MEMBER]!]!;
+    const customerFrom = starts[map[O_CUSTOMER]!]!, customerTo = ends[map[O_CUSTOMER]!]!;
+    const dateFrom = starts[map[O_DATE]!]!, dateTo = ends[map[O_DATE]!]!;
+    const qvFrom = starts[map[O_QV]!]!, qvTo = ends[map[O_QV]!]!;
+    // The prefixes as the builder's tables will take them: from each column's first numbered id, in rows of the right width.
+    if (idPrefix === undefined && idTo > idFrom) idPrefix = prefixOf(text.slice(idFrom, idTo));
+    if (memberPrefix === undefined && memberTo > memberFrom) memberPrefix = prefixOf(text.slice(memberFrom, memberTo));
+    if (customerPrefix === undefined && customerTo > customerFrom) customerPrefix = prefixOf(text.slice(customerFrom, customerTo));
+    const i = numbered(text, idFrom, idTo, idPrefix);
+    const m = numbered(text, memberFrom, memberTo, memberPrefix);
+    const c = numbered(text, customerFrom, customerTo, customerPrefix);
+    const d = dateTo - dateFrom === 10 ? parseDayAt(text, dateFrom, dateTo) : NaN;
+    const p = parseMinorAt(text, starts[map[O_PRICE]!]!, ends[map[O_PRICE]!]!, digits);
+    const v = parseMinorAt(text, starts[map[O_CV]!]!, ends[map[O_CV]!]!, digits);
+    const hasQv = qvTo > qvFrom;
+    const q = hasQv ? parseMinorAt(text, qvFrom, qvTo, digits) : 0;
+    const r = flagAt(text, starts[map[O_RECURRING]!]!, ends[map[O_RECURRING]!]!);
+    if (i < -1 || m < -1 || c < -1 || (m === -1 && c === -1) || Number.isNaN(d) || Number.isNaN(p) || Number.isNaN(v) || Number.isNaN(q) || r < 0) {
+      return void raw.push({ at: o, line: l, row: splitFields(text, from, to) });
+    }
+    id[o] = i;
+    member[o] = m;
+    customer[o] = c;
+    day[o] = d;
+    price[o] = p;
+    cv[o] = v;
+    if (hasQv) (qv ??= new Float64Array(capacity))[o] = q;
+    recurring[o] = r;
+  };
   await readCsvRows(data, {
     header(row, l) {
       header = row;
       headerLine = l;
-      map = columnMap(options, "orders", row);
       width = row.length;
+      // A column the file lacks points at a slot past the row's fields, always empty.
+      map = columnMap(options, "orders", row).map((at) => (at < 0 ? width : at));
+      starts = new Int32Array(width + 1);
+      ends = new Int32Array(width + 1);
     },
     bad(l, message) {
       raw.push({ at: count, line: l, message });
     },
+    line,
     row(row, l) {
-      if (sampled < 4096 && sizeHint > 0) {
-        for (let f = 0; f < row.length; f++) sampledChars += row[f]!.length + 1;
-        if (++sampled === 4096 || sampledChars > sizeHint / 2) {
-          const rows = Math.ceil((sizeHint / sampledChars) * sampled * 1.02) + 1024;
-          if (rows > capacity) {
-            grow(rows);
-          }
-          sampled = 4096;
-        }
+      // A row of a file with quotes: read as a line of its own when no field holds a comma (its fields are then the same).
+      if (row.length === width && !row.some((x) => x.includes(","))) {
+        const text = row.join(",");
+        return line(text, 0, text.length, l);
       }
       if (count === capacity) grow();
       const o = count++;
-      line[o] = l;
-      if (row.length !== width) return void raw.push({ at: o, line: l, row });
-      // The prefixes as the builder's tables will take them: from each column's first numbered id, in rows of the right width.
-      const idText = at(row, O_ID);
-      const memberText = at(row, O_MEMBER);
-      const customerText = at(row, O_CUSTOMER);
-      if (idPrefix === undefined && idText !== "") idPrefix = prefixOf(idText);
-      if (memberPrefix === undefined && memberText !== "") memberPrefix = prefixOf(memberText);
-      if (customerPrefix === undefined && customerText !== "") customerPrefix = prefixOf(customerText);
-      const i = numbered(idText, idPrefix);
-      const m = numbered(memberText, memberPrefix);
-      const c = numbered(customerText, customerPrefix);
-      const dateText = at(row, O_DATE);
-      const d = dateText.length === 10 ? parseDay(dateText) : NaN;
-      const p = parseMinor(at(row, O_PRICE), digits);
-      const v = parseMinor(at(row, O_CV), digits);
-      const qvText = at(row, O_QV);
-      const q = qvText === "" ? 0 : parseMinor(qvText, digits);
-      const r = parseFlag(at(row, O_RECURRING));
-      if (i < -1 || m < -1 || c < -1 || (m === -1 && c === -1) || Number.isNaN(d) || Number.isNaN(p) || Number.isNaN(v) || Number.isNaN(q) || r < 0) {
-        return void raw.push({ at: o, line: l, row });
-      }
-      id[o] = i;
-      member[o] = m;
-      customer[o] = c;
-      day[o] = d;
-      price[o] = p;
-      cv[o] = v;
-      if (qvText !== "") (qv ??= new Float64Array(capacity))[o] = q;
-      recurring[o] = r;
+      lines[o] = l;
+      raw.push({ at: o, line: l, row });
     },
   });
   if (capacity > count * 1.1 + 1024) grow(count); // a file of longer rows than its first ones: no room kept
-  return { header, headerLine, count, line, day, price, cv, qv, recurring, id, member, customer, idPrefix, memberPrefix, customerPrefix, raw };
+  return { header, headerLine, count, line: lines, day, price, cv, qv, recurring, id, member, customer, idPrefix, memberPrefix, customerPrefix, raw };
 }
 
 /** The prefix a table would take from `text`, or undefined (not numbered). */
@@ -141,10 +169,21 @@ function prefixOf(text: string): string | undefined {
   return p < 0 ? undefined : text.slice(0, p);
 }
 
-/** -1 for an empty id, its number when it is `prefix` and a number, else -2. */
-function numbered(text: string, prefix: string | undefined): number {
-  if (text === "") return -1;
-  if (prefix === undefined || !text.startsWith(prefix)) return -2;
-  const n = numberAfter(text, prefix.length);
+/** -1 for an empty id, its number when `text[from .. to)` is `prefix` and a number, else -2. */
+function numbered(text: string, from: number, to: number, prefix: string | undefined): number {
+  if (to === from) return -1;
+  if (prefix === undefined || to - from < prefix.length || !text.startsWith(prefix, from)) return -2;
+  const n = numberAfter(text, from + prefix.length, to);
   return n < 0 ? -2 : n;
+}
+
+/** {@link parseFlag} of `text[from .. to)` (`0` and `1` without the substring). */
+function flagAt(text: string, from: number, to: number): number {
+  if (to === from) return 0;
+  if (to === from + 1) {
+    const c = text.charCodeAt(from);
+    if (c === 48) return 0;
+    if (c === 49) return 1;
+  }
+  return parseFlag(text.slice(from, to));
 }
