@@ -5,10 +5,11 @@
  *
  * @module
  */
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { parseOrders, parsedOrdersBuffers } from "../history/parsed-orders.js";
+import { fileText } from "./file-text.js";
 import type { OrdersThreadData } from "./orders-thread.js";
 
 const { path, options } = workerData as OrdersThreadData;
-void parseOrders(createReadStream(path, { highWaterMark: 1 << 20 }), options, statSync(path).size).then((parsed) => parentPort!.postMessage(parsed, parsedOrdersBuffers(parsed)));
+void parseOrders(fileText(path), options, statSync(path).size).then((parsed) => parentPort!.postMessage(parsed, parsedOrdersBuffers(parsed)));
