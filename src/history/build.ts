@@ -758,16 +758,35 @@ export function throwIssues(b: HistoryBuilder): void {
   throw new DownlineInputError("history", listed);
 }
 
-/** Sort keys (join day, row) → table numbers in that order (a typed sort of packed keys: no comparator). */
+/**
+ * Table numbers in order of day, then row: `rows` as they are when the days
+ * are in order already; else a counting sort by day (stable: rows keep their
+ * order within a day) when the days span no more than about four a row;
+ * else a typed sort of packed keys (day, row): no comparator either way.
+ */
 function orderByDay(info: Int32Array, at: number, rows: Int32Array, count: number): Int32Array {
-  const keys = new Float64Array(count);
+  let lo = Infinity;
+  let hi = -Infinity;
   let sorted = true;
-  for (let r = 0; r < count; r++) {
-    keys[r] = (info[rows[r]! * 4 + at]! + DAY_SHIFT) * TWO_31 + r;
-    if (r > 0 && keys[r]! < keys[r - 1]!) sorted = false;
+  for (let r = 0, last = -Infinity; r < count; r++) {
+    const day = info[rows[r]! * 4 + at]!;
+    if (day < last) sorted = false;
+    if (day < lo) lo = day;
+    if (day > hi) hi = day;
+    last = day;
   }
-  if (!sorted) keys.sort();
+  if (sorted) return rows.slice(0, count);
   const out = new Int32Array(count);
+  if (hi - lo <= 4 * count + 1024) {
+    const next = new Int32Array(hi - lo + 2);
+    for (let r = 0; r < count; r++) next[info[rows[r]! * 4 + at]! - lo + 1]! += 1;
+    for (let d = 1; d < next.length; d++) next[d]! += next[d - 1]!;
+    for (let r = 0; r < count; r++) out[next[info[rows[r]! * 4 + at]! - lo]!++] = rows[r]!;
+    return out;
+  }
+  const keys = new Float64Array(count);
+  for (let r = 0; r < count; r++) keys[r] = (info[rows[r]! * 4 + at]! + DAY_SHIFT) * TWO_31 + r;
+  keys.sort();
   for (let j = 0; j < count; j++) out[j] = rows[keys[j]! % TWO_31]!;
   return out;
 }
