@@ -691,6 +691,19 @@ export function addParsedOrders(b: HistoryBuilder, file: string, p: ParsedOrders
   const { id, member: memberNumber, customer: customerNumber, day: days, line: lines } = p;
   const { idPrefix, memberPrefix, customerPrefix } = p;
   const ids = b.orderIds;
+  // First each table on its own (their lookups are random reads, kept apart and in buckets of
+  // numbers: a bucket's part of a table stays in cache), then the rows in order for their issues.
+  for (const x of raw) {
+    if (x.row === undefined) continue;
+    memberNumber[x.at] = -1;
+    customerNumber[x.at] = -1;
+  }
+  const flags = new Uint8Array(count);
+  const perm = new Int32Array(count);
+  resolveNumbers(memberNumber, days, count, b.memberIds, memberPrefix, b.mInfo, 1, true, flags, BEFORE_JOINING, AFTER_QUITTING, perm);
+  resolveNumbers(customerNumber, days, count, b.customerIds, customerPrefix, b.cInfo, 0, false, flags, BEFORE_ACQUIRED, AFTER_CHURNED, perm);
+  const mInfo = b.mInfo;
+  const cInfo = b.cInfo;
   for (let o = 0; o <= count; o++) {
     let kept: readonly string[] | undefined;
     for (; r < raw.length && raw[r]!.at === o; r++) {
@@ -716,37 +729,65 @@ export function addParsedOrders(b: HistoryBuilder, file: string, p: ParsedOrders
       ok = false;
     }
     const day = days[o]!;
-    let member = -1;
-    let customer = -1;
-    const cn = customerNumber[o]!;
-    if (cn >= 0) {
-      customer = findNumberedId(b.customerIds, customerPrefix!, cn);
-      if (customer < 0) {
-        addIssue(b, file, line, "customer", `unknown customer ${JSON.stringify(customerPrefix! + cn)}`);
-        ok = false;
-      } else if (ok && (day < b.cInfo[customer * 4]! || day > b.cInfo[customer * 4 + 1]!)) {
-        const when = day < b.cInfo[customer * 4]! ? `before she was acquired (${formatDay(b.cInfo[customer * 4]!)})` : `after she churned (${formatDay(b.cInfo[customer * 4 + 1]!)})`;
-        addIssue(b, file, line, "date", `an order on ${formatDay(day)} by customer ${JSON.stringify(customerPrefix! + cn)}, ${when}`);
-        ok = false;
-      }
+    const flag = flags[o]!;
+    const customer = customerNumber[o]!;
+    if (customer < -1) {
+      addIssue(b, file, line, "customer", `unknown customer ${JSON.stringify(customerPrefix! + (-2 - customer))}`);
+      ok = false;
+    } else if (ok && (flag & (BEFORE_ACQUIRED | AFTER_CHURNED)) !== 0) {
+      const when = (flag & BEFORE_ACQUIRED) !== 0 ? `before she was acquired (${formatDay(cInfo[customer * 4]!)})` : `after she churned (${formatDay(cInfo[customer * 4 + 1]!)})`;
+      addIssue(b, file, line, "date", `an order on ${formatDay(day)} by customer ${JSON.stringify(idText(b.customerIds, customer))}, ${when}`);
+      ok = false;
     }
-    const mn = memberNumber[o]!;
-    if (mn >= 0) {
-      member = findNumberedId(b.memberIds, memberPrefix!, mn);
-      if (member >= 0 && b.mInfo[member * 4] !== 1) member = -1;
-      if (member < 0) {
-        addIssue(b, file, line, "member", `unknown member ${JSON.stringify(memberPrefix! + mn)}`);
-        ok = false;
-      } else if (ok && (day < b.mInfo[member * 4 + 1]! || day > b.mInfo[member * 4 + 2]!)) {
-        const when = day < b.mInfo[member * 4 + 1]! ? `before she joined (${formatDay(b.mInfo[member * 4 + 1]!)})` : `after she quit (${formatDay(b.mInfo[member * 4 + 2]!)})`;
-        addIssue(b, file, line, "date", `an order on ${formatDay(day)} credited to member ${JSON.stringify(memberPrefix! + mn)}, ${when}`);
-        ok = false;
-      }
+    const member = memberNumber[o]!;
+    if (member < -1) {
+      addIssue(b, file, line, "member", `unknown member ${JSON.stringify(memberPrefix! + (-2 - member))}`);
+      ok = false;
+    } else if (ok && (flag & (BEFORE_JOINING | AFTER_QUITTING)) !== 0) {
+      const when = (flag & BEFORE_JOINING) !== 0 ? `before she joined (${formatDay(mInfo[member * 4 + 1]!)})` : `after she quit (${formatDay(mInfo[member * 4 + 2]!)})`;
+      addIssue(b, file, line, "date", `an order on ${formatDay(day)} credited to member ${JSON.stringify(idText(b.memberIds, member))}, ${when}`);
+      ok = false;
     }
     if (!ok) continue; // an issue: nothing is built (the row's slot keeps what it held)
-    b.oMember[o] = member;
-    b.oCustomer[o] = customer;
-    reader.rowsUsed += 1;
+    reader.rowsUsed += 1; // her member and customer are in place (b.oMember is memberNumber)
+  }
+}
+
+// Flags of an order's day against her member's and customer's dates (addParsedOrders).
+const BEFORE_JOINING = 1, AFTER_QUITTING = 2, BEFORE_ACQUIRED = 4, AFTER_CHURNED = 8;
+
+/**
+ * Replaces each order's id number (≥ 0; -1: none) by the table number of
+ * that id — `prefix` and the number, as findNumberedId (and, with
+ * `declared`, only a member with a row of her own) — or by `-2 − number`
+ * when there is none; and flags the order's day when it falls before
+ * `info[k * 4 + from]` or after the next word. Rows are visited by
+ * buckets of 65,536 numbers (`perm`: scratch), each bucket's rows in order.
+ */
+function resolveNumbers(numbers: Int32Array, days: Int32Array, count: number, table: IdTable, prefix: string | undefined, info: Int32Array, from: number, declared: boolean, flags: Uint8Array, before: number, after: number, perm: Int32Array): void {
+  let top = -1;
+  for (let o = 0; o < count; o++) if (numbers[o]! > top) top = numbers[o]!;
+  if (top < 0) return;
+  const starts = new Int32Array((top >>> 16) + 2);
+  for (let o = 0; o < count; o++) if (numbers[o]! >= 0) starts[(numbers[o]! >>> 16) + 1]! += 1;
+  for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
+  const used = starts[starts.length - 1]!;
+  for (let o = 0; o < count; o++) if (numbers[o]! >= 0) perm[starts[numbers[o]! >>> 16]!++] = o;
+  const direct = prefix !== undefined && table.prefix === prefix ? table.direct : undefined;
+  for (let j = 0; j < used; j++) {
+    const o = perm[j]!;
+    const n = numbers[o]!;
+    const e = direct !== undefined && n < direct.length ? direct[n]! : 0;
+    let k = e !== 0 ? e - 1 : direct !== undefined && n < table.spill ? -1 : findNumberedId(table, prefix!, n);
+    if (k >= 0 && declared && info[k * 4] !== 1) k = -1;
+    if (k < 0) {
+      numbers[o] = -2 - n;
+      continue;
+    }
+    numbers[o] = k;
+    const day = days[o]!;
+    if (day < info[k * 4 + from]!) flags[o]! |= before;
+    else if (day > info[k * 4 + from + 1]!) flags[o]! |= after;
   }
 }
 
