@@ -9,6 +9,8 @@ export default defineConfig([
   {
     entry: { index: "src/index.ts", node: "src/cli/node.ts" },
     format: ["esm", "cjs"],
+    // import.meta.url in CommonJS too: downline/node finds its orders thread's module (orders-worker.js) beside itself.
+    shims: true,
     dts: { entry: { index: "src/index.ts", node: "src/cli/node.ts", parallel: "src/parallel/index.ts" } },
     sourcemap: true,
     clean: true,
@@ -16,8 +18,9 @@ export default defineConfig([
   },
   {
     // downline/parallel: worker threads (Node only), ESM only (its types come from the block above).
-    // The workers are entries of their own: the pools load them from beside parallel.js.
-    entry: { parallel: "src/parallel/index.ts", "parallel-worker": "src/parallel/worker.ts", "world-worker": "src/parallel/world-worker.ts" },
+    // The workers are entries of their own: the pools load them from beside parallel.js, and
+    // downline/node (node.js) its orders thread from beside it.
+    entry: { parallel: "src/parallel/index.ts", "parallel-worker": "src/parallel/worker.ts", "world-worker": "src/parallel/world-worker.ts", "orders-worker": "src/parallel/orders-worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",

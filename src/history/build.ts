@@ -42,7 +42,7 @@ import { grown } from "../util/grow.js";
 import { dayOfPeriodText, formatDay, periodIndexOfDay, parseDay, type HistoryCalendar, type PeriodKind } from "./calendar.js";
 import { amountProblem, parseFlag, parseMinor, parseSlot } from "./fields.js";
 import { NEVER, externalIds, type History, type HistoryCategory, type HistoryFileSummary } from "./history.js";
-import { addFingerprint, compactIdTable, createFingerprintSet, createIdTable, findId, idText, internId, type FingerprintSet, type IdTable } from "./id-table.js";
+import { addFingerprint, addNumberedFingerprint, compactIdTable, createFingerprintSet, createIdTable, findId, findNumberedId, idText, internId, type FingerprintSet, type IdTable } from "./id-table.js";
 
 /** One problem in a history file: where (file, line, field) and what was expected. */
 export interface HistoryIssue extends InputIssue {
@@ -177,6 +177,43 @@ export interface HistoryBuilder {
   orderFile: string;
 }
 
+/** An orders file read into columns ahead (parsed-orders.ts): a row kept as parsed (`row`, at order index `at`), or a row the CSV parser refused (`message`, before order `at`). */
+export interface RawOrderRow {
+  readonly at: number;
+  readonly line: number;
+  readonly row?: string[];
+  readonly message?: string;
+}
+
+/**
+ * An orders file in columns, rows in file order (`count` of them, the raw
+ * ones included, in their place). Plain data and typed arrays: it can be
+ * posted from a worker thread, the arrays transferred.
+ */
+export interface ParsedOrders {
+  /** The header as parsed, and its line; undefined for a file without one. */
+  readonly header: string[] | undefined;
+  readonly headerLine: number;
+  readonly count: number;
+  /** Per row (arrays may be longer than `count`): its line, day number, price and CV in minor units, QV (when any row has one), recurring flag. */
+  readonly line: Int32Array;
+  readonly day: Int32Array;
+  readonly price: Float64Array;
+  readonly cv: Float64Array;
+  readonly qv: Float64Array | undefined;
+  readonly recurring: Uint8Array;
+  /** Per row: the number of its order id (after `idPrefix`), -1 for none; the same for its member and its customer. */
+  readonly id: Int32Array;
+  readonly member: Int32Array;
+  readonly customer: Int32Array;
+  /** The prefixes of numbered ids, by column: those of the first numbered id in it. */
+  readonly idPrefix: string | undefined;
+  readonly memberPrefix: string | undefined;
+  readonly customerPrefix: string | undefined;
+  /** Rows read by the builder instead, and rows the CSV parser refused, in file order. */
+  readonly raw: RawOrderRow[];
+}
+
 /** A builder for a history, its options checked. */
 export function createHistoryBuilder(options: HistoryOptions = {}): HistoryBuilder {
   const issues: InputIssue[] = [];
@@ -262,18 +299,16 @@ export function addIssue(b: HistoryBuilder, file: string, line: number, field: s
  */
 export function beginFile(b: HistoryBuilder, kind: HistoryFileKind, file: string, header: readonly string[], headerLine = 1): HistoryFileReader {
   const columns = COLUMNS[kind];
-  const rename = (b.options.columns?.[kind] ?? {}) as Record<string, string | undefined>;
-  const wanted = columns.map((c) => (rename[c] ?? c).trim().toLowerCase());
+  const wanted = wantedColumns(b.options, kind);
   const seen = header.map((h) => h.trim().toLowerCase());
-  const map = new Int32Array(columns.length).fill(-1);
+  const map = columnMap(b.options, kind, header);
   let ok = true;
   for (let c = 0; c < columns.length; c++) {
-    const at = seen.indexOf(wanted[c]!);
+    const at = map[c]!;
     if (at >= 0 && seen.indexOf(wanted[c]!, at + 1) >= 0) {
       addIssue(b, file, headerLine, columns[c]!, `the column ${JSON.stringify(wanted[c])} appears twice`);
       ok = false;
     }
-    map[c] = at;
   }
   for (const r of REQUIRED[kind]) {
     if (map[columns.indexOf(r)]! < 0) {
@@ -308,6 +343,19 @@ export function beginFile(b: HistoryBuilder, kind: HistoryFileKind, file: string
   return reader;
 }
 
+/** The kind's columns as the `columns` option names them, lower-cased. */
+function wantedColumns(options: HistoryOptions, kind: HistoryFileKind): string[] {
+  const rename = (options.columns?.[kind] ?? {}) as Record<string, string | undefined>;
+  return COLUMNS[kind].map((c) => (rename[c] ?? c).trim().toLowerCase());
+}
+
+/** Per column of the kind: its position in `header` (case and surrounding spaces aside, through the `columns` option), or -1. */
+export function columnMap(options: HistoryOptions, kind: HistoryFileKind, header: readonly string[]): Int32Array {
+  const wanted = wantedColumns(options, kind);
+  const seen = header.map((h) => h.trim().toLowerCase());
+  return Int32Array.from(wanted, (w) => seen.indexOf(w));
+}
+
 /** The field of column `c` in a row ("" when the file has no such column or the row is short). */
 function field(row: readonly string[], map: Int32Array, c: number): string {
   const at = map[c]!;
@@ -319,7 +367,7 @@ function field(row: readonly string[], map: Int32Array, c: number): string {
  * 1-based line in the file; `width` its number of fields as parsed (checked
  * against the header's, for CSV; pass -1 to skip the check).
  */
-export function addRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly string[], line: number, width = -1, expected = -1): void {
+export function addRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly string[], line: number, width = -1, expected = -1, at = -1): void {
   reader.rowsRead += 1;
   if (reader.map.length === 0) return; // the header was rejected: rows are counted, not read
   if (width >= 0 && width !== expected) {
@@ -341,7 +389,7 @@ export function addRow(b: HistoryBuilder, reader: HistoryFileReader, row: readon
   }
   if (reader.kind === "members") memberRow(b, reader, row, line);
   else if (reader.kind === "customers") customerRow(b, reader, row, line);
-  else orderRow(b, reader, row, line);
+  else orderRow(b, reader, row, line, at);
 }
 
 function growMembers(b: HistoryBuilder, k: number): void {
@@ -513,7 +561,8 @@ function growOrders(b: HistoryBuilder): void {
   b.oRecurring = grown(b.oRecurring, cap);
 }
 
-function orderRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly string[], line: number): void {
+/** Reads an order's row into the columns: appended, or at index `at` (≥ 0: a slot kept by {@link addParsedOrders}). */
+function orderRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly string[], line: number, at = -1): void {
   const { map, file } = reader;
   let ok = true;
   if (b.orderIds) {
@@ -589,7 +638,7 @@ function orderRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly st
     ok = false;
   }
   if (!ok) return;
-  const n = b.orderCount;
+  const n = at >= 0 ? at : b.orderCount;
   if (n === b.oDay.length) growOrders(b);
   b.orderLines[n] = line;
   b.oMember[n] = member;
@@ -599,8 +648,147 @@ function orderRow(b: HistoryBuilder, reader: HistoryFileReader, row: readonly st
   b.oCv[n] = cv;
   if (b.oQv) b.oQv[n] = qv;
   b.oRecurring[n] = recurring;
-  b.orderCount = n + 1;
+  if (at < 0) b.orderCount = n + 1;
   reader.rowsUsed += 1;
+}
+
+/**
+ * Reads an orders file read into columns ahead (parsed-orders.ts) into the
+ * builder: its columns become the builder's; each row is checked against
+ * the members and customers as {@link addRow} checks a row (same issues, in
+ * the same order); rows kept as parsed go through `addRow` itself.
+ */
+export function addParsedOrders(b: HistoryBuilder, file: string, p: ParsedOrders): void {
+  const raw = p.raw;
+  let r = 0;
+  if (p.header === undefined) {
+    for (; r < raw.length; r++) addIssue(b, file, raw[r]!.line, "(row)", raw[r]!.message!);
+    addIssue(b, file, 1, "(file)", "the file is empty: expected a header line");
+    return;
+  }
+  // Rows the parser refused before the header are not counted (no file yet), as in readCsv.
+  for (; r < raw.length && raw[r]!.line < p.headerLine; r++) addIssue(b, file, raw[r]!.line, "(row)", raw[r]!.message!);
+  const reader = beginFile(b, "orders", file, p.header, p.headerLine);
+  const width = p.header.length;
+  const count = p.count;
+  if (reader.map.length === 0) {
+    for (; r < raw.length; r++) {
+      reader.rowsRead += 1;
+      if (raw[r]!.row === undefined) addIssue(b, file, raw[r]!.line, "(row)", raw[r]!.message!);
+    }
+    reader.rowsRead += count - raw.filter((x) => x.row !== undefined).length;
+    return;
+  }
+  b.orderLines = p.line;
+  b.oDay = p.day;
+  b.oPrice = p.price;
+  b.oCv = p.cv;
+  b.oQv = p.qv;
+  b.oRecurring = p.recurring;
+  b.oMember = p.member;
+  b.oCustomer = p.customer;
+  b.orderCount = count;
+  const { id, member: memberNumber, customer: customerNumber, day: days, line: lines } = p;
+  const { idPrefix, memberPrefix, customerPrefix } = p;
+  const ids = b.orderIds;
+  // First each table on its own (their lookups are random reads, kept apart and in buckets of
+  // numbers: a bucket's part of a table stays in cache), then the rows in order for their issues.
+  for (const x of raw) {
+    if (x.row === undefined) continue;
+    memberNumber[x.at] = -1;
+    customerNumber[x.at] = -1;
+  }
+  const flags = new Uint8Array(count);
+  const perm = new Int32Array(count);
+  resolveNumbers(memberNumber, days, count, b.memberIds, memberPrefix, b.mInfo, 1, true, flags, BEFORE_JOINING, AFTER_QUITTING, perm);
+  resolveNumbers(customerNumber, days, count, b.customerIds, customerPrefix, b.cInfo, 0, false, flags, BEFORE_ACQUIRED, AFTER_CHURNED, perm);
+  const mInfo = b.mInfo;
+  const cInfo = b.cInfo;
+  for (let o = 0; o <= count; o++) {
+    let kept: readonly string[] | undefined;
+    for (; r < raw.length && raw[r]!.at === o; r++) {
+      const x = raw[r]!;
+      if (x.row !== undefined) kept = x.row;
+      else {
+        reader.rowsRead += 1;
+        addIssue(b, file, x.line, "(row)", x.message!);
+      }
+    }
+    if (o === count) break;
+    const line = lines[o]!;
+    if (kept) {
+      addRow(b, reader, kept, line, kept.length, width, o);
+      continue;
+    }
+    reader.rowsRead += 1;
+    // As orderRow, for a row whose fields all read: what is left are its ids' checks and its dates against them.
+    let ok = true;
+    const i = id[o]!;
+    if (ids && i >= 0 && !addNumberedFingerprint(ids, idPrefix!, i)) {
+      addIssue(b, file, line, "id", `duplicate order id ${JSON.stringify(idPrefix! + i)} (on an earlier line too)`);
+      ok = false;
+    }
+    const day = days[o]!;
+    const flag = flags[o]!;
+    const customer = customerNumber[o]!;
+    if (customer < -1) {
+      addIssue(b, file, line, "customer", `unknown customer ${JSON.stringify(customerPrefix! + (-2 - customer))}`);
+      ok = false;
+    } else if (ok && (flag & (BEFORE_ACQUIRED | AFTER_CHURNED)) !== 0) {
+      const when = (flag & BEFORE_ACQUIRED) !== 0 ? `before she was acquired (${formatDay(cInfo[customer * 4]!)})` : `after she churned (${formatDay(cInfo[customer * 4 + 1]!)})`;
+      addIssue(b, file, line, "date", `an order on ${formatDay(day)} by customer ${JSON.stringify(idText(b.customerIds, customer))}, ${when}`);
+      ok = false;
+    }
+    const member = memberNumber[o]!;
+    if (member < -1) {
+      addIssue(b, file, line, "member", `unknown member ${JSON.stringify(memberPrefix! + (-2 - member))}`);
+      ok = false;
+    } else if (ok && (flag & (BEFORE_JOINING | AFTER_QUITTING)) !== 0) {
+      const when = (flag & BEFORE_JOINING) !== 0 ? `before she joined (${formatDay(mInfo[member * 4 + 1]!)})` : `after she quit (${formatDay(mInfo[member * 4 + 2]!)})`;
+      addIssue(b, file, line, "date", `an order on ${formatDay(day)} credited to member ${JSON.stringify(idText(b.memberIds, member))}, ${when}`);
+      ok = false;
+    }
+    if (!ok) continue; // an issue: nothing is built (the row's slot keeps what it held)
+    reader.rowsUsed += 1; // her member and customer are in place (b.oMember is memberNumber)
+  }
+}
+
+// Flags of an order's day against her member's and customer's dates (addParsedOrders).
+const BEFORE_JOINING = 1, AFTER_QUITTING = 2, BEFORE_ACQUIRED = 4, AFTER_CHURNED = 8;
+
+/**
+ * Replaces each order's id number (≥ 0; -1: none) by the table number of
+ * that id — `prefix` and the number, as findNumberedId (and, with
+ * `declared`, only a member with a row of her own) — or by `-2 − number`
+ * when there is none; and flags the order's day when it falls before
+ * `info[k * 4 + from]` or after the next word. Rows are visited by
+ * buckets of 65,536 numbers (`perm`: scratch), each bucket's rows in order.
+ */
+function resolveNumbers(numbers: Int32Array, days: Int32Array, count: number, table: IdTable, prefix: string | undefined, info: Int32Array, from: number, declared: boolean, flags: Uint8Array, before: number, after: number, perm: Int32Array): void {
+  let top = -1;
+  for (let o = 0; o < count; o++) if (numbers[o]! > top) top = numbers[o]!;
+  if (top < 0) return;
+  const starts = new Int32Array((top >>> 16) + 2);
+  for (let o = 0; o < count; o++) if (numbers[o]! >= 0) starts[(numbers[o]! >>> 16) + 1]! += 1;
+  for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
+  const used = starts[starts.length - 1]!;
+  for (let o = 0; o < count; o++) if (numbers[o]! >= 0) perm[starts[numbers[o]! >>> 16]!++] = o;
+  const direct = prefix !== undefined && table.prefix === prefix ? table.direct : undefined;
+  for (let j = 0; j < used; j++) {
+    const o = perm[j]!;
+    const n = numbers[o]!;
+    const e = direct !== undefined && n < direct.length ? direct[n]! : 0;
+    let k = e !== 0 ? e - 1 : direct !== undefined && n < table.spill ? -1 : findNumberedId(table, prefix!, n);
+    if (k >= 0 && declared && info[k * 4] !== 1) k = -1;
+    if (k < 0) {
+      numbers[o] = -2 - n;
+      continue;
+    }
+    numbers[o] = k;
+    const day = days[o]!;
+    if (day < info[k * 4 + from]!) flags[o]! |= before;
+    else if (day > info[k * 4 + from + 1]!) flags[o]! |= after;
+  }
 }
 
 /** Throws the issues found so far, if any, as one `DownlineInputError`. */
@@ -611,16 +799,35 @@ export function throwIssues(b: HistoryBuilder): void {
   throw new DownlineInputError("history", listed);
 }
 
-/** Sort keys (join day, row) → table numbers in that order (a typed sort of packed keys: no comparator). */
+/**
+ * Table numbers in order of day, then row: `rows` as they are when the days
+ * are in order already; else a counting sort by day (stable: rows keep their
+ * order within a day) when the days span no more than about four a row;
+ * else a typed sort of packed keys (day, row): no comparator either way.
+ */
 function orderByDay(info: Int32Array, at: number, rows: Int32Array, count: number): Int32Array {
-  const keys = new Float64Array(count);
+  let lo = Infinity;
+  let hi = -Infinity;
   let sorted = true;
-  for (let r = 0; r < count; r++) {
-    keys[r] = (info[rows[r]! * 4 + at]! + DAY_SHIFT) * TWO_31 + r;
-    if (r > 0 && keys[r]! < keys[r - 1]!) sorted = false;
+  for (let r = 0, last = -Infinity; r < count; r++) {
+    const day = info[rows[r]! * 4 + at]!;
+    if (day < last) sorted = false;
+    if (day < lo) lo = day;
+    if (day > hi) hi = day;
+    last = day;
   }
-  if (!sorted) keys.sort();
+  if (sorted) return rows.slice(0, count);
   const out = new Int32Array(count);
+  if (hi - lo <= 4 * count + 1024) {
+    const next = new Int32Array(hi - lo + 2);
+    for (let r = 0; r < count; r++) next[info[rows[r]! * 4 + at]! - lo + 1]! += 1;
+    for (let d = 1; d < next.length; d++) next[d]! += next[d - 1]!;
+    for (let r = 0; r < count; r++) out[next[info[rows[r]! * 4 + at]! - lo]!++] = rows[r]!;
+    return out;
+  }
+  const keys = new Float64Array(count);
+  for (let r = 0; r < count; r++) keys[r] = (info[rows[r]! * 4 + at]! + DAY_SHIFT) * TWO_31 + r;
+  keys.sort();
   for (let j = 0; j < count; j++) out[j] = rows[keys[j]! % TWO_31]!;
   return out;
 }
@@ -816,8 +1023,18 @@ export function finishHistory(b: HistoryBuilder): History {
   let before = 0;
   let after = 0;
   let inOrder = true;
+  // Days → periods through a table over the orders' days (a few years of days: millions of orders on each).
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let o = 0; o < total; o++) {
+    const d = oPeriod[o]!;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const periodOfDay = total > 0 && hi - lo < 1 << 20 ? new Int32Array(hi - lo + 1) : undefined;
+  if (periodOfDay) for (let d = lo; d <= hi; d++) periodOfDay[d - lo] = periodOf(d);
   for (let o = 0, last = -Infinity; o < total; o++) {
-    const t = periodOf(oPeriod[o]!);
+    const t = periodOfDay ? periodOfDay[oPeriod[o]! - lo]! : periodOf(oPeriod[o]!);
     oPeriod[o] = t;
     if (t < 0) before += 1;
     else if (t >= periods) after += 1;

@@ -71,17 +71,22 @@ function digit(c: number): number {
  * parseDay("2025-02-29") // => NaN
  */
 export function parseDay(text: string): number {
-  const n = text.length;
-  if (n < 10 || (n > 10 && text.charCodeAt(10) !== 84 /* T */ && text.charCodeAt(10) !== 32)) return NaN;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
-  const y0 = digit(text.charCodeAt(0));
-  const y1 = digit(text.charCodeAt(1));
-  const y2 = digit(text.charCodeAt(2));
-  const y3 = digit(text.charCodeAt(3));
-  const m0 = digit(text.charCodeAt(5));
-  const m1 = digit(text.charCodeAt(6));
-  const d0 = digit(text.charCodeAt(8));
-  const d1 = digit(text.charCodeAt(9));
+  return parseDayAt(text, 0, text.length);
+}
+
+/** {@link parseDay} of `text[from .. to)`, without the substring. */
+export function parseDayAt(text: string, from: number, to: number): number {
+  const n = to - from;
+  if (n < 10 || (n > 10 && text.charCodeAt(from + 10) !== 84 /* T */ && text.charCodeAt(from + 10) !== 32)) return NaN;
+  if (text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45) return NaN;
+  const y0 = digit(text.charCodeAt(from));
+  const y1 = digit(text.charCodeAt(from + 1));
+  const y2 = digit(text.charCodeAt(from + 2));
+  const y3 = digit(text.charCodeAt(from + 3));
+  const m0 = digit(text.charCodeAt(from + 5));
+  const m1 = digit(text.charCodeAt(from + 6));
+  const d0 = digit(text.charCodeAt(from + 8));
+  const d1 = digit(text.charCodeAt(from + 9));
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 || y0 === 0) return NaN;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;

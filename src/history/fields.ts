@@ -18,16 +18,20 @@
  * parseMinor("39.500", 2) // => 3950
  */
 export function parseMinor(text: string, digits: number): number {
-  const n = text.length;
-  if (n === 0) return NaN;
+  return parseMinorAt(text, 0, text.length, digits);
+}
+
+/** {@link parseMinor} of `text[from .. n)`, without the substring. */
+export function parseMinorAt(text: string, from: number, n: number, digits: number): number {
+  if (n === from) return NaN;
   let units = 0;
-  let i = 0;
+  let i = from;
   for (; i < n; i++) {
     const c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     units = units * 10 + c;
   }
-  if (i === 0) return NaN;
+  if (i === from) return NaN;
   let places = 0;
   if (i < n) {
     if (text.charCodeAt(i) !== 46 /* . */ || i === n - 1) return NaN;

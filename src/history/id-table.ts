@@ -11,6 +11,17 @@
  * against some 100 for a `Map` of strings (and a `Map` lookup costs twice
  * the time: measured with 4 million random lookups among a million ids).
  *
+ * Most exports number their ids: a fixed prefix and a decimal number
+ * (`M123`, `10045`). Those skip the hash table: the prefix of the first such
+ * id is the table's, and an id made of that prefix and a number without
+ * leading zeros (at most 9 digits, and below `4 × count + 2^20` when it is
+ * first seen, so a sparse range cannot blow memory) is looked up straight in
+ * an `Int32Array` by its number — 4 bytes a number, no hashing, and a
+ * lookup touches one word. Every other id goes through the hash table. Which
+ * way an id goes depends on its text alone, except that a numbered id past
+ * the bound goes to the hash table; lookups of numbers from the smallest
+ * such one up try both (see `spill`).
+ *
  * @module
  */
 import { grown } from "../util/grow.js";
@@ -32,6 +43,62 @@ export interface IdTable {
   table: Int32Array;
   /** Words per slot: 8 while ids are added, 2 once compacted. */
   slot: number;
+  /** The prefix of numbered ids (`"M"` for `M123`): that of the first id ending in a number; undefined before. */
+  prefix: string | undefined;
+  /** Numbered ids: their number → their id number + 1 (0: none). */
+  direct: Int32Array;
+  /** The smallest number of a numbered id kept in the hash table (its number was past the bound); Infinity if none. */
+  spill: number;
+  /** Ids in the hash table (the others are numbered ids in `direct`). */
+  hashed: number;
+}
+
+/** Digits of a numbered id's number, at most (below 2^31, and no per-id overflow checks). */
+const MAX_DIGITS = 9;
+
+/**
+ * The number in `text[from .. n)` (n: its end by default): decimal digits
+ * without a leading zero ("0" itself is 0), at most {@link MAX_DIGITS}; -1
+ * when the rest is anything else.
+ */
+export function numberAfter(text: string, from: number, n = text.length): number {
+  if (n === from || n - from > MAX_DIGITS) return -1;
+  let c = text.charCodeAt(from) - 48;
+  if (c < 0 || c > 9 || (c === 0 && n - from > 1)) return -1;
+  let v = c;
+  for (let i = from + 1; i < n; i++) {
+    c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** The number of a numbered id (the table's prefix, then a number), or -1. */
+function directNumber(t: IdTable, text: string): number {
+  const prefix = t.prefix;
+  if (prefix === undefined || !text.startsWith(prefix)) return -1;
+  return numberAfter(text, prefix.length);
+}
+
+/**
+ * The length of the prefix before the number `text` ends with — its whole
+ * run of trailing digits, without a leading zero, at most 9 digits — or -1
+ * (zero-padded numbers, `M0012`, name no prefix).
+ */
+export function numberedPrefix(text: string): number {
+  let i = text.length;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c < 48 || c > 57) break;
+    i -= 1;
+  }
+  return numberAfter(text, i) >= 0 ? i : -1;
+}
+
+/** Whether a numbered id's number may go in `direct` when `count` ids are interned: within 4 × count + 2^20. */
+function directAllowed(n: number, count: number): boolean {
+  return n < 4 * count + (1 << 20);
 }
 
 /** An empty table with room for about `capacity` ids. */
@@ -39,7 +106,17 @@ export function createIdTable(capacity = 16): IdTable {
   const n = Math.max(16, capacity);
   let slots = 32;
   while (slots < n * 2) slots *= 2;
-  return { count: 0, chars: new Uint16Array(n * 8), start: new Int32Array(n + 1), table: new Int32Array(slots * SLOT), slot: SLOT };
+  return {
+    count: 0,
+    chars: new Uint16Array(n * 8),
+    start: new Int32Array(n + 1),
+    table: new Int32Array(slots * SLOT),
+    slot: SLOT,
+    prefix: undefined,
+    direct: new Int32Array(0),
+    spill: Infinity,
+    hashed: 0,
+  };
 }
 
 /** FNV-1a over the code units, finished by murmur3's mixer. */
@@ -88,6 +165,12 @@ function slotOf(t: IdTable, text: string, h: number): number {
 
 /** The number of `text`, or -1 if it was never interned. */
 export function findId(t: IdTable, text: string): number {
+  const d = directNumber(t, text);
+  if (d >= 0) {
+    const e = d < t.direct.length ? t.direct[d]! : 0;
+    if (e !== 0) return e - 1;
+    if (d < t.spill) return -1;
+  }
   const h = hashText(text);
   if (t.slot === SLOT) return t.table[slotOf(t, text, h) + 1]! - 1;
   // Compacted: two words a slot, texts compared in the pool.
@@ -105,6 +188,22 @@ export function findId(t: IdTable, text: string): number {
 }
 
 /**
+ * The number of the id `prefix` + `n` (a number without leading zeros, as
+ * {@link numberAfter} reads), or -1: as `findId(t, prefix + n)`, without the
+ * text when `prefix` is the table's. A prefix never ends in a digit (it is
+ * what comes before a whole run of them), so a text of another prefix is
+ * never one of the table's numbered ids.
+ */
+export function findNumberedId(t: IdTable, prefix: string, n: number): number {
+  if (t.prefix === prefix) {
+    const e = n < t.direct.length ? t.direct[n]! : 0;
+    if (e !== 0) return e - 1;
+    if (n < t.spill) return -1;
+  }
+  return findId(t, prefix + n);
+}
+
+/**
  * Shrinks a table whose ids are all in: its texts to their exact size, its
  * slots to two words (hash, number) at most three quarters full — about 20
  * bytes an id plus its characters, for lookups that are no longer hot
@@ -113,7 +212,7 @@ export function findId(t: IdTable, text: string): number {
 export function compactIdTable(t: IdTable): void {
   if (t.slot !== SLOT) return;
   let slots = 16;
-  while (slots * 3 < t.count * 4) slots *= 2;
+  while (slots * 3 < t.hashed * 4) slots *= 2;
   const table = new Int32Array(slots * 2);
   const mask = table.length - 2;
   const old = t.table;
@@ -129,6 +228,9 @@ export function compactIdTable(t: IdTable): void {
   t.slot = 2;
   t.chars = t.chars.slice(0, t.start[t.count]!);
   t.start = t.start.slice(0, t.count + 1);
+  let top = t.direct.length;
+  while (top > 0 && t.direct[top - 1] === 0) top -= 1;
+  if (top < t.direct.length) t.direct = t.direct.slice(0, top);
 }
 
 /**
@@ -143,21 +245,37 @@ export function compactIdTable(t: IdTable): void {
  */
 export function internId(t: IdTable, text: string): number {
   if (t.slot !== SLOT) throw new RangeError("downline/history: an id table is compacted: no id can be added");
+  if (t.prefix === undefined) {
+    const p = numberedPrefix(text);
+    if (p >= 0) t.prefix = text.slice(0, p);
+  }
+  const d = directNumber(t, text);
+  if (d >= 0) {
+    const e = d < t.direct.length ? t.direct[d]! : 0;
+    if (e !== 0) return -e;
+    // From `spill` up, a numbered id may sit in the hash table.
+    if (d >= t.spill) {
+      const hashedAs = t.table[slotOf(t, text, hashText(text)) + 1]!;
+      if (hashedAs !== 0) return -hashedAs;
+    }
+    if (d < t.direct.length || directAllowed(d, t.count)) {
+      if (d >= t.direct.length) t.direct = grown(t.direct, Math.min(4 * t.count + (1 << 20), Math.max(d + 1, Math.ceil(t.direct.length * 1.5) + 1024)));
+      const k = appendText(t, text);
+      t.direct[d] = k + 1;
+      return k;
+    }
+    if (d < t.spill) t.spill = d;
+  }
   const h = hashText(text);
   const at = slotOf(t, text, h);
   const e = t.table[at + 1]!;
   if (e !== 0) return -e;
-  const k = t.count;
-  if (k + 1 >= t.start.length) t.start = grown(t.start, Math.ceil(t.start.length * 1.5) + 16);
-  const from = t.start[k]!;
-  if (from + text.length > t.chars.length) t.chars = grown(t.chars, Math.ceil((from + text.length) * 1.5) + 64);
-  for (let i = 0; i < text.length; i++) t.chars[from + i] = text.charCodeAt(i);
-  t.start[k + 1] = from + text.length;
-  t.count = k + 1;
+  const k = appendText(t, text);
+  t.hashed += 1;
   const n = text.length;
   t.table[at] = h;
   t.table[at + 1] = k + 1;
-  t.table[at + 2] = from;
+  t.table[at + 2] = t.start[k]!;
   t.table[at + 3] = n;
   if (n <= 8) {
     t.table[at + 4] = pair(text, 0, n);
@@ -166,7 +284,19 @@ export function internId(t: IdTable, text: string): number {
     t.table[at + 7] = pair(text, 6, n);
   }
   // At most two thirds full: probes stay within a cache line or two.
-  if ((k + 1) * 3 * SLOT > t.table.length * 2) rehash(t);
+  if (t.hashed * 3 * SLOT > t.table.length * 2) rehash(t);
+  return k;
+}
+
+/** Appends `text` as the next id's; returns its number. */
+function appendText(t: IdTable, text: string): number {
+  const k = t.count;
+  if (k + 1 >= t.start.length) t.start = grown(t.start, Math.ceil(t.start.length * 1.5) + 16);
+  const from = t.start[k]!;
+  if (from + text.length > t.chars.length) t.chars = grown(t.chars, Math.ceil((from + text.length) * 1.5) + 64);
+  for (let i = 0; i < text.length; i++) t.chars[from + i] = text.charCodeAt(i);
+  t.start[k + 1] = from + text.length;
+  t.count = k + 1;
   return k;
 }
 
@@ -194,20 +324,30 @@ export function idText(t: IdTable, k: number): string {
 }
 
 /**
- * A set of 64-bit fingerprints of texts (two independent 32-bit hashes), for
- * finding repeated order ids without keeping them: 8 bytes a slot. Two
- * different texts are taken for one with a chance of about n²/2^65 for n
- * texts (4·10⁻⁷ for four million).
+ * A set of order ids, for finding repeated ones without keeping them.
+ * Numbered ids (a prefix and a number, as in an {@link IdTable}) are bits
+ * in a bitset by number (up to 32 × count + 2^23 bits: 4 bytes an id plus a
+ * megabyte); the others are kept as 64-bit fingerprints (two independent
+ * 32-bit hashes, 8 bytes a slot): two different texts are taken for one
+ * with a chance of about n²/2^65 for n texts (4·10⁻⁷ for four million).
  */
 export interface FingerprintSet {
   count: number;
   /** Slots of two words (the hashes; both 0: empty, a text hashing to (0, 0) is stored as (0, 1)). */
   table: Int32Array;
+  /** Fingerprints in `table`. */
+  hashed: number;
+  /** The prefix of numbered ids; undefined before the first. */
+  prefix: string | undefined;
+  /** Numbered ids seen: bit n of word n >> 5. */
+  bits: Int32Array;
+  /** The smallest number of a numbered id kept as a fingerprint (past the bound); Infinity if none. */
+  spill: number;
 }
 
 /** An empty fingerprint set. */
 export function createFingerprintSet(): FingerprintSet {
-  return { count: 0, table: new Int32Array(2048) };
+  return { count: 0, table: new Int32Array(2048), hashed: 0, prefix: undefined, bits: new Int32Array(0), spill: Infinity };
 }
 
 function secondHash(text: string): number {
@@ -218,8 +358,57 @@ function secondHash(text: string): number {
   return h ^ (h >>> 15);
 }
 
-/** Adds `text`'s fingerprint; false if it was there already (a repeat, as far as 64 bits tell). */
+/** Adds `text`; false if it was there already (a repeat: for a fingerprint, as far as 64 bits tell). */
 export function addFingerprint(s: FingerprintSet, text: string): boolean {
+  if (s.prefix === undefined) {
+    const p = numberedPrefix(text);
+    if (p >= 0) s.prefix = text.slice(0, p);
+  }
+  const d = s.prefix !== undefined && text.startsWith(s.prefix) ? numberAfter(text, s.prefix.length) : -1;
+  if (d >= 0) {
+    const added = addNumber(s, d, text);
+    if (added !== undefined) return added;
+  }
+  if (!fingerprint(s, text, true)) return false;
+  s.count += 1;
+  return true;
+}
+
+/**
+ * As `addFingerprint(s, prefix + n)` for a number `n` without leading zeros,
+ * without the text when `prefix` is the set's (see {@link findNumberedId}).
+ */
+export function addNumberedFingerprint(s: FingerprintSet, prefix: string, n: number): boolean {
+  if (s.prefix === prefix) {
+    const added = addNumber(s, n, undefined);
+    if (added !== undefined) return added;
+  }
+  return addFingerprint(s, prefix + n);
+}
+
+/**
+ * Adds the numbered id `d` (its text: `text`, or the set's prefix and `d`)
+ * as a bit; undefined when its number is past the bound (the caller keeps
+ * its fingerprint).
+ */
+function addNumber(s: FingerprintSet, d: number, text: string | undefined): boolean | undefined {
+  const w = d >>> 5;
+  const bit = 1 << (d & 31);
+  if (w < s.bits.length && (s.bits[w]! & bit) !== 0) return false;
+  // From `spill` up, a numbered id may be a fingerprint.
+  if (d >= s.spill && !fingerprint(s, text ?? s.prefix! + d, false)) return false;
+  if (w < s.bits.length || d < 32 * s.count + (1 << 23)) {
+    if (w >= s.bits.length) s.bits = grown(s.bits, Math.max(w + 1, Math.ceil(s.bits.length * 1.5) + 256));
+    s.bits[w]! |= bit;
+    s.count += 1;
+    return true;
+  }
+  if (d < s.spill) s.spill = d;
+  return undefined;
+}
+
+/** Whether `text`'s fingerprint is new; added if `add`. */
+function fingerprint(s: FingerprintSet, text: string, add: boolean): boolean {
   const a = hashText(text);
   let b = secondHash(text);
   if (a === 0 && b === 0) b = 1;
@@ -232,10 +421,11 @@ export function addFingerprint(s: FingerprintSet, text: string): boolean {
     if (x === 0 && y === 0) break;
     if (x === a && y === b) return false;
   }
+  if (!add) return true;
   table[at] = a;
   table[at + 1] = b;
-  s.count += 1;
-  if (s.count * 3 > table.length) {
+  s.hashed += 1;
+  if (s.hashed * 3 > table.length) {
     // Past two thirds full: twice the slots.
     const bigger = new Int32Array(table.length * 2);
     const m = bigger.length - 2;

@@ -159,3 +159,23 @@ F,E,2025-01-05,B,L
     expect(() => historyFromRecords({ members: [{ id: "a", sponsor: "b", joined: "2025-01-02" }] })).toThrow(/members\[0\]: sponsor: unknown sponsor "b"/);
   });
 });
+
+describe("customers in order of acquisition, then of their rows", () => {
+  it("whether their days span a few years (a counting sort) or decades (a sort of keys)", () => {
+    for (const [near, far] of [
+      ["2025-03-02", "2025-03-01"],
+      ["2044-05-01", "1990-02-01"],
+    ] as const) {
+      const history = historyFromRecords({
+        members: [{ id: "A", sponsor: null, joined: "1990-01-01" }],
+        customers: [
+          { id: "c1", distributor: "A", acquired: near },
+          { id: "c2", distributor: "A", acquired: far },
+          { id: "c3", distributor: "A", acquired: near },
+          { id: "c4", distributor: "A", acquired: far },
+        ],
+      });
+      expect(Array.from({ length: 4 }, (_, i) => history.customers.ids.text(i))).toEqual(["c2", "c4", "c1", "c3"]);
+    }
+  });
+});
