@@ -124,6 +124,14 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
   const ownCounts = Uint8Array.from(ranks, (r) => (r.includeOwn ? 1 : 0));
   const minPv = Float64Array.from(ranks, (r) => r.pv);
   const minGv = Float64Array.from(ranks, (r) => r.gv);
+  // No rank is reached with a group volume (of the rank's kind) below its minimum, nor with a
+  // personal one below its own (a capped leg volume is at most the legs' whole): the least of
+  // them over the ranks on CV, and on QV, turn most members away before any rank is tried.
+  const least = (kind: string, of: (r: CompiledRank) => number) => Math.min(Infinity, ...ranks.filter((r) => r.volumeKind === kind).map(of));
+  const floorGv = least("cv", (r) => r.gv);
+  const floorGqv = least("qv", (r) => r.gv);
+  const floorPv = least("cv", (r) => r.pv);
+  const floorQv = least("qv", (r) => r.pv);
   const shareBy = Int32Array.from(ranks, (r) => shareRanks.indexOf(r));
   const shareScaleBy = Float64Array.from(ranks, (r) => r.shareScale);
   const needsChildren = measures.some((m) => m.kind === "qualifiedLines" || m.kind === "legVolume");
@@ -303,6 +311,7 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
 
   /** Member i's paid-as rank (0: none): the highest whose rule she meets. Her own volumes and her legs' counters are final. */
   function rankOf(i: number, pv: Float64Array, qv: Float64Array, gv: Float64Array, gqv: Float64Array, active: Uint8Array): number {
+    if ((gv[i]! < floorGv && gqv[i]! < floorGqv) || (pv[i]! < floorPv && qv[i]! < floorQv)) return 0;
     for (let k = checks.length - 1; k >= 0; k--) {
       if (needActive[k] === 1 && active[i] !== 1) continue;
       const onQv = onQvBy[k] === 1;
