@@ -67,18 +67,23 @@ export function memberRowsOf(columns: MemberColumns, rankNames: readonly string[
   return rows;
 }
 
-/** Member i's record, built from the member columns. */
+/** A rank number's name ("" for none; the number itself past the ladder). */
+function rankName(rankNames: readonly string[], r: number): string {
+  return r === 0 ? "" : (rankNames[r - 1] ?? String(r));
+}
+
+/** Member i's record, built from the member columns (no closure per row: millions of rows may be read). */
 function memberRowAt(columns: MemberColumns, i: number, rankNames: readonly string[]): MemberRow {
-  const rankName = (r: number) => (r === 0 ? "" : (rankNames[r - 1] ?? String(r)));
   const byComponent: Record<string, number> = {};
   let earnings = 0;
   let retailProfit = 0;
-  columns.components.forEach((name, c) => {
-    const e = columns.earnings[c]![i]!;
-    byComponent[name] = e;
-    if (columns.paidBy[c] === "customer") retailProfit += e;
+  const { components, earnings: earned, paidBy } = columns;
+  for (let c = 0; c < components.length; c++) {
+    const e = earned[c]![i]!;
+    byComponent[components[c]!] = e;
+    if (paidBy[c] === "customer") retailProfit += e;
     else earnings += e;
-  });
+  }
   const gross = earnings + retailProfit;
   const requiredPurchases = columns.requiredPurchases[i]!;
   const expenses = columns.expenses[i]!;
@@ -95,8 +100,8 @@ function memberRowAt(columns: MemberColumns, i: number, rankNames: readonly stri
     recruits: columns.recruits[i]!,
     customers: alive ? columns.customers[i]! : 0,
     periodsActive: columns.periodsActive[i]!,
-    rank: rankName(columns.rank[i]!),
-    title: rankName(columns.title[i]!),
+    rank: rankName(rankNames, columns.rank[i]!),
+    title: rankName(rankNames, columns.title[i]!),
     hours: columns.hours[i]!,
     earnings,
     retailProfit,

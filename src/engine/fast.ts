@@ -56,7 +56,7 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
   let activeOrAbove = new Int32Array(0);
   let title = new Uint8Array(0);
   let memberPackage = new Uint8Array(0);
-  const qualifier = createQualifier(plan.ranks, plan.measures);
+  const qualifier = createQualifier(plan.ranks, plan.measures, !components.some((c) => c.stage === "measure"));
   // Volumes, legs and measures are computed every period only when ranks or measures need them;
   // otherwise on first read (a component, or a reader of the payout, asking for `gv` and the like).
   const eagerVolumes = plan.ranks.length > 0 || plan.measures.length > 0;
@@ -123,8 +123,12 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         const a = alive[i] === 1 && (activityOnQv ? q : v) >= minPv ? 1 : 0;
         active[i] = a;
         activeCount += a;
-        // Uplines have lower indices and are current members, so their entry is already final:
-        // one read of hers (herself if active, else her active upline) rather than two.
+      }
+      // The active uplines in a loop of their own: its one random read (her upline's entry) stalls
+      // on memory at scale, and the streaming work above runs at full speed apart from it.
+      for (let idx = 0; idx < memberCount; idx++) {
+        const i = members[idx]!;
+        const a = active[i]!;
         const p = upline[i]!;
         const au = p < 0 ? -1 : activeOrAbove[p]!;
         activeUpline[i] = au;
@@ -158,10 +162,10 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         },
         values,
         get largestLeg() {
-          return volumes().largestLeg;
+          return legs().largestLeg;
         },
         get frontline() {
-          return volumes().frontline;
+          return legs().frontline;
         },
         rank,
         title,
@@ -237,10 +241,10 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
           return volumes().gv;
         },
         get largestLeg() {
-          return volumes().largestLeg;
+          return legs().largestLeg;
         },
         get frontline() {
-          return volumes().frontline;
+          return legs().frontline;
         },
         rank,
         title,
@@ -277,6 +281,12 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
       qualifier.volumes(qualifyInput!);
     }
     return qualifier.result;
+  }
+
+  /** The qualifier's frontline counts and largest legs of the latest pay call (with its volumes). */
+  function legs() {
+    volumes();
+    return qualifier.legs();
   }
 
   /** Each member's plan package number for the latest pay call, filled at most once per call, when first read. */

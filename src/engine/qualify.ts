@@ -1,21 +1,26 @@
 /**
- * The fast engine's volumes, measures and qualification, in two reverse passes
+ * The fast engine's volumes, measures and qualification, in reverse passes
  * over the current members (each a post-order: a downline has higher indices):
  *
- * 1. volumes: GV (and group QV, when orders carry their own QV), legs, the
- *    largest leg, the counters rank rules read (legs at a volume, capped leg
- *    volumes for max-share rules) and the plan's measures that do not depend
- *    on ranks (legs at a volume, active sponsored members, qualified lines,
- *    capped leg volume);
+ * 1. volumes: GV (and group QV, when orders carry their own QV), the
+ *    counters rank rules read (legs at a volume, capped leg volumes for
+ *    max-share rules) and the plan's measures that do not depend on ranks
+ *    (legs at a volume, active sponsored members, qualified lines, capped
+ *    leg volume);
  * 2. ranks: paid-as ranks, the highest rank in each subtree, legs holding a
  *    rank, and measures counting them.
  *
  * Components of `stage: "measure"` run between the two (the engine calls
- * them), so that rank rules can read what they publish. No recursion, no
- * allocation per member: lines by leg share read each member's legs through
- * a children index (offsets + a flat list, built in two linear passes) into
- * one shared heap scratch, so a member's legs are ordered only as far as her
- * lines need.
+ * them), so that rank rules can read what they publish; without one, the
+ * ranks are computed in the volumes' pass (a member's rank reads only her
+ * own volumes and her legs', final when the pass reaches her), which at
+ * scale saves a pass of random writes to uplines. Frontline counts and
+ * largest legs are counted in the volumes' pass when a measure reads a
+ * member's legs, else by a pass of their own when first read (`legs`). No
+ * recursion, no allocation per member: lines by leg share read each
+ * member's legs through a children index (offsets + a flat list, built in
+ * two linear passes) into one shared heap scratch, so a member's legs are
+ * ordered only as far as her lines need.
  *
  * @module
  */
@@ -63,6 +68,13 @@ export interface Qualifier {
   zeroRanks(size: number): void;
   volumes(input: QualifyInput): void;
   ranks(input: QualifyInput): void;
+  /**
+   * `result.frontline` and `result.largestLeg` for the latest `volumes`
+   * input: computed in its pass when the plan's measures read a member's legs,
+   * else by a pass of their own on first call (no rule of the plan reads
+   * them; a component or a reader of the payout may).
+   */
+  legs(): Qualification;
 }
 
 interface LegThreshold {
@@ -70,7 +82,14 @@ interface LegThreshold {
   readonly min: number;
 }
 
-export function createQualifier(ranks: readonly CompiledRank[], measures: readonly CompiledMeasure[] = []): Qualifier {
+/**
+ * A qualifier for a ladder and measures. With `fuseRanks` (no measure-stage
+ * component runs between volumes and ranks), `volumes` computes the ranks in
+ * the same reverse pass, and `ranks` has nothing left to do: a member's rank
+ * needs only her own volumes and her legs' highest ranks, all final when
+ * the pass reaches her.
+ */
+export function createQualifier(ranks: readonly CompiledRank[], measures: readonly CompiledMeasure[] = [], fuseRanks = false): Qualifier {
   // One counter per distinct (kind, leg threshold), shared by the ranks that use it.
   const thresholdKey = (t: LegThreshold) => `${t.qv ? "qv" : "cv"}:${t.min}`;
   const gvThresholds: LegThreshold[] = [];
@@ -105,6 +124,14 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
   const ownCounts = Uint8Array.from(ranks, (r) => (r.includeOwn ? 1 : 0));
   const minPv = Float64Array.from(ranks, (r) => r.pv);
   const minGv = Float64Array.from(ranks, (r) => r.gv);
+  // No rank is reached with a group volume (of the rank's kind) below its minimum, nor with a
+  // personal one below its own (a capped leg volume is at most the legs' whole): the least of
+  // them over the ranks on CV, and on QV, turn most members away before any rank is tried.
+  const least = (kind: string, of: (r: CompiledRank) => number) => Math.min(Infinity, ...ranks.filter((r) => r.volumeKind === kind).map(of));
+  const floorGv = least("cv", (r) => r.gv);
+  const floorGqv = least("qv", (r) => r.gv);
+  const floorPv = least("cv", (r) => r.pv);
+  const floorQv = least("qv", (r) => r.pv);
   const shareBy = Int32Array.from(ranks, (r) => shareRanks.indexOf(r));
   const shareScaleBy = Float64Array.from(ranks, (r) => r.shareScale);
   const needsChildren = measures.some((m) => m.kind === "qualifiedLines" || m.kind === "legVolume");
@@ -136,6 +163,10 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
   let heap = new Float64Array(16);
   // Measures' value arrays read by rank rules, per rank, resolved per period (measure-stage values may be new arrays).
   let rankValues: (Float64Array | undefined)[][] = [];
+  // The input whose ranks `volumes` computed in its pass (fused), so that `ranks` has nothing left to do.
+  let rankedInput: QualifyInput | undefined;
+  // The input whose frontline and largest legs are still to be counted (`legs`), or undefined.
+  let legsInput: QualifyInput | undefined;
 
   return {
     result,
@@ -179,6 +210,11 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
       for (const a of result.measures) a.fill(0, 0, size);
       if (needsChildren) buildChildren(members, memberCount, upline, size);
       const values = result.measures;
+      const fused = fuseRanks && checks.length > 0;
+      rankedInput = fused ? input : undefined;
+      legsInput = needsChildren ? undefined : input;
+      if (fused) startRanks(size, input.values);
+      const { rank, subtreeRank } = result;
       for (let idx = memberCount - 1; idx >= 0; idx--) {
         const i = members[idx]!;
         // Her legs have all been passed up into her counters by now.
@@ -203,11 +239,20 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
           values[out]![i] = (spec.includeOwn ? own : 0) + (frontline[i]! > 0 ? cappedLegs(i, group, capOf(total, spec.maxShare)) : 0);
         }
         const p = upline[i]!;
+        if (fused) {
+          const r = rankOf(i, pv, qv, gv, gqv, active);
+          rank[i] = r;
+          const sub = r > subtreeRank[i]! ? r : subtreeRank[i]!;
+          subtreeRank[i] = sub;
+          if (p >= 0) passRank(p, sub);
+        }
         if (p < 0) continue;
         gv[p]! += g;
         if (separateQv) gqv[p]! += gq;
-        frontline[p]! += 1;
-        if (g > largestLeg[p]!) largestLeg[p] = g;
+        if (needsChildren) {
+          frontline[p]! += 1;
+          if (g > largestLeg[p]!) largestLeg[p] = g;
+        }
         for (let t = 0; t < gvThresholds.length; t++) {
           const th = gvThresholds[t]!;
           if ((th.qv ? gq : g) >= th.min) legsByGv[t]![p]! += 1;
@@ -224,52 +269,83 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
         }
       }
     },
-    ranks(input) {
-      const { size, members, memberCount, upline, pv, qv, active, values } = input;
-      const { gv, gqv, rank, subtreeRank } = result;
-      for (const a of legsByRank) a.fill(0, 0, size);
-      const measureArrays = new Map(measures.map((m, k) => [m.name, result.measures[k]!] as const));
-      rankValues = checks.map((c) => c.measureNames.map((n) => measureArrays.get(n) ?? values.get(n)));
-      for (let idx = memberCount - 1; idx >= 0; idx--) {
+    legs() {
+      const input = legsInput;
+      if (input === undefined) return result;
+      legsInput = undefined;
+      const { members, memberCount, upline } = input;
+      const { gv, largestLeg, frontline } = result;
+      for (let idx = 0; idx < memberCount; idx++) {
         const i = members[idx]!;
-        let r = 0;
-        for (let k = checks.length - 1; k >= 0; k--) {
-          if (needActive[k] === 1 && active[i] !== 1) continue;
-          const onQv = onQvBy[k] === 1;
-          const own = onQv ? qv[i]! : pv[i]!;
-          if (own < minPv[k]!) continue;
-          const share = shareBy[k]!;
-          if (share >= 0) {
-            const scaleK = shareScaleBy[k]!;
-            if ((ownCounts[k] === 1 ? own * scaleK : 0) + capped[share]![i]! < minGv[k]! * scaleK) continue;
-          } else {
-            const g = onQv ? gqv[i]! : gv[i]!;
-            if ((ownCounts[k] === 1 ? g : g - own) < minGv[k]!) continue;
-          }
-          const c = checks[k]!;
-          let ok = true;
-          for (let q = 0; q < c.gvIndex.length; q++) if (legsByGv[c.gvIndex[q]!]![i]! < c.gvCount[q]!) ok = false;
-          for (let q = 0; q < c.rankIndex.length; q++) if (legsByRank[c.rankIndex[q]!]![i]! < c.rankCount[q]!) ok = false;
-          const vs = rankValues[k]!;
-          for (let q = 0; q < vs.length; q++) if (!(vs[q]![i]! >= c.measureMin[q]!)) ok = false;
-          if (!ok) continue;
-          r = k + 1;
-          break;
-        }
-        rank[i] = r;
-        if (r > subtreeRank[i]!) subtreeRank[i] = r;
         const p = upline[i]!;
         if (p < 0) continue;
-        const sub = subtreeRank[i]!;
-        if (sub > subtreeRank[p]!) subtreeRank[p] = sub;
-        for (let t = 0; t < rankThresholds.length; t++) if (sub >= rankThresholds[t]!) legsByRank[t]![p]! += 1;
-        for (let m = 0; m < rankLegsSpecs.length; m++) {
-          const { out, spec } = rankLegsSpecs[m]!;
-          if (sub >= spec.rank) result.measures[out]![p]! += 1;
-        }
+        frontline[p]! += 1;
+        const g = gv[i]!;
+        if (g > largestLeg[p]!) largestLeg[p] = g;
+      }
+      return result;
+    },
+    ranks(input) {
+      if (rankedInput === input) return; // computed in the volumes' pass
+      const { size, members, memberCount, upline, pv, qv, active, values } = input;
+      const { gv, gqv, rank, subtreeRank } = result;
+      startRanks(size, values);
+      for (let idx = memberCount - 1; idx >= 0; idx--) {
+        const i = members[idx]!;
+        const r = rankOf(i, pv, qv, gv, gqv, active);
+        rank[i] = r;
+        const sub = r > subtreeRank[i]! ? r : subtreeRank[i]!;
+        subtreeRank[i] = sub;
+        const p = upline[i]!;
+        if (p >= 0) passRank(p, sub);
       }
     },
   };
+
+  /** Clears the counters of legs by rank and resolves the measures each rank's rule reads this period (measure-stage values may be new arrays). */
+  function startRanks(size: number, values: ReadonlyMap<string, Float64Array>): void {
+    for (const a of legsByRank) a.fill(0, 0, size);
+    const measureArrays = new Map(measures.map((m, k) => [m.name, result.measures[k]!] as const));
+    rankValues = checks.map((c) => c.measureNames.map((n) => measureArrays.get(n) ?? values.get(n)));
+  }
+
+  /** Member i's paid-as rank (0: none): the highest whose rule she meets. Her own volumes and her legs' counters are final. */
+  function rankOf(i: number, pv: Float64Array, qv: Float64Array, gv: Float64Array, gqv: Float64Array, active: Uint8Array): number {
+    if ((gv[i]! < floorGv && gqv[i]! < floorGqv) || (pv[i]! < floorPv && qv[i]! < floorQv)) return 0;
+    for (let k = checks.length - 1; k >= 0; k--) {
+      if (needActive[k] === 1 && active[i] !== 1) continue;
+      const onQv = onQvBy[k] === 1;
+      const own = onQv ? qv[i]! : pv[i]!;
+      if (own < minPv[k]!) continue;
+      const share = shareBy[k]!;
+      if (share >= 0) {
+        const scaleK = shareScaleBy[k]!;
+        if ((ownCounts[k] === 1 ? own * scaleK : 0) + capped[share]![i]! < minGv[k]! * scaleK) continue;
+      } else {
+        const g = onQv ? gqv[i]! : gv[i]!;
+        if ((ownCounts[k] === 1 ? g : g - own) < minGv[k]!) continue;
+      }
+      const c = checks[k]!;
+      let ok = true;
+      for (let q = 0; q < c.gvIndex.length; q++) if (legsByGv[c.gvIndex[q]!]![i]! < c.gvCount[q]!) ok = false;
+      for (let q = 0; q < c.rankIndex.length; q++) if (legsByRank[c.rankIndex[q]!]![i]! < c.rankCount[q]!) ok = false;
+      const vs = rankValues[k]!;
+      for (let q = 0; q < vs.length; q++) if (!(vs[q]![i]! >= c.measureMin[q]!)) ok = false;
+      if (ok) return k + 1;
+    }
+    return 0;
+  }
+
+  /** Passes a leg's highest rank (`sub`) up to her parent p: p's highest rank below, legs by rank, measures counting them. */
+  function passRank(p: number, sub: number): void {
+    const { subtreeRank } = result;
+    if (sub > subtreeRank[p]!) subtreeRank[p] = sub;
+    for (let t = 0; t < rankThresholds.length; t++) if (sub >= rankThresholds[t]!) legsByRank[t]![p]! += 1;
+    for (let m = 0; m < rankLegsSpecs.length; m++) {
+      const { out, spec } = rankLegsSpecs[m]!;
+      if (sub >= spec.rank) result.measures[out]![p]! += 1;
+    }
+  }
 
   /**
    * The children index of the current tree, with one array of offsets:

@@ -1,7 +1,12 @@
 /**
  * Matching on the fast engine: one reverse pass over the members (a
  * post-order, so with `cascade` a member's own match is complete when she is
- * reached), each walking up her generations (a few) and crediting her
+ * reached). When the rate an earner gets depends on the earner alone (no
+ * comparison with the matched member, no table by the matched member's
+ * package), the matched amounts flow up instead: each member passes to her
+ * sponsor what reached her at each generation, so when the pass reaches a
+ * member, what she matches at generation g is one sum, paid at her rate
+ * for g. Else each member walks up her generations (a few) and credits her
  * qualified uplines. No recursion, no allocation per member.
  *
  * Amounts are exact in two parts per payee: `whole` in 1/scale of a minor
@@ -26,6 +31,18 @@ export interface MatchingState {
   readonly sumLow: Float64Array;
   readonly sumBig: bigint[];
   readonly maxRates: readonly bigint[];
+  /**
+   * Whether amounts flow up (see the module's note); then, per generation g
+   * (0-based), each member's sum of the matched amounts of the members she
+   * is the (g + 1)-th upline of, filled as the pass goes.
+   */
+  readonly summed: boolean;
+  reached: Float64Array[];
+}
+
+/** Whether an earner's rate depends on the earner alone: then sums of matched amounts can be paid at once. */
+function byEarnerOnly(s: MatchingSettings): boolean {
+  return s.compare.length === 0 && s.rates.every((t) => t.rows !== "package" || t.of === "earner");
 }
 
 const OPS = { atMost: 0, below: 1, equal: 2, atLeast: 3, above: 4 } as const;
@@ -37,10 +54,13 @@ export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
     sumLow: new Float64Array(s.rates.length),
     sumBig: s.rates.map(() => 0n),
     maxRates: s.rates.map((t) => BigInt(t.max.scaled)),
+    summed: byEarnerOnly(s),
+    reached: byEarnerOnly(s) ? s.rates.map(() => new Float64Array(capacity)) : [],
   }),
   grow(state, capacity) {
     state.whole = new Float64Array(capacity);
     state.fine = new Float64Array(capacity);
+    if (state.summed) state.reached = state.reached.map(() => new Float64Array(capacity));
   },
   accrue(s, state, p, amounts) {
     const { members, memberCount, upline, period } = p.network;
@@ -62,7 +82,60 @@ export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
     }
     sumLow.fill(0);
     for (let g = 0; g < G; g++) sumBig[g] = 0n;
-    for (let idx = memberCount - 1; idx >= 0; idx--) {
+    // Adds `matched` (at 1/scale) times the scaled rate r to u's match, exactly (whole and fine parts).
+    const credit = (u: number, r: number, matched: number): void => {
+      const b = matched % scale;
+      const a = (matched - b) / scale;
+      const ra = r * a;
+      if (!(ra <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: matching: member ${u}'s match in period ${period} is beyond exact range`);
+      const rb = r * b; // < scale²
+      const f = fine[u]! + (rb % scale);
+      const carry = f >= scale ? 1 : 0;
+      fine[u] = f - carry * scale;
+      whole[u]! += ra + (rb - (rb % scale)) / scale + carry;
+    };
+    // Adds what reached generation g (0-based) to the headline's sum for g.
+    const count = (g: number, matched: number): void => {
+      const low = sumLow[g]! + matched;
+      if (low > 2 ** 52) {
+        sumBig[g]! += BigInt(sumLow[g]!);
+        sumLow[g] = matched;
+      } else sumLow[g] = low;
+    };
+    if (state.summed) {
+      const reached = state.reached;
+      for (let g = 0; g < G; g++) {
+        const sums = reached[g]!;
+        for (let idx = 0; idx < memberCount; idx++) sums[members[idx]!] = 0;
+      }
+      for (let idx = memberCount - 1; idx >= 0; idx--) {
+        const i = members[idx]!;
+        // What reached her from each generation below is complete: her downline came first.
+        if ((!s.requireActive || active[i] === 1) && rank[i]! >= s.minRank) {
+          for (let g = 0; g < G; g++) {
+            const m = reached[g]![i]!;
+            if (m === 0) continue;
+            const t = s.rates[g]!;
+            const column = columns[g];
+            const r = scaledRate(t, rateRow(t, rank[i]!, pkg[i]!, 0), column ? column[i]! : 0);
+            if (r !== 0) credit(i, r, m);
+          }
+        }
+        for (let g = 0; g < G; g++) if (reached[g]![i] !== 0) count(g, reached[g]![i]!);
+        let matched = 0;
+        for (let c = 0; c < inputs.length; c++) matched += inputs[c]![i]! * inputScale;
+        if (s.cascade && (whole[i] !== 0 || fine[i] !== 0)) matched += roundWithRemainder(whole[i]!, fine[i]!, scale, s.rounding);
+        if (!(matched <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: matching: member ${i}'s matched amount in period ${period} is beyond exact range`);
+        const p = upline[i]!;
+        if (p < 0) continue;
+        // Generation 1 of her sponsor is her; generation g + 1 is what reached her at g.
+        if (matched !== 0) reached[0]![p]! += matched;
+        for (let g = 1; g < G; g++) {
+          const m = reached[g - 1]![i]!;
+          if (m !== 0) reached[g]![p]! += m;
+        }
+      }
+    } else for (let idx = memberCount - 1; idx >= 0; idx--) {
       const i = members[idx]!;
       let matched = 0;
       for (let c = 0; c < inputs.length; c++) matched += inputs[c]![i]! * inputScale;
@@ -70,29 +143,14 @@ export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
       if (s.cascade && (whole[i] !== 0 || fine[i] !== 0)) matched += roundWithRemainder(whole[i]!, fine[i]!, scale, s.rounding);
       if (matched === 0) continue;
       if (!(matched <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: matching: member ${i}'s matched amount in period ${period} is beyond exact range`);
-      // matched = a·scale + b: the product with a rate splits into exact parts.
-      const b = matched % scale;
-      const a = (matched - b) / scale;
       let u = upline[i]!;
       for (let g = 0; g < G && u >= 0; g++) {
-        const low = sumLow[g]! + matched;
-        if (low > 2 ** 52) {
-          sumBig[g]! += BigInt(sumLow[g]!);
-          sumLow[g] = matched;
-        } else sumLow[g] = low;
+        count(g, matched);
         if ((!s.requireActive || active[u] === 1) && rank[u]! >= s.minRank && compares(compareArrays, compareOps, u, i)) {
           const t = s.rates[g]!;
           const column = columns[g];
           const r = scaledRate(t, rateRow(t, rank[u]!, pkg[u]!, pkg[i]!), column ? column[u]! : 0);
-          if (r !== 0) {
-            const ra = r * a;
-            if (!(ra <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: matching: member ${u}'s match in period ${period} is beyond exact range`);
-            const rb = r * b; // < scale²
-            const f = fine[u]! + (rb % scale);
-            const carry = f >= scale ? 1 : 0;
-            fine[u] = f - carry * scale;
-            whole[u]! += ra + (rb - (rb % scale)) / scale + carry;
-          }
+          if (r !== 0) credit(u, r, matched);
         }
         u = upline[u]!;
       }
