@@ -15,7 +15,7 @@
 import { parseDayAt } from "./calendar.js";
 import { parseFlag, parseMinorAt } from "./fields.js";
 import { numberedPrefix, numberAfter } from "./id-table.js";
-import { readCsvRows, splitFields, type HistoryData } from "./import.js";
+import { readCsvRows, splitFields, type HistoryData } from "./csv.js";
 import { minorDigits } from "../money/amount.js";
 import { grown } from "../util/grow.js";
 import { columnMap, type HistoryOptions, type ParsedOrders, type RawOrderRow } from "./build.js";

@@ -25,11 +25,18 @@ async function outcome(run: () => Promise<History>): Promise<unknown> {
   }
 }
 
-/** Both ways: row by row, and the orders read into columns first. */
+/**
+ * The ways an orders file is read: row by row (`direct`: `importHistoryWith`
+ * without columns), into columns ahead as a second thread does (`ahead`),
+ * and into columns on this thread (`importHistory`, checked equal to `ahead`
+ * here and returned as it).
+ */
 async function bothWays(input: HistoryInput, options: HistoryOptions = {}) {
   const orders = input.orders as HistoryFile;
-  const direct = await outcome(() => importHistory(input, options));
+  const direct = await outcome(() => importHistoryWith(input, options));
   const ahead = await outcome(() => importHistoryWith(input, options, parseOrders(orders.data, options, 1000)));
+  const here = await outcome(() => importHistory(input, options));
+  expect(here).toEqual(ahead);
   return { direct, ahead };
 }
 
