@@ -111,6 +111,13 @@ export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
       for (let idx = memberCount - 1; idx >= 0; idx--) {
         const i = members[idx]!;
         // What reached her from each generation below is complete: her downline came first.
+        for (let g = 0; g < G; g++) {
+          const m = reached[g]![i]!;
+          if (m === 0) continue;
+          // A sum of exact amounts: exact while below 2^53.
+          if (!(m <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: matching: what member ${i} matches in period ${period} is beyond exact range`);
+          count(g, m);
+        }
         if ((!s.requireActive || active[i] === 1) && rank[i]! >= s.minRank) {
           for (let g = 0; g < G; g++) {
             const m = reached[g]![i]!;
@@ -121,7 +128,6 @@ export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
             if (r !== 0) credit(i, r, m);
           }
         }
-        for (let g = 0; g < G; g++) if (reached[g]![i] !== 0) count(g, reached[g]![i]!);
         let matched = 0;
         for (let c = 0; c < inputs.length; c++) matched += inputs[c]![i]! * inputScale;
         if (s.cascade && (whole[i] !== 0 || fine[i] !== 0)) matched += roundWithRemainder(whole[i]!, fine[i]!, scale, s.rounding);
