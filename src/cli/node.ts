@@ -42,7 +42,8 @@ export async function readHistoryFiles(paths: { readonly members: string; readon
         ...(orders ? { orders } : {}),
       },
       options,
-      ahead?.columns,
+      // No thread (none starts here): the orders read into columns on this thread.
+      ahead ? ahead.columns : null,
     );
   } finally {
     ahead?.stop();

@@ -180,8 +180,10 @@ export async function importHistory(input: HistoryInput, options: HistoryOptions
  * {@link importHistory}, the orders file (CSV) read into columns elsewhere,
  * as `parseOrders` (parsed-orders.ts) does — `downline/node` does it on a
  * worker thread while the members and customers are read here. The same
- * history, or the same issues; `orders` resolving to undefined (the thread
- * failed) reads the orders file here after all.
+ * history, or the same issues, whichever way: `orders` the columns read
+ * ahead; `null`, read into columns here (what `importHistory` does);
+ * omitted, or resolving to undefined (the thread failed), the orders file
+ * read here row by row.
  */
 export async function importHistoryWith(input: HistoryInput, options: HistoryOptions = {}, orders?: Promise<ParsedOrders | undefined> | null): Promise<History> {
   if (typeof input !== "object" || input === null || input.members === undefined) {
