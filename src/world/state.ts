@@ -559,74 +559,52 @@ export function swapPeriodArrays(world: WorldState): void {
   next.alive.set(world.alive.subarray(0, n));
   next.current.set(world.current.subarray(0, world.currentCount));
   next.currentCount = world.currentCount;
-  world.spare = {
-    upline: world.upline,
-    alive: world.alive,
-    current: world.current,
-    currentCount: world.currentCount,
-    ownCv: world.ownCv,
-    customerCv: world.customerCv,
-    ownQv: world.ownQv,
-    customerQv: world.customerQv,
-    ownSpend: world.ownSpend,
-    expenses: world.expenses,
-    requiredPurchases: world.requiredPurchases,
-    hours: world.hours,
-  };
-  world.upline = next.upline;
-  world.alive = next.alive;
-  world.current = next.current;
-  world.ownCv = next.ownCv;
-  world.customerCv = next.customerCv;
-  world.ownQv = next.ownQv;
-  world.customerQv = next.customerQv;
-  world.ownSpend = next.ownSpend;
-  world.expenses = next.expenses;
-  world.requiredPurchases = next.requiredPurchases;
-  world.hours = next.hours;
+  // The two sets trade places: the world writes in the spare one, the last period's becomes the spare.
+  const w = world as unknown as Record<PeriodArrayName, unknown>;
+  const x = next as unknown as Record<PeriodArrayName, unknown>;
+  for (const name of PERIOD_ARRAYS) {
+    const last = w[name];
+    w[name] = x[name];
+    x[name] = last;
+  }
+}
+
+/** The arrays of {@link PeriodArrays}: what a period's reader on another thread reads, kept twice (see {@link swapPeriodArrays}). */
+const PERIOD_ARRAYS = ["upline", "alive", "current", "ownCv", "customerCv", "ownQv", "customerQv", "ownSpend", "expenses", "requiredPurchases", "hours"] as const satisfies readonly Exclude<keyof PeriodArrays, "currentCount">[];
+type PeriodArrayName = (typeof PERIOD_ARRAYS)[number];
+
+/** Grows a set of per-period arrays to `cap` entries, contents kept; without a QV of its own, its QV arrays are its CV arrays. */
+function growPeriodArrays(a: PeriodArrays, cap: number, hasQv: boolean): void {
+  a.upline = grown(a.upline, cap);
+  a.alive = grown(a.alive, cap);
+  a.current = grown(a.current, cap);
+  a.ownCv = grown(a.ownCv, cap);
+  a.customerCv = grown(a.customerCv, cap);
+  a.ownQv = hasQv ? grown(a.ownQv, cap) : a.ownCv;
+  a.customerQv = hasQv ? grown(a.customerQv, cap) : a.customerCv;
+  a.ownSpend = grown(a.ownSpend, cap);
+  a.expenses = grown(a.expenses, cap);
+  a.requiredPurchases = grown(a.requiredPurchases, cap);
+  a.hours = grown(a.hours, cap);
 }
 
 function growMembers(world: WorldState): void {
   const cap = Math.ceil(world.sponsor.length * 1.5) + 16;
-  const spare = world.spare;
-  if (spare) {
-    spare.upline = grown(spare.upline, cap);
-    spare.alive = grown(spare.alive, cap);
-    spare.current = grown(spare.current, cap);
-    spare.ownCv = grown(spare.ownCv, cap);
-    spare.customerCv = grown(spare.customerCv, cap);
-    spare.ownQv = world.hasQv ? grown(spare.ownQv, cap) : spare.ownCv;
-    spare.customerQv = world.hasQv ? grown(spare.customerQv, cap) : spare.customerCv;
-    spare.ownSpend = grown(spare.ownSpend, cap);
-    spare.expenses = grown(spare.expenses, cap);
-    spare.requiredPurchases = grown(spare.requiredPurchases, cap);
-    spare.hours = grown(spare.hours, cap);
-  }
+  if (world.spare) growPeriodArrays(world.spare, cap, world.hasQv);
+  growPeriodArrays(world, cap, world.hasQv);
   world.sponsor = grown(world.sponsor, cap);
-  world.upline = grown(world.upline, cap);
   world.keyHi = grown(world.keyHi, cap);
   world.keyLo = grown(world.keyLo, cap);
   world.joinPeriod = grown(world.joinPeriod, cap);
   world.quitPeriod = grown(world.quitPeriod, cap);
-  world.alive = grown(world.alive, cap);
   world.role = grown(world.role, cap);
   world.company = grown(world.company, cap);
   world.stopPeriod = grown(world.stopPeriod, cap);
   world.stopFlags = grown(world.stopFlags, cap);
   world.effort = grown(world.effort, cap);
-  world.hours = grown(world.hours, cap);
-  world.expenses = grown(world.expenses, cap);
-  world.requiredPurchases = grown(world.requiredPurchases, cap);
   world.recruits = grown(world.recruits, cap);
   world.customerCount = grown(world.customerCount, cap);
-  world.ownCv = grown(world.ownCv, cap);
-  world.customerCv = grown(world.customerCv, cap);
-  // Without a QV of its own, the QV columns are the CV columns.
-  world.ownQv = world.hasQv ? grown(world.ownQv, cap) : world.ownCv;
-  world.customerQv = world.hasQv ? grown(world.customerQv, cap) : world.customerCv;
   world.package = grown(world.package, cap);
-  world.ownSpend = grown(world.ownSpend, cap);
-  world.current = grown(world.current, cap);
 }
 
 /** Grows the customer columns by half (geometric), to at least `atLeast` entries; contents kept. */
