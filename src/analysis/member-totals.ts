@@ -63,13 +63,16 @@ export interface MemberTotals {
   periodsActive: Int32Array;
   rank: Uint8Array;
   title: Uint8Array;
+  /** Whether the plan has ranks: without, every paid-as rank and title is 0 and they are not copied. */
+  readonly ranked: boolean;
 }
 
-/** Empty member totals for a plan's components. */
-export function createMemberTotals(components: readonly string[], paidBy: readonly ("company" | "customer")[] = components.map(() => "company")): MemberTotals {
+/** Empty member totals for a plan's components (`ranked`: whether the plan has ranks). */
+export function createMemberTotals(components: readonly string[], paidBy: readonly ("company" | "customer")[] = components.map(() => "company"), ranked = true): MemberTotals {
   return {
     components,
     paidBy,
+    ranked,
     earnings: components.map(() => new Float64Array(0)),
     purchases: new Float64Array(0),
     requiredPurchases: new Float64Array(0),
@@ -103,23 +106,38 @@ export function addToMemberTotals(totals: MemberTotals, payout: PeriodPayout, wo
   totals.rank = fittedTo(totals.rank, n, room);
   totals.title = fittedTo(totals.title, n, room);
   const { ownSpend, requiredPurchases, expenses, hours } = world;
-  // Only current members order, work, pay expenses, are active or are paid.
+  const { purchases, requiredPurchases: required, expenses: spent, hours: worked, periodsActive, rank, title } = totals;
+  const { active, rank: paidAs, title: titled } = payout;
+  // Only current members order, work, pay expenses, are active or are paid. Zeros are not added: most members
+  // spend, earn or rank nothing in a period, and a write not made is memory traffic saved (the sums are the same).
   for (let idx = 0; idx < memberCount; idx++) {
     const i = members[idx]!;
-    totals.purchases[i]! += ownSpend[i]!;
-    totals.requiredPurchases[i]! += requiredPurchases[i]!;
-    totals.expenses[i]! += expenses[i]!;
-    totals.hours[i]! += hours[i]!;
-    totals.periodsActive[i]! += payout.active[i]!;
-    totals.rank[i] = payout.rank[i]!;
-    if (payout.title[i]! > totals.title[i]!) totals.title[i] = payout.title[i]!;
+    const s = ownSpend[i]!;
+    if (s !== 0) purchases[i]! += s;
+    const r = requiredPurchases[i]!;
+    if (r !== 0) required[i]! += r;
+    const x = expenses[i]!;
+    if (x !== 0) spent[i]! += x;
+    const h = hours[i]!;
+    if (h !== 0) worked[i]! += h;
+    if (active[i] === 1) periodsActive[i]! += 1;
+  }
+  // Ranks and titles: only for a plan with ranks (otherwise every entry stays 0).
+  if (totals.ranked) {
+    for (let idx = 0; idx < memberCount; idx++) {
+      const i = members[idx]!;
+      rank[i] = paidAs[i]!;
+      const t = titled[i]!;
+      if (t > title[i]!) title[i] = t;
+    }
   }
   for (let c = 0; c < payout.amounts.length; c++) {
     const row = payout.amounts[c]!;
     const e = (totals.earnings[c] = fittedTo(totals.earnings[c]!, n, room));
     for (let idx = 0; idx < memberCount; idx++) {
       const i = members[idx]!;
-      e[i]! += row[i]!;
+      const a = row[i]!;
+      if (a !== 0) e[i]! += a;
     }
   }
 }
@@ -158,7 +176,7 @@ export function memberColumns(totals: MemberTotals, world: World): MemberColumns
 /** Collects the member totals of a run (built into every run: `result.memberColumns`). */
 export function memberTotalsCollector(setup: CollectorSetup): Collector<MemberColumns> {
   const { world } = setup;
-  const totals = createMemberTotals(setup.components, setup.plan.components.map((c) => c.paidBy));
+  const totals = createMemberTotals(setup.components, setup.plan.components.map((c) => c.paidBy), setup.plan.ranks.length > 0);
   return {
     period({ payout }) {
       // Read through `world`: its arrays are replaced as it grows.
