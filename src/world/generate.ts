@@ -6,9 +6,11 @@
  *
  * @module
  */
+import { originKey } from "../random/keyed.js";
 import { poisson } from "../random/stream.js";
-import { ratesIndex } from "./roles.js";
-import { addCustomer, addOriginMember, type WorldState } from "./state.js";
+import { grown } from "../util/grow.js";
+import { COMPANY_RATES } from "./roles.js";
+import { addCustomer, addOriginMember, drawnRole, type WorldState } from "./state.js";
 import { hazardTable } from "./tenure.js";
 
 /**
@@ -21,9 +23,19 @@ import { hazardTable } from "./tenure.js";
  * `customersPerDistributor` × her role's acquisition rate / the shares'
  * mean acquisition rate (so the average stays `customersPerDistributor` and
  * a consumer has none; all members alike if no role acquires), with tenures
- * no longer than their distributor's. A member's key is from (seed, index)
- * ({@link addOriginMember}); her j-th customer's from (her key, the
- * customer's acquisition period, j).
+ * no longer than their distributor's.
+ *
+ * The members are drawn oldest first (draw index d), then numbered in
+ * depth-first order of the sponsor tree: the founders first, then each
+ * founder's line in turn, each member followed by her recruits' lines in
+ * the order they were drawn. A line's
+ * members sit together, so the passes over uplines that a period makes
+ * (the world's, the engine's) read memory close to where they last read. A
+ * member's key is from (seed, d) ({@link addOriginMember}), so who she is
+ * and what befalls her do not depend on the numbering; her j-th customer's
+ * from (her key, the customer's acquisition period, j). With a placement
+ * tree, whose spillover follows the order members are added in, the
+ * members are numbered in the order they were drawn.
  */
 export function generateNetwork(world: WorldState, n: number, customersPerDistributor: number): void {
   const rand = world.network;
@@ -32,44 +44,114 @@ export function generateNetwork(world: WorldState, n: number, customersPerDistri
   const memberSurvival = survivalCdf(spec.distributors.attrition, horizon);
   const customerSurvival = survivalCdf(spec.customers.churn, horizon);
   const tenures = new Float64Array(n);
-  for (let i = 0; i < n; i++) tenures[i] = sampleCdf(memberSurvival, rand());
+  for (let d = 0; d < n; d++) tenures[d] = sampleCdf(memberSurvival, rand());
   tenures.sort();
   tenures.reverse();
   const periodsPerMonth = 1 / world.monthsPerPeriod;
   const founders = spec.start.founders;
   const r = spec.recruitment;
   const people = world.scenario.people;
+  // The members as drawn (index d): sponsor (a draw index), join period, and the rates index of her role.
+  const sponsors = new Int32Array(n);
+  const joins = new Int32Array(n);
+  const rates = new Uint8Array(n);
   const builders = new Int32Array(n);
+  const key = new Int32Array(2);
   let nBuilders = 0;
-  for (let i = 0; i < n; i++) {
-    const join = -1 - Math.floor(tenures[i]! * periodsPerMonth);
+  for (let d = 0; d < n; d++) {
+    joins[d] = -1 - Math.floor(tenures[d]! * periodsPerMonth);
     let sponsor = -1;
-    if (i >= founders) {
+    if (d >= founders) {
       if (r.model === "poisson") {
-        sponsor = nBuilders > 0 ? builders[Math.floor(rand() * nBuilders)]! : Math.floor(rand() * i);
-      } else if (r.model === "uniform" || i === founders) {
-        sponsor = Math.floor(rand() * i);
+        sponsor = nBuilders > 0 ? builders[Math.floor(rand() * nBuilders)]! : Math.floor(rand() * d);
+      } else if (r.model === "uniform" || d === founders) {
+        sponsor = Math.floor(rand() * d);
       } else {
-        const nonTop = i - founders;
-        if (rand() * (i + nonTop) < i) sponsor = Math.floor(rand() * i);
-        else sponsor = world.upline[founders + Math.floor(rand() * nonTop)]!;
+        const nonTop = d - founders;
+        if (rand() * (d + nonTop) < d) sponsor = Math.floor(rand() * d);
+        else sponsor = sponsors[founders + Math.floor(rand() * nonTop)]!;
       }
     }
+    sponsors[d] = sponsor;
     // Founders build (the business starts with them); others by the role shares, from their keys.
-    addOriginMember(world, sponsor, join, i < founders);
-    if (people.recruits[ratesIndex(world.company, world.role, i)] === 1) builders[nBuilders++] = i;
+    if (d < founders) rates[d] = COMPANY_RATES;
+    else {
+      originKey(world.keys.origin, d, key, key.subarray(1), 0);
+      rates[d] = drawnRole(world, key[0]!, key[1]!);
+    }
+    if (people.recruits[rates[d]!] === 1) builders[nBuilders++] = d;
   }
+  const order = world.placement ? identity(n) : depthFirst(sponsors);
+  // Draw index → the member's index.
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) index[order[i]!] = i;
+  const first = world.size;
+  for (let i = 0; i < n; i++) {
+    const d = order[i]!;
+    const s = sponsors[d]!;
+    addOriginMember(world, s < 0 ? -1 : first + index[s]!, joins[d]!, d < founders, d);
+  }
+  // Customers: drawn in draw order (the stream's), added in member order (each member's together).
   const roles = spec.distributors.roles;
   const meanRate = roles.consumer.share * roles.consumer.acquisitionRate + roles.seller.share * roles.seller.acquisitionRate + roles.builder.share * roles.builder.acquisitionRate;
-  for (let i = 0; i < n; i++) {
-    const mean = meanRate > 0 ? (customersPerDistributor * people.acquisitionRate[ratesIndex(world.company, world.role, i)]!) / meanRate : customersPerDistributor;
+  const counts = new Int32Array(n + 1);
+  let drawnTenures = new Int32Array(Math.max(16, Math.ceil(n * customersPerDistributor * 1.1)));
+  let total = 0;
+  for (let d = 0; d < n; d++) {
+    const mean = meanRate > 0 ? (customersPerDistributor * people.acquisitionRate[rates[d]!]!) / meanRate : customersPerDistributor;
     const k = poisson(rand, mean);
-    const memberTenure = -1 - world.joinPeriod[i]!;
-    for (let j = 0; j < k; j++) {
-      const tenure = Math.min(Math.floor(sampleCdf(customerSurvival, rand()) * periodsPerMonth), memberTenure);
-      addCustomer(world, i, -1 - tenure, j);
-    }
+    const memberTenure = -1 - joins[d]!;
+    if (total + k > drawnTenures.length) drawnTenures = grown(drawnTenures, Math.ceil((total + k) * 1.5));
+    for (let j = 0; j < k; j++) drawnTenures[total++] = Math.min(Math.floor(sampleCdf(customerSurvival, rand()) * periodsPerMonth), memberTenure);
+    counts[d + 1] = k;
   }
+  // Where each member's customers start among those drawn.
+  for (let d = 0; d < n; d++) counts[d + 1]! += counts[d]!;
+  for (let i = 0; i < n; i++) {
+    const d = order[i]!;
+    for (let c = counts[d]!, j = 0; c < counts[d + 1]!; c++, j++) addCustomer(world, first + i, -1 - drawnTenures[c]!, j);
+  }
+}
+
+/** 0, 1, …, n − 1. */
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+/**
+ * The depth-first (pre-)order of a forest given by parents (each parent
+ * before its children, -1 for a root): the roots in index order, then each
+ * root's descendants, each node followed by its children's subtrees in index
+ * order. With an explicit stack: a tree may
+ * be a million levels deep.
+ */
+export function depthFirst(parent: Int32Array): Int32Array {
+  const n = parent.length;
+  // Children lists by a counting sort on the parent (roots under slot 0), in index order.
+  const start = new Int32Array(n + 2);
+  for (let i = 0; i < n; i++) start[parent[i]! + 2]! += 1;
+  for (let p = 2; p < n + 2; p++) start[p]! += start[p - 1]!;
+  const child = new Int32Array(n);
+  for (let i = 0; i < n; i++) child[start[parent[i]! + 1]!++] = i;
+  // Now the roots are child[0, start[0]) and the children of p are child[start[p], start[p + 1]).
+  const order = new Int32Array(n);
+  const stack = new Int32Array(n);
+  let top = 0;
+  let next = 0;
+  // The roots first (the founders keep the first indices), then each root's line in turn.
+  for (let c = 0; c < start[0]!; c++) order[next++] = child[c]!;
+  for (let c = start[0]! - 1; c >= 0; c--) {
+    const r = child[c]!;
+    for (let k = start[r + 1]! - 1; k >= start[r]!; k--) stack[top++] = child[k]!;
+  }
+  while (top > 0) {
+    const i = stack[--top]!;
+    order[next++] = i;
+    for (let c = start[i + 1]! - 1; c >= start[i]!; c--) stack[top++] = child[c]!;
+  }
+  return order;
 }
 
 /** Cumulative weights of tenure months 0..horizon-1 in proportion to survival. */

@@ -375,15 +375,13 @@ export function addMember(
   world.keyLo[i] = lo;
   world.joinPeriod[i] = joinPeriod;
   world.alive[i] = 1;
-  const people = world.scenario.people;
   if (founder) {
     world.role[i] = BUILDER;
     world.company[i] = 1;
     world.stopPeriod[i] = NEVER;
     world.stopFlags[i] = 0;
   } else {
-    const u = keyedUniform(world.keys.traits, hi, lo, 0, 0);
-    world.role[i] = role ?? (u < people.builderBelow ? BUILDER : u < people.sellerBelow ? SELLER : CONSUMER);
+    world.role[i] = role ?? drawnRole(world, hi, lo);
     world.company[i] = 0;
     stopPeriodAt(world, i);
   }
@@ -399,11 +397,22 @@ export function addMember(
   return i;
 }
 
-/** Appends a member present at the start (a founder, or one of a generated network): her key from (seed, index). */
-export function addOriginMember(world: WorldState, sponsor: number, joinPeriod: number, founder = false): number {
+/** A newcomer's role, drawn from her key — (her key, 0, 0): builder below the builders' share, seller below builders' + sellers', else consumer. */
+export function drawnRole(world: WorldState, hi: number, lo: number): number {
+  const people = world.scenario.people;
+  const u = keyedUniform(world.keys.traits, hi, lo, 0, 0);
+  return u < people.builderBelow ? BUILDER : u < people.sellerBelow ? SELLER : CONSUMER;
+}
+
+/**
+ * Appends a member present at the start (a founder, or one of a generated
+ * network): her key from (seed, `origin`), her index in the order she was
+ * drawn (by default the index she gets).
+ */
+export function addOriginMember(world: WorldState, sponsor: number, joinPeriod: number, founder = false, origin = world.size): number {
   const i = world.size;
   if (i === world.sponsor.length) growMembers(world);
-  originKey(world.keys.origin, i, world.keyHi, world.keyLo, i);
+  originKey(world.keys.origin, origin, world.keyHi, world.keyLo, i);
   return addMember(world, sponsor, joinPeriod, world.keyHi[i]!, world.keyLo[i]!, founder);
 }
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { DownlineInputError, ROLES, simulate, stopEffort, type PlanInput, type ScenarioInput } from "../../src/index.js";
+import { drawnMembers } from "../world/start-order.js";
 
 const SMALL: ScenarioInput = { months: 14, start: { founders: 1, network: { distributors: 600, customersPerDistributor: 2 } }, market: { prospects: 200_000 } };
 
@@ -105,7 +106,8 @@ describe("by default the two runs differ only in her effort: a member who would 
   };
   const plan: PlanInput = { activity: { minPv: "0" }, components: [{ type: "customerCommission", rate: "0.20" }] };
   const FROM = 3;
-  const she = 38;
+  // The 38th member drawn of the start network (members are numbered depth-first; she is the same person whatever her index).
+  const she = drawnMembers(scenario, 3, [38])[0]!;
   /** Her income and her customers' CV, period by period. */
   const hers = () => () => {
     const income: number[] = [];
@@ -120,7 +122,7 @@ describe("by default the two runs differ only in her effort: a member who would 
   };
   const orders = (r: { income: number[] }) => r.income.map((x) => x / 800);
 
-  it("member 38 quits in period 8 of the plain run; in both runs of the counterfactual she is still in at the end, and earns less without effort", () => {
+  it("the 38th member drawn quits in period 8 of the plain run; in both runs of the counterfactual she is still in at the end, and earns less without effort", () => {
     const plain = simulate({ scenario, plan, seed: 3, collectors: { hers: hers() } });
     expect([plain.memberColumns.alive[she], plain.memberColumns.quitPeriod[she], ROLES[plain.memberColumns.role[she]!], plain.memberColumns.joinPeriod[she]! < 0]).toEqual([0, 8, "builder", true]);
     const cf = stopEffort({ scenario, plan, seed: 3, collectors: { hers: hers() } }, { members: [she], fromPeriod: FROM });
@@ -230,7 +232,8 @@ describe("the what-if-I-stop report on a real counterfactual", () => {
       customers: { churn: [{ fromMonth: 0, monthly: 0.1 }], orphans: "churn" },
     };
     const plan: PlanInput = { activity: { minPv: "0" }, components: [{ type: "customerCommission", rate: "0.20" }] };
-    const members = Array.from({ length: 100 }, (_, k) => k + 1);
+    // The 1st to 100th members drawn of the start network (founder 0 is the company's).
+    const members = drawnMembers(scenario, 8, Array.from({ length: 100 }, (_, k) => k + 1));
     const plain = simulate({ scenario, plan, seed: 8 }).memberColumns;
     const quitters = members.filter((m) => plain.alive[m] === 0 && plain.quitPeriod[m]! >= 4);
     expect(quitters).toHaveLength(42);

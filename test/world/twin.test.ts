@@ -10,6 +10,7 @@
 import { describe, expect, it } from "vitest";
 import { createWorld, stepWorld, type ScenarioInput, type World, type WorldOptions } from "../../src/index.js";
 import { BUILDER } from "../../src/world/roles.js";
+import { drawnMembers } from "./start-order.js";
 
 const SCENARIO: ScenarioInput = {
   months: 12,
@@ -136,12 +137,17 @@ describe("a twin run where one member stops", () => {
 });
 
 describe("a twin run where one member is exempt from attrition (`stay`)", () => {
-  /** A builder of the start network who quits after the stop period in the base run, having recruited before it. */
-  function laterQuitter(run: ReturnType<typeof lives>): number {
+  /**
+   * The first builder of the start network, in the order members were drawn (d = 1, 2, …; they are numbered
+   * depth-first), who quits after the stop period in the base run, having recruited before it: [index, d].
+   */
+  function laterQuitter(run: ReturnType<typeof lives>): [number, number] {
     const w = run.world;
-    for (let i = 1; i < 1500; i++) {
+    const byDraw = drawnMembers(SCENARIO, 17, Array.from({ length: 1499 }, (_, k) => k + 1));
+    for (let k = 0; k < byDraw.length; k++) {
+      const i = byDraw[k]!;
       const life = run.members.get(keyOf(w, i))!;
-      if (w.role[i] === BUILDER && life.quit > STOP + 1 && life.recruits[STOP - 1]! > 0) return i;
+      if (w.role[i] === BUILDER && life.quit > STOP + 1 && life.recruits[STOP - 1]! > 0) return [i, k + 1];
     }
     throw new Error("no later quitter");
   }
@@ -149,7 +155,7 @@ describe("a twin run where one member is exempt from attrition (`stay`)", () => 
   it("she keeps her account and nothing else changes: everyone outside her downline and her customer base sees identical events", () => {
     const base = lives({ seed: 17 });
     const w = base.world;
-    const she = laterQuitter(base);
+    const [she, drawn] = laterQuitter(base);
     const herKey = keyOf(w, she);
     const baseMine = base.members.get(herKey)!;
     const twin = lives({ seed: 17, stay: { members: [she], fromPeriod: STOP } }, base.saturations);
@@ -175,8 +181,8 @@ describe("a twin run where one member is exempt from attrition (`stay`)", () => 
     }
     for (const k of twin.members.keys()) if (!inHerTree(k)) expect(base.members.has(k), k).toBe(true);
     expect(compared).toBeGreaterThan(2000);
-    // Member 19 here, who quits in period 5: the twin differs inside her tree (she recruits once more).
-    expect([she, baseMine.quit, base.members.size, twin.members.size]).toEqual([19, 5, 2691, 2692]);
+    // The 19th member drawn here, who quits in period 5: the twin differs inside her tree (she recruits once more).
+    expect([drawn, baseMine.quit, base.members.size, twin.members.size]).toEqual([19, 5, 2691, 2692]);
     let customersCompared = 0;
     for (const [k, life] of base.customers) {
       if (inHerTree(life[0] as string)) continue;
@@ -189,7 +195,7 @@ describe("a twin run where one member is exempt from attrition (`stay`)", () => 
 
   it("a stay from a later period than her quit, or for nobody, changes nothing", () => {
     const base = lives({ seed: 17 });
-    const she = laterQuitter(base);
+    const [she] = laterQuitter(base);
     const quit = base.members.get(keyOf(base.world, she))!.quit;
     for (const stay of [{ members: [she], fromPeriod: quit + 1 }, { members: [], fromPeriod: 0 }]) {
       const twin = lives({ seed: 17, stay });
