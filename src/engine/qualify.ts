@@ -100,6 +100,10 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
       if (!gvThresholds.some((x) => thresholdKey(x) === thresholdKey(t))) gvThresholds.push(t);
     }
   }
+  // By kind, then ascending: the member loop stops at the first threshold of a kind her volume is below.
+  gvThresholds.sort((a, b) => Number(a.qv) - Number(b.qv) || a.min - b.min);
+  const cvThresholdEnd = gvThresholds.filter((t) => !t.qv).length;
+  const thresholdMins = Float64Array.from(gvThresholds, (t) => t.min);
   const rankThresholds = [...new Set(ranks.flatMap((r) => r.legs.filter((l) => l.rank > 0).map((l) => l.rank)))];
   const shareRanks = ranks.filter((r) => r.legCap !== Infinity);
   // Per rank, its requirements as flat typed arrays, resolved once so the member loop reads typed arrays only.
@@ -200,8 +204,11 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
       result.gqv = gqv;
       gv.fill(0, 0, size);
       if (separateQv) gqv.fill(0, 0, size);
-      largestLeg.fill(0, 0, size);
-      frontline.fill(0, 0, size);
+      // Legs counted in this pass only when measures read them; else cleared by legs(), when first read.
+      if (needsChildren) {
+        largestLeg.fill(0, 0, size);
+        frontline.fill(0, 0, size);
+      }
       // Ranks are not known yet (measure-stage components run before them).
       result.rank.fill(0, 0, size);
       result.subtreeRank.fill(0, 0, size);
@@ -223,7 +230,7 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
         const gq = separateQv ? gqv[i]! + qv[i]! : g;
         if (separateQv) gqv[i] = gq;
         // Measures read off her children (their volumes are final); only members with legs have any.
-        if (frontline[i]! > 0) {
+        if (linesSpecs.length > 0 && frontline[i]! > 0) {
           for (let m = 0; m < linesSpecs.length; m++) {
             const { out, spec } = linesSpecs[m]!;
             const group = spec.volumeKind === "qv" ? gqv : gv;
@@ -253,10 +260,8 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
           frontline[p]! += 1;
           if (g > largestLeg[p]!) largestLeg[p] = g;
         }
-        for (let t = 0; t < gvThresholds.length; t++) {
-          const th = gvThresholds[t]!;
-          if ((th.qv ? gq : g) >= th.min) legsByGv[t]![p]! += 1;
-        }
+        for (let t = 0; t < cvThresholdEnd && g >= thresholdMins[t]!; t++) legsByGv[t]![p]! += 1;
+        for (let t = cvThresholdEnd; t < thresholdMins.length && gq >= thresholdMins[t]!; t++) legsByGv[t]![p]! += 1;
         for (let t = 0; t < shareRanks.length; t++) {
           const r = shareRanks[t]!;
           const v = (r.volumeKind === "qv" ? gq : g) * r.shareScale;
@@ -273,8 +278,10 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
       const input = legsInput;
       if (input === undefined) return result;
       legsInput = undefined;
-      const { members, memberCount, upline } = input;
+      const { size, members, memberCount, upline } = input;
       const { gv, largestLeg, frontline } = result;
+      largestLeg.fill(0, 0, size);
+      frontline.fill(0, 0, size);
       for (let idx = 0; idx < memberCount; idx++) {
         const i = members[idx]!;
         const p = upline[i]!;

@@ -20,6 +20,7 @@
  */
 import { roundScaledBig, roundWithRemainder } from "../../../money/round.js";
 import type { FastKernel } from "../../contract.js";
+import { grown } from "../../../util/grow.js";
 import { columnValues, rateRow, scaledRate } from "../../rate-tables.js";
 import type { MatchingSettings } from "./settings.js";
 
@@ -27,6 +28,9 @@ import type { MatchingSettings } from "./settings.js";
 export interface MatchingState {
   whole: Float64Array;
   fine: Float64Array;
+  /** The members credited this period (each at least once; their `whole` and `fine` are cleared at the next). */
+  payees: Int32Array;
+  payeeCount: number;
   /** Per generation: the matched amounts of members with an upline there (1/scale units), below 2^52, then moved to `big`. */
   readonly sumLow: Float64Array;
   readonly sumBig: bigint[];
@@ -51,6 +55,8 @@ export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
   state: (s, capacity) => ({
     whole: new Float64Array(capacity),
     fine: new Float64Array(capacity),
+    payees: new Int32Array(capacity),
+    payeeCount: 0,
     sumLow: new Float64Array(s.rates.length),
     sumBig: s.rates.map(() => 0n),
     maxRates: s.rates.map((t) => BigInt(t.max.scaled)),
@@ -60,6 +66,8 @@ export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
   grow(state, capacity) {
     state.whole = new Float64Array(capacity);
     state.fine = new Float64Array(capacity);
+    state.payees = new Int32Array(capacity);
+    state.payeeCount = 0;
     if (state.summed) state.reached = state.reached.map(() => new Float64Array(capacity));
   },
   accrue(s, state, p, amounts) {
@@ -75,15 +83,23 @@ export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
     const inputScale = s.on === "exact" ? 1 : scale;
     const compareArrays = s.compare.map((c) => (c.value === "rank" ? rank : values.get(c.value)!));
     const compareOps = s.compare.map((c) => OPS[c.earner]);
-    for (let idx = 0; idx < memberCount; idx++) {
-      const i = members[idx]!;
-      whole[i] = 0;
-      fine[i] = 0;
+    // Only last period's payees have anything in `whole` and `fine`: cleared, the arrays are all zero.
+    let payees = state.payees;
+    for (let k = 0; k < state.payeeCount; k++) {
+      const u = payees[k]!;
+      whole[u] = 0;
+      fine[u] = 0;
     }
+    let payeeCount = 0;
     sumLow.fill(0);
     for (let g = 0; g < G; g++) sumBig[g] = 0n;
     // Adds `matched` (at 1/scale) times the scaled rate r to u's match, exactly (whole and fine parts).
     const credit = (u: number, r: number, matched: number): void => {
+      // A first credit this period: she joins the payees (a member whose match came back to 0 may be listed twice).
+      if (whole[u] === 0 && fine[u] === 0) {
+        if (payeeCount === payees.length) payees = state.payees = grown(payees, payeeCount * 2 + 16);
+        payees[payeeCount++] = u;
+      }
       const b = matched % scale;
       const a = (matched - b) / scale;
       const ra = r * a;
@@ -104,10 +120,8 @@ export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
     };
     if (state.summed) {
       const reached = state.reached;
-      for (let g = 0; g < G; g++) {
-        const sums = reached[g]!;
-        for (let idx = 0; idx < memberCount; idx++) sums[members[idx]!] = 0;
-      }
+      // Only members' entries are read; clearing every entry is one memset.
+      for (let g = 0; g < G; g++) reached[g]!.fill(0, 0, p.network.size);
       for (let idx = memberCount - 1; idx >= 0; idx--) {
         const i = members[idx]!;
         // What reached her from each generation below is complete: her downline came first.
@@ -161,9 +175,10 @@ export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
         u = upline[u]!;
       }
     }
-    // Each payee once, to the minor unit: (whole·scale + fine) / scale².
-    for (let idx = 0; idx < memberCount; idx++) {
-      const j = members[idx]!;
+    // Each payee, to the minor unit: (whole·scale + fine) / scale² (the same amount however often she is listed).
+    state.payeeCount = payeeCount;
+    for (let k = 0; k < payeeCount; k++) {
+      const j = payees[k]!;
       const w = whole[j]!;
       const f = fine[j]!;
       if (w === 0 && f === 0) continue;
