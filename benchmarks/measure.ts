@@ -23,6 +23,7 @@ import { simulateTwoThreads } from "../src/parallel/index.js";
 import type { Workload } from "./workloads.js";
 import type { PeriodNetwork } from "../src/world/network.js";
 import { roundScaled } from "../src/money/round.js";
+import { stream } from "../src/random/stream.js";
 
 const MB = 1024 * 1024;
 
@@ -406,6 +407,13 @@ export interface PeriodMeasurement {
   readonly kernelSeconds: number;
   /** Kernel ÷ engine, medians: above 1, the engine is faster. */
   readonly ratio: number;
+  /**
+   * The same network renumbered in join order, ties in no tree order (see
+   * `joinOrdered`), as members were numbered before generated networks were
+   * numbered depth-first: the engine's and the kernel's medians on it (a
+   * fresh engine; the same runs), and the payout checked equal in total.
+   */
+  readonly joinOrder: { readonly engineSeconds: number; readonly kernelSeconds: number; readonly ratio: number; readonly samePaid: boolean };
   /** The kernel's group volumes and unilevel amounts equal the engine's (member by member): the same work, checked. */
   readonly kernelAgrees: boolean;
   /** Members whose group volume or unilevel amount differ between kernel and engine (0 when `kernelAgrees`). */
@@ -475,6 +483,69 @@ function kernel(network: PeriodNetwork, minPv: number, k: KernelScratch): void {
   }
 }
 
+/** A stable counting sort of `items` by `key(item) - lo` (0 ≤ that < buckets). */
+function sortedBy(items: Int32Array, buckets: number, key: (i: number) => number): Int32Array {
+  const start = new Int32Array(buckets + 1);
+  for (let k = 0; k < items.length; k++) start[key(items[k]!) + 1]! += 1;
+  for (let b = 1; b <= buckets; b++) start[b]! += start[b - 1]!;
+  const out = new Int32Array(items.length);
+  for (let k = 0; k < items.length; k++) out[start[key(items[k]!)]!++] = items[k]!;
+  return out;
+}
+
+/**
+ * The network with its current members renumbered as a generated network
+ * was numbered before it was numbered depth-first: by join period and, on a
+ * tie, in an order that has nothing to do with the tree (seeded, shuffled)
+ * except that a sponsor comes before her recruit (ties broken by depth in
+ * the tree first). Every member array permuted, uplines mapped; current
+ * members only (the engine reads no one else).
+ */
+function joinOrdered(network: PeriodNetwork): PeriodNetwork {
+  const { members, memberCount, joinPeriod, upline } = network;
+  // Depth in the tree: uplines come first, so one pass in member order.
+  const depth = new Int32Array(network.size);
+  let deepest = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < memberCount; k++) {
+    const i = members[k]!;
+    const p = upline[i]!;
+    const d = p < 0 ? 0 : depth[p]! + 1;
+    depth[i] = d;
+    if (d > deepest) deepest = d;
+    const j = joinPeriod[i]!;
+    if (j < lo) lo = j;
+    if (j > hi) hi = j;
+  }
+  // Shuffled (seeded), then stable by depth, then stable by join period.
+  const shuffled = members.slice(0, memberCount);
+  const rand = stream(1, "join-order");
+  for (let k = memberCount - 1; k > 0; k--) {
+    const r = Math.floor(rand() * (k + 1));
+    const t = shuffled[k]!;
+    shuffled[k] = shuffled[r]!;
+    shuffled[r] = t;
+  }
+  const order = sortedBy(sortedBy(shuffled, deepest + 1, (i) => depth[i]!), hi - lo + 1, (i) => joinPeriod[i]! - lo);
+  const at = new Int32Array(network.size).fill(-1);
+  for (let k = 0; k < memberCount; k++) at[order[k]!] = k;
+  const n = memberCount;
+  const take = (from: Float64Array): Float64Array => Float64Array.from(order, (i) => from[i]!);
+  return {
+    period: network.period,
+    size: n,
+    upline: Int32Array.from(order, (i) => (upline[i]! < 0 ? -1 : at[upline[i]!]!)),
+    alive: new Uint8Array(n).fill(1),
+    members: Int32Array.from({ length: n }, (_, k) => k),
+    memberCount: n,
+    joinPeriod: Int32Array.from(order, (i) => joinPeriod[i]!),
+    ownCv: take(network.ownCv),
+    customerCv: take(network.customerCv),
+    ...(network.ownQv && network.customerQv ? { ownQv: take(network.ownQv), customerQv: take(network.customerQv) } : {}),
+  };
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 /**
@@ -525,6 +596,23 @@ export function measurePeriod(w: Workload, runs = 3): PeriodMeasurement {
   }
   const engineSeconds = median(engineTimes);
   const kernelSeconds = median(kernelTimes);
+  // The same members in join order: what locality the depth-first numbering brings, measured in this run.
+  const joined = joinOrdered(network);
+  const joinEngine = createFastEngine(plan);
+  const joinPaid = [...joinEngine.pay(joined).paid];
+  const joinEngineTimes: number[] = [];
+  const joinKernelTimes: number[] = [];
+  kernel(joined, plan.minPv, scratch);
+  for (let r = 0; r < runs; r++) {
+    joinEngineTimes.push(time(() => joinEngine.pay(joined)));
+    joinKernelTimes.push(time(() => kernel(joined, plan.minPv, scratch)));
+  }
+  const joinOrder = {
+    engineSeconds: median(joinEngineTimes),
+    kernelSeconds: median(joinKernelTimes),
+    ratio: median(joinKernelTimes) / median(joinEngineTimes),
+    samePaid: joinPaid.every((x, k) => x === paid[k]),
+  };
   return {
     kind: "period",
     workload: w.name,
@@ -539,6 +627,7 @@ export function measurePeriod(w: Workload, runs = 3): PeriodMeasurement {
     kernelColdSeconds: kernelCold,
     kernelSeconds,
     ratio: kernelSeconds / engineSeconds,
+    joinOrder,
     kernelAgrees: differences === 0,
     kernelDifferences: differences,
     components,

@@ -34,7 +34,9 @@ function summary(r: PeriodMeasurement | EngineComparison): string {
     return (
       `${r.workload}: ${r.members.toLocaleString("en-US")} members; generate ${r.generateSeconds.toFixed(1)} s, step ${r.stepSeconds.toFixed(1)} s; ` +
       `pay ${r.engineSeconds.toFixed(2)} s (cold ${r.engineColdSeconds.toFixed(2)}), kernel ${r.kernelSeconds.toFixed(2)} s (cold ${r.kernelColdSeconds.toFixed(2)}), ` +
-      `kernel/engine ${r.ratio.toFixed(2)}×; kernel agrees: ${r.kernelAgrees} (${r.kernelDifferences} differences); peak RSS ${Math.round(r.peakRssMb)} MB\n`
+      `kernel/engine ${r.ratio.toFixed(2)}×; kernel agrees: ${r.kernelAgrees} (${r.kernelDifferences} differences); ` +
+      `in join order: pay ${r.joinOrder.engineSeconds.toFixed(2)} s, kernel ${r.joinOrder.kernelSeconds.toFixed(2)} s, kernel/engine ${r.joinOrder.ratio.toFixed(2)}×, same payout: ${r.joinOrder.samePaid}; ` +
+      `peak RSS ${Math.round(r.peakRssMb)} MB\n`
     );
   }
   return (

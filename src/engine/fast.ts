@@ -52,8 +52,6 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
   let ownQv = new Float64Array(0);
   let active = new Uint8Array(0);
   let activeUpline = new Int32Array(0);
-  // Scratch: each member herself if active, else her nearest active upline (-1 for none).
-  let activeOrAbove = new Int32Array(0);
   let title = new Uint8Array(0);
   let memberPackage = new Uint8Array(0);
   const qualifier = createQualifier(plan.ranks, plan.measures, !components.some((c) => c.stage === "measure"));
@@ -90,7 +88,6 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         pv = scratchTo(pv, size, capacity);
         active = scratchTo(active, size, capacity);
         activeUpline = scratchTo(activeUpline, size, capacity);
-        activeOrAbove = scratchTo(activeOrAbove, size, capacity);
         title = grown(title, capacity);
         amounts = amounts.map((a) => scratchTo(a, size, capacity));
         published = published.map((list) => list.map((a) => scratchTo(a, size, capacity)));
@@ -126,13 +123,11 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
       }
       // The active uplines in a loop of their own: its one random read (her upline's entry) stalls
       // on memory at scale, and the streaming work above runs at full speed apart from it.
+      // Her upline if active, else her upline's active upline (final: uplines come first).
       for (let idx = 0; idx < memberCount; idx++) {
         const i = members[idx]!;
-        const a = active[i]!;
         const p = upline[i]!;
-        const au = p < 0 ? -1 : activeOrAbove[p]!;
-        activeUpline[i] = au;
-        activeOrAbove[i] = a === 1 ? i : au;
+        activeUpline[i] = p < 0 ? -1 : active[p] === 1 ? p : activeUpline[p]!;
       }
       if (!(pvTotal <= Number.MAX_SAFE_INTEGER) || !(qvTotal <= Number.MAX_SAFE_INTEGER)) {
         throw new RangeError(`downline/engine: the period's total volume ${Math.max(pvTotal, qvTotal)} is beyond exact range`);

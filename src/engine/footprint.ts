@@ -18,7 +18,6 @@ export const FAST_ENGINE_COLUMNS: Readonly<Record<string, Column>> = {
   pv: Float64Array,
   active: Uint8Array,
   activeUpline: Int32Array,
-  activeOrAbove: Int32Array,
   title: Uint8Array,
   rank: Uint8Array,
 };
