@@ -1,8 +1,9 @@
 /**
  * What one period of the world hands to a plan: the network after the period's
  * joins and quits, and the period's volumes. Plain typed arrays indexed by
- * member; members join in index order, so an upline's index is always lower
- * than its downline's, and a reverse loop over indices is a post-order.
+ * member; an upline's index is always lower than her downline's (members who
+ * join are appended; a generated start network is numbered depth-first), so a
+ * reverse loop over indices is a post-order.
  *
  * @module
  */

@@ -122,38 +122,35 @@ export const matchingKernel: FastKernel<MatchingSettings, MatchingState> = {
       const reached = state.reached;
       // Only members' entries are read; clearing every entry is one memset.
       for (let g = 0; g < G; g++) reached[g]!.fill(0, 0, p.network.size);
+      const requireActive = s.requireActive;
+      const minRank = s.minRank;
       for (let idx = memberCount - 1; idx >= 0; idx--) {
         const i = members[idx]!;
-        // What reached her from each generation below is complete: her downline came first.
+        const p = upline[i]!;
+        const qualifies = (!requireActive || active[i] === 1) && rank[i]! >= minRank;
+        // What reached her from each generation below is complete: her downline came first. She is paid on it
+        // (when she qualifies), and it moves up one generation to her sponsor.
         for (let g = 0; g < G; g++) {
           const m = reached[g]![i]!;
           if (m === 0) continue;
           // A sum of exact amounts: exact while below 2^53.
           if (!(m <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: matching: what member ${i} matches in period ${period} is beyond exact range`);
           count(g, m);
-        }
-        if ((!s.requireActive || active[i] === 1) && rank[i]! >= s.minRank) {
-          for (let g = 0; g < G; g++) {
-            const m = reached[g]![i]!;
-            if (m === 0) continue;
+          if (qualifies) {
             const t = s.rates[g]!;
             const column = columns[g];
             const r = scaledRate(t, rateRow(t, rank[i]!, pkg[i]!, 0), column ? column[i]! : 0);
             if (r !== 0) credit(i, r, m);
           }
+          if (p >= 0 && g + 1 < G) reached[g + 1]![p]! += m;
         }
+        if (p < 0) continue;
         let matched = 0;
         for (let c = 0; c < inputs.length; c++) matched += inputs[c]![i]! * inputScale;
         if (s.cascade && (whole[i] !== 0 || fine[i] !== 0)) matched += roundWithRemainder(whole[i]!, fine[i]!, scale, s.rounding);
         if (!(matched <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`downline/engine: matching: member ${i}'s matched amount in period ${period} is beyond exact range`);
-        const p = upline[i]!;
-        if (p < 0) continue;
-        // Generation 1 of her sponsor is her; generation g + 1 is what reached her at g.
+        // Generation 1 of her sponsor is her.
         if (matched !== 0) reached[0]![p]! += matched;
-        for (let g = 1; g < G; g++) {
-          const m = reached[g - 1]![i]!;
-          if (m !== 0) reached[g]![p]! += m;
-        }
       }
     } else for (let idx = memberCount - 1; idx >= 0; idx--) {
       const i = members[idx]!;
