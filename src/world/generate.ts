@@ -86,11 +86,20 @@ export function generateNetwork(world: WorldState, n: number, customersPerDistri
   const index = new Int32Array(n);
   for (let i = 0; i < n; i++) index[order[i]!] = i;
   const first = world.size;
+  // Each member's sponsor and join period gathered into her index's place first: loops of independent reads
+  // (the processor overlaps them), then the members added reading in order.
+  const sponsorAt = new Int32Array(n);
+  const joinAt = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const d = order[i]!;
-    const s = sponsors[d]!;
-    addOriginMember(world, s < 0 ? -1 : first + index[s]!, joins[d]!, d < founders, d);
+    joinAt[i] = joins[d]!;
+    sponsorAt[i] = sponsors[d]!;
   }
+  for (let i = 0; i < n; i++) {
+    const s = sponsorAt[i]!;
+    sponsorAt[i] = s < 0 ? -1 : first + index[s]!;
+  }
+  for (let i = 0; i < n; i++) addOriginMember(world, sponsorAt[i]!, joinAt[i]!, order[i]! < founders, order[i]!);
   // Customers: drawn in draw order (the stream's), added in member order (each member's together).
   const roles = spec.distributors.roles;
   const meanRate = roles.consumer.share * roles.consumer.acquisitionRate + roles.seller.share * roles.seller.acquisitionRate + roles.builder.share * roles.builder.acquisitionRate;
@@ -105,11 +114,19 @@ export function generateNetwork(world: WorldState, n: number, customersPerDistri
     for (let j = 0; j < k; j++) drawnTenures[total++] = Math.min(Math.floor(sampleCdf(customerSurvival, rand()) * periodsPerMonth), memberTenure);
     counts[d + 1] = k;
   }
-  // Where each member's customers start among those drawn.
+  // Where each member's customers start among those drawn; their tenures gathered in member order, then added.
   for (let d = 0; d < n; d++) counts[d + 1]! += counts[d]!;
-  for (let i = 0; i < n; i++) {
+  const tenuresAt = new Int32Array(total);
+  const countAt = new Int32Array(n);
+  for (let i = 0, at = 0; i < n; i++) {
     const d = order[i]!;
-    for (let c = counts[d]!, j = 0; c < counts[d + 1]!; c++, j++) addCustomer(world, first + i, -1 - drawnTenures[c]!, j);
+    const from = counts[d]!;
+    const k = counts[d + 1]! - from;
+    countAt[i] = k;
+    for (let c = from; c < from + k; c++) tenuresAt[at++] = drawnTenures[c]!;
+  }
+  for (let i = 0, c = 0; i < n; i++) {
+    for (let j = 0; j < countAt[i]!; j++) addCustomer(world, first + i, -1 - tenuresAt[c++]!, j);
   }
 }
 
