@@ -147,6 +147,8 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
   const activeOut = byKind("activeSponsored").map((m) => m.out);
   const legsSpecs = byKind("legs").filter((m) => m.spec.rank === 0);
   const rankLegsSpecs = byKind("legs").filter((m) => m.spec.rank > 0);
+  // The highest rank in each member's line, passed up, only when a rank rule or a measure counts legs by rank.
+  const legRanks = rankThresholds.length > 0 || rankLegsSpecs.length > 0;
   let capacity = 0;
   const result: Qualification = {
     gv: new Float64Array(0),
@@ -211,7 +213,7 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
       }
       // Ranks are not known yet (measure-stage components run before them).
       result.rank.fill(0, 0, size);
-      result.subtreeRank.fill(0, 0, size);
+      if (legRanks) result.subtreeRank.fill(0, 0, size);
       for (const a of legsByGv) a.fill(0, 0, size);
       for (const a of capped) a.fill(0, 0, size);
       for (const a of result.measures) a.fill(0, 0, size);
@@ -249,9 +251,11 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
         if (fused) {
           const r = rankOf(i, pv, qv, gv, gqv, active);
           rank[i] = r;
-          const sub = r > subtreeRank[i]! ? r : subtreeRank[i]!;
-          subtreeRank[i] = sub;
-          if (p >= 0) passRank(p, sub);
+          if (legRanks) {
+            const sub = r > subtreeRank[i]! ? r : subtreeRank[i]!;
+            subtreeRank[i] = sub;
+            if (p >= 0) passRank(p, sub);
+          }
         }
         if (p < 0) continue;
         gv[p]! += g;
@@ -301,6 +305,7 @@ export function createQualifier(ranks: readonly CompiledRank[], measures: readon
         const i = members[idx]!;
         const r = rankOf(i, pv, qv, gv, gqv, active);
         rank[i] = r;
+        if (!legRanks) continue;
         const sub = r > subtreeRank[i]! ? r : subtreeRank[i]!;
         subtreeRank[i] = sub;
         const p = upline[i]!;
