@@ -483,7 +483,7 @@ function kernel(network: PeriodNetwork, minPv: number, k: KernelScratch): void {
   }
 }
 
-/** A stable counting sort of `items` by `key(item) - lo` (0 ≤ that < buckets). */
+/** A stable counting sort of `items` by `key(item)`, a whole number in [0, buckets). */
 function sortedBy(items: Int32Array, buckets: number, key: (i: number) => number): Int32Array {
   const start = new Int32Array(buckets + 1);
   for (let k = 0; k < items.length; k++) start[key(items[k]!) + 1]! += 1;

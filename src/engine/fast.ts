@@ -121,9 +121,9 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
         active[i] = a;
         activeCount += a;
       }
-      // The active uplines in a loop of their own: its one random read (her upline's entry) stalls
-      // on memory at scale, and the streaming work above runs at full speed apart from it.
-      // Her upline if active, else her upline's active upline (final: uplines come first).
+      // The active uplines in a loop of their own: its one random read (her upline's entries) stalls
+      // on memory at scale, and the streaming work above runs at full speed apart from it. Her upline
+      // if active, else her upline's active upline (final: uplines come first).
       for (let idx = 0; idx < memberCount; idx++) {
         const i = members[idx]!;
         const p = upline[i]!;

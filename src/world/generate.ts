@@ -28,14 +28,14 @@ import { hazardTable } from "./tenure.js";
  * The members are drawn oldest first (draw index d), then numbered in
  * depth-first order of the sponsor tree: the founders first, then each
  * founder's line in turn, each member followed by her recruits' lines in
- * the order they were drawn. A line's
- * members sit together, so the passes over uplines that a period makes
- * (the world's, the engine's) read memory close to where they last read. A
- * member's key is from (seed, d) ({@link addOriginMember}), so who she is
- * and what befalls her do not depend on the numbering; her j-th customer's
- * from (her key, the customer's acquisition period, j). With a placement
- * tree, whose spillover follows the order members are added in, the
- * members are numbered in the order they were drawn.
+ * the order they were drawn. A line's members sit together, so the passes
+ * over uplines that a period makes (the world's, the engine's) read memory
+ * close to where they last read. A member's key is from (seed, d)
+ * ({@link addOriginMember}), so who she is and what befalls her do not
+ * depend on the numbering; her j-th customer's from (her key, the
+ * customer's acquisition period, j). With a placement tree, whose spillover
+ * follows the order members are added in, the members are numbered in the
+ * order they were drawn.
  */
 export function generateNetwork(world: WorldState, n: number, customersPerDistributor: number): void {
   const rand = world.network;
@@ -56,7 +56,8 @@ export function generateNetwork(world: WorldState, n: number, customersPerDistri
   const joins = new Int32Array(n);
   const rates = new Uint8Array(n);
   const builders = new Int32Array(n);
-  const key = new Int32Array(2);
+  const keyHi = new Int32Array(1);
+  const keyLo = new Int32Array(1);
   let nBuilders = 0;
   for (let d = 0; d < n; d++) {
     joins[d] = -1 - Math.floor(tenures[d]! * periodsPerMonth);
@@ -76,8 +77,8 @@ export function generateNetwork(world: WorldState, n: number, customersPerDistri
     // Founders build (the business starts with them); others by the role shares, from their keys.
     if (d < founders) rates[d] = COMPANY_RATES;
     else {
-      originKey(world.keys.origin, d, key, key.subarray(1), 0);
-      rates[d] = drawnRole(world, key[0]!, key[1]!);
+      originKey(world.keys.origin, d, keyHi, keyLo, 0);
+      rates[d] = drawnRole(world, keyHi[0]!, keyLo[0]!);
     }
     if (people.recruits[rates[d]!] === 1) builders[nBuilders++] = d;
   }
@@ -141,8 +142,7 @@ function identity(n: number): Int32Array {
  * The depth-first (pre-)order of a forest given by parents (each parent
  * before its children, -1 for a root): the roots in index order, then each
  * root's descendants, each node followed by its children's subtrees in index
- * order. With an explicit stack: a tree may
- * be a million levels deep.
+ * order. With an explicit stack: a tree may be a million levels deep.
  */
 export function depthFirst(parent: Int32Array): Int32Array {
   const n = parent.length;
