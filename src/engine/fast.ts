@@ -207,8 +207,9 @@ export function createFastEngine(planInput: PlanInput | CompiledPlan, options: E
             );
           }
           if (minor && !Number.isInteger(a)) throw new RangeError(`downline/engine: ${names[c]} wrote a fractional minor-unit amount for member ${i}`);
+          // Whole minor units already: nothing to write back.
           const rounded = minor ? a : roundScaled(a, scale, mode);
-          acc[i] = rounded;
+          if (!minor) acc[i] = rounded;
           total += rounded;
         }
         if (keep) values.set(`${names[c]}.earned`, exact);
