@@ -67,6 +67,20 @@ export interface MemberTotals {
   readonly ranked: boolean;
 }
 
+/**
+ * Bytes per member that member totals keep for a plan of `components`
+ * components: earnings per component, purchases, required purchases,
+ * expenses and hours (Float64 each), periods active (Int32), paid-as rank and
+ * title (Uint8 each; grown with the rest even without ranks, so that the
+ * columns cover every member). The run's memory estimate counts this.
+ *
+ * @example
+ * memberTotalsBytesPerMember(2) // => 54 (16 earnings, 32 spending and hours, 4 periods active, 2 rank and title)
+ */
+export function memberTotalsBytesPerMember(components: number): number {
+  return Float64Array.BYTES_PER_ELEMENT * (components + 4) + Int32Array.BYTES_PER_ELEMENT + 2 * Uint8Array.BYTES_PER_ELEMENT;
+}
+
 /** Empty member totals for a plan's components (`ranked`: whether the plan has ranks). */
 export function createMemberTotals(components: readonly string[], paidBy: readonly ("company" | "customer")[] = components.map(() => "company"), ranked = true): MemberTotals {
   return {

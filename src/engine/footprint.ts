@@ -108,7 +108,7 @@ function kernelBytesPerMember(component: CompiledPlan["components"][number]): nu
  * caller's to add.
  *
  * @example
- * engineBytesPerMember(compilePlan(DEFAULT_PLAN), "fast") // => 55 (19 own, 16 amounts, 20 the unilevel's level buffers and active list)
+ * engineBytesPerMember(compilePlan(DEFAULT_PLAN), "fast") // => 51 (15 own, 16 amounts, 20 the unilevel's level buffers and active list)
  */
 export function engineBytesPerMember(plan: CompiledPlan, kind: "fast" | "reference", options: { readonly qv?: boolean } = {}): number {
   let bytes = bytesOf(FAST_ENGINE_COLUMNS) + Float64Array.BYTES_PER_ELEMENT * plan.components.length;

@@ -7,6 +7,7 @@
  * @module
  */
 import { engineBytesPerMember, REFERENCE_BYTES_PER_MEMBER, REFERENCE_HEAP_BUDGET } from "../engine/footprint.js";
+import { memberTotalsBytesPerMember } from "../analysis/member-totals.js";
 import { DownlineInputError } from "../validate/errors.js";
 import type { CompiledPlan } from "../plan/plan.js";
 import { checkBudget, formatBytes, memberFields, projectWorld, worldParts, type BudgetPart, type WorldEstimate } from "../world/estimate.js";
@@ -17,9 +18,6 @@ const FITTED_SLACK = 1.25;
 
 /** A ledger line: payee (Int32) and amount (Float64); period and component are the chunk's. */
 export const LEDGER_BYTES_PER_LINE = Int32Array.BYTES_PER_ELEMENT + Float64Array.BYTES_PER_ELEMENT;
-
-/** Member totals per member (analysis/member-totals.ts): earnings per component, purchases, periods active. */
-const memberTotalsBytes = (components: number) => Float64Array.BYTES_PER_ELEMENT * (components + 1) + Int32Array.BYTES_PER_ELEMENT;
 
 /** A run's estimate: the world's projection, and every part's bytes with the fields that drive it. */
 export interface RunEstimate {
@@ -40,7 +38,7 @@ export interface RunEstimate {
  * member, component and period. Custom collectors are not counted.
  *
  * @example
- * estimateRun(resolveScenario(DEFAULT_SCENARIO), [compilePlan(DEFAULT_PLAN)], { engine: "fast", ledger: true }).bytes // => 20287625.5 (about 19 MiB)
+ * estimateRun(resolveScenario(DEFAULT_SCENARIO), [compilePlan(DEFAULT_PLAN)], { engine: "fast", ledger: true }).bytes // => 20161489.5 (about 19 MiB)
  */
 export function estimateRun(scenario: Scenario, plans: readonly CompiledPlan[], options: { engine: "fast" | "reference"; ledger: boolean }): RunEstimate {
   const world = projectWorld(scenario);
@@ -49,7 +47,7 @@ export function estimateRun(scenario: Scenario, plans: readonly CompiledPlan[], 
   const perMemberFields = memberFields(parts);
   let ledgerLines = 0;
   for (const plan of plans) {
-    const perMember = engineBytesPerMember(plan, options.engine, { qv: ordersCarryQv(scenario.spec) }) + memberTotalsBytes(plan.components.length);
+    const perMember = engineBytesPerMember(plan, options.engine, { qv: ordersCarryQv(scenario.spec) }) + memberTotalsBytesPerMember(plan.components.length);
     parts.push({ what: `engine and member totals of "${plan.name}"`, bytes: world.members * perMember * FITTED_SLACK, fields: perMemberFields });
     if (options.ledger) {
       const lines = world.memberPeriods * plan.components.length;

@@ -9,6 +9,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { compilePlan, createFastEngine, createWorld, DEFAULT_PLAN, DEFAULT_SCENARIO, PRESETS, resolveScenario, simulate, simulatePlans, stepWorld, type ScenarioInput } from "../../src/index.js";
 import { engineBytesPerMember } from "../../src/engine/footprint.js";
+import { addToMemberTotals, createMemberTotals, memberTotalsBytesPerMember } from "../../src/analysis/member-totals.js";
 import { checkRunBudget, estimateRun } from "../../src/run/budget.js";
 import { DEFAULT_MEMORY_BUDGET } from "../../src/world/estimate.js";
 import { refusedQuickly } from "../validate/hostile.js";
@@ -125,5 +126,29 @@ describe("the estimate against the real arrays", () => {
       return Math.abs(arrayBufferGrowth(() => engine.pay(network)) / estimate - 1);
     });
     expect(Math.min(...errors)).toBeLessThan(0.05);
+  });
+
+  // Member totals grow on their first period, each column to the same length.
+  it.each([
+    ["default (2 components)", DEFAULT_PLAN, 54],
+    ["wellness-unilevel", PRESETS["wellness-unilevel"], 8 * (PRESETS["wellness-unilevel"].components.length + 4) + 4 + 2],
+  ])("the %s plan's member totals allocate what memberTotalsBytesPerMember says, within 1%", (_name, plan, perMember) => {
+    // 2 components: 2 × 8 earnings + 4 × 8 purchases, required purchases, expenses, hours + 4 periods active + 2 rank and title = 54.
+    const compiled = compilePlan(plan);
+    expect(memberTotalsBytesPerMember(compiled.components.length)).toBe(perMember);
+    const world = createWorld({ months: 1, start: { network: { distributors: 100_000, customersPerDistributor: 0 } }, market: { prospects: 150_000 } }, { seed: 1 });
+    const { network } = stepWorld(world);
+    const payout = createFastEngine(compiled).pay(network);
+    const totals = createMemberTotals(compiled.components.map((c) => c.name), undefined, compiled.ranks.length > 0);
+    // Grown to the world's room or 1.25× the members, whichever is more (util/grow `fittedTo`).
+    const room = Math.max(world.ownSpend.length, Math.ceil(network.size * 1.25));
+    const grown = [0, 1, 2].map(() => {
+      const fresh = createMemberTotals(compiled.components.map((c) => c.name), undefined, compiled.ranks.length > 0);
+      return arrayBufferGrowth(() => addToMemberTotals(fresh, payout, world));
+    });
+    addToMemberTotals(totals, payout, world);
+    expect(totals.purchases.length).toBe(room);
+    // The process's other buffers can come and go meanwhile (a few hundred bytes): the closest of three fresh totals counts.
+    expect(Math.min(...grown.map((g) => Math.abs(g / (perMember * room) - 1)))).toBeLessThan(0.01);
   });
 });
