@@ -53,7 +53,7 @@ class Layout {
   readonly sum = new Float64Array(MEMBERS);
   count = CUSTOMERS;
 
-  constructor(readonly rand: () => number) {
+  constructor(rand: () => number) {
     for (let c = 0; c < CUSTOMERS; c++) {
       const o = Math.floor(rand() * MEMBERS);
       this.owner[c] = o;

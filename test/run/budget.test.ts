@@ -139,15 +139,11 @@ describe("the estimate against the real arrays", () => {
     const world = createWorld({ months: 1, start: { network: { distributors: 100_000, customersPerDistributor: 0 } }, market: { prospects: 150_000 } }, { seed: 1 });
     const { network } = stepWorld(world);
     const payout = createFastEngine(compiled).pay(network);
-    const totals = createMemberTotals(compiled.components.map((c) => c.name), undefined, compiled.ranks.length > 0);
     // Grown to the world's room or 1.25× the members, whichever is more (util/grow `fittedTo`).
     const room = Math.max(world.ownSpend.length, Math.ceil(network.size * 1.25));
-    const grown = [0, 1, 2].map(() => {
-      const fresh = createMemberTotals(compiled.components.map((c) => c.name), undefined, compiled.ranks.length > 0);
-      return arrayBufferGrowth(() => addToMemberTotals(fresh, payout, world));
-    });
-    addToMemberTotals(totals, payout, world);
-    expect(totals.purchases.length).toBe(room);
+    const fresh = [0, 1, 2].map(() => createMemberTotals(compiled.components.map((c) => c.name), undefined, compiled.ranks.length > 0));
+    const grown = fresh.map((totals) => arrayBufferGrowth(() => addToMemberTotals(totals, payout, world)));
+    expect(fresh[0]!.purchases.length).toBe(room);
     // The process's other buffers can come and go meanwhile (a few hundred bytes): the closest of three fresh totals counts.
     expect(Math.min(...grown.map((g) => Math.abs(g / (perMember * room) - 1)))).toBeLessThan(0.01);
   });
